@@ -1,0 +1,242 @@
+//! `candor.toml`: the site's configuration.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
+
+/// Which readers a build is for. Internal builds show owners, notes and audit findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    #[default]
+    Public,
+    Internal,
+}
+
+/// The whole of `candor.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Config {
+    /// Site title, e.g. "Northwind Threads: your data and our AI".
+    pub title: String,
+    /// The organisation publishing the site (the controller).
+    pub organisation: String,
+    /// One or two sentences shown on the home page.
+    pub description: String,
+    /// Absolute URL the site is published at (used in sitemap.xml); may be empty.
+    pub base_url: String,
+    /// Language of the UI strings (`en`, `de`).
+    pub language: Option<String>,
+    /// Default audience of `build` and `export`.
+    pub audience: Audience,
+    pub contact: Contact,
+    pub branding: Branding,
+    pub review: Review,
+    pub audit: AuditConfig,
+    pub taxonomy: TaxonomyExtensions,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Contact {
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    /// Data protection officer, by name or role.
+    pub dpo: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Branding {
+    /// Path of a logo under `static/`, e.g. `logo.svg`.
+    pub logo: Option<String>,
+    /// Accent colour as `#rrggbb`.
+    pub accent_color: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Review {
+    /// A use or model card reviewed longer ago than this is overdue.
+    pub max_age_days: u32,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review { max_age_days: 365 }
+    }
+}
+
+/// `[audit]`: severities, the failure threshold and documented exceptions.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct AuditConfig {
+    /// `error`, `warning` or `never`: the lowest severity that makes `check` exit 1.
+    pub fail_on: Option<String>,
+    /// Rule id to `error`, `warning`, `info` or `off`.
+    pub rules: BTreeMap<String, String>,
+    pub exceptions: Vec<AuditException>,
+}
+
+/// A finding the organisation accepts, with its reason and when to look again.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct AuditException {
+    pub rule: String,
+    pub element: Option<String>,
+    pub model: Option<String>,
+    pub reason: Option<String>,
+    #[serde(deserialize_with = "de_opt_date", serialize_with = "ser_opt_date")]
+    pub expires: Option<Date>,
+}
+
+/// Extra taxonomy keys beyond fideslang, per kind.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct TaxonomyExtensions {
+    pub data_categories: Vec<TaxonExtension>,
+    pub data_uses: Vec<TaxonExtension>,
+    pub data_subjects: Vec<TaxonExtension>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct TaxonExtension {
+    pub key: String,
+    pub name: String,
+    pub parent: Option<String>,
+    pub description: Option<String>,
+    /// Marks a new data category as sensitive (special category) for the audit.
+    pub sensitive: bool,
+}
+
+impl Config {
+    /// Parses `candor.toml` text; `file` names it in errors.
+    pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        toml::from_str::<Config>(text).map_err(|e| toml_diagnostic(&e, text, file).into())
+    }
+}
+
+/// Turns a TOML error into a diagnostic with line, column, snippet and a suggestion.
+fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let mut d = Diagnostic::file(file, format!("invalid candor.toml: {message}"));
+    if let Some(span) = e.span() {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        let line_text = text[line_start..].lines().next().unwrap_or("");
+        d = Diagnostic::at(file, line, d.message)
+            .column(column)
+            .snippet(line_text);
+        // "unknown field `titel`, expected one of `title`, ..." -> did you mean
+        if let Some(unknown) = message
+            .strip_prefix("unknown field `")
+            .and_then(|r| r.split('`').next())
+        {
+            let expected: Vec<&str> = message
+                .split("expected ")
+                .nth(1)
+                .unwrap_or("")
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .collect();
+            d = d.maybe_help(did_you_mean(unknown, expected));
+        }
+    }
+    d
+}
+
+fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+    use serde::de::Error;
+    let v = toml::Value::deserialize(d)?;
+    let text = match &v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(dt) => dt.to_string(),
+        other => {
+            return Err(D::Error::custom(format!(
+                "expected a date like 2027-06-30, found {}",
+                other.type_str()
+            )))
+        }
+    };
+    text.parse::<Date>()
+        .map(Some)
+        .map_err(|_| D::Error::custom(format!("expected a date like 2027-06-30, found `{text}`")))
+}
+
+fn ser_opt_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_config() {
+        let c = Config::parse(
+            r#"
+title = "T"
+organisation = "O"
+audience = "internal"
+[review]
+max_age_days = 180
+[audit]
+fail_on = "warning"
+[audit.rules]
+unbounded-retention = "off"
+[[audit.exceptions]]
+rule = "unbounded-retention"
+element = "email"
+reason = "needed"
+expires = 2027-01-31
+[[taxonomy.data_categories]]
+key = "user.behavior.style"
+name = "Style"
+parent = "user.behavior"
+"#,
+            Path::new("candor.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.audience, Audience::Internal);
+        assert_eq!(c.review.max_age_days, 180);
+        assert_eq!(
+            c.audit.exceptions[0].expires,
+            Some(jiff::civil::date(2027, 1, 31))
+        );
+        assert_eq!(c.taxonomy.data_categories[0].key, "user.behavior.style");
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let e = Config::parse(
+            "title = \"x\"\norganization = \"y\"\n",
+            Path::new("candor.toml"),
+        )
+        .unwrap_err();
+        let d = e.iter().next().unwrap();
+        assert_eq!(d.line, Some(2));
+        assert_eq!(d.help.as_deref(), Some("did you mean `organisation`?"));
+    }
+}

@@ -1,0 +1,3 @@
+//! Pages -> HTML via Tera, charts -> SVG via plotters.
+
+pub mod charts;

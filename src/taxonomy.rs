@@ -1,0 +1,358 @@
+//! The fideslang taxonomy (data categories, data uses, data subjects), embedded in the binary
+//! and extended from `candor.toml`.
+//!
+//! fideslang is © Ethyca, Inc., licensed CC BY 4.0; see `taxonomy/fideslang/LICENSE`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::config::{TaxonExtension, TaxonomyExtensions};
+use crate::diag::{did_you_mean, suggest, Diagnostic, Diagnostics};
+
+const CATEGORIES_CSV: &str = include_str!("../taxonomy/fideslang/data_categories.csv");
+const USES_CSV: &str = include_str!("../taxonomy/fideslang/data_uses.csv");
+const SUBJECTS_CSV: &str = include_str!("../taxonomy/fideslang/data_subjects.csv");
+
+/// Attribution shown wherever the taxonomy ships.
+pub const ATTRIBUTION: &str =
+    "Data categories, uses and subjects from fideslang by Ethyca, Inc., licensed CC BY 4.0.";
+
+/// One key of a taxonomy, e.g. `user.contact.email`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Taxon {
+    pub key: String,
+    pub name: String,
+    /// `None` for a top-level key.
+    pub parent: Option<String>,
+    pub description: String,
+    /// Special-category or demographic data (categories only).
+    pub sensitive: bool,
+    /// Defined in `candor.toml` rather than fideslang.
+    pub extension: bool,
+}
+
+/// One kind of key (categories, uses or subjects), with an index by key.
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    pub kind: &'static str,
+    pub taxa: Vec<Taxon>,
+    index: HashMap<String, usize>,
+}
+
+/// The three taxonomies.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub categories: Tree,
+    pub uses: Tree,
+    pub subjects: Tree,
+}
+
+/// Category keys (and everything under them) that count as sensitive.
+const SENSITIVE_PREFIXES: &[&str] = &[
+    "user.demographic",
+    "user.biometric",
+    "user.authorization.biometric",
+    "user.health_and_medical",
+    "user.childrens",
+    "user.criminal_history",
+];
+
+/// GDPR Art. 9 special categories (a stricter subset of the sensitive keys).
+const SPECIAL_PREFIXES: &[&str] = &[
+    "user.demographic.race_ethnicity",
+    "user.demographic.political_opinion",
+    "user.demographic.religious_belief",
+    "user.demographic.sexual_orientation",
+    "user.biometric",
+    "user.authorization.biometric",
+    "user.health_and_medical",
+];
+
+fn under(key: &str, prefix: &str) -> bool {
+    key == prefix
+        || (key.len() > prefix.len()
+            && key.starts_with(prefix)
+            && key.as_bytes()[prefix.len()] == b'.')
+}
+
+impl Tree {
+    fn from_csv(kind: &'static str, text: &str, root: &str, sensitive: &[&str]) -> Tree {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().cloned().unwrap_or_default();
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        let (key_i, name_i, parent_i, desc_i) = (
+            col("fides_key"),
+            col("name"),
+            col("parent_key"),
+            col("description"),
+        );
+        let mut tree = Tree {
+            kind,
+            ..Tree::default()
+        };
+        for record in reader.records().flatten() {
+            let get = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
+            let key = get(key_i);
+            if key.is_empty() || key == root {
+                continue;
+            }
+            let parent = get(parent_i);
+            tree.insert(Taxon {
+                key: key.to_string(),
+                name: get(name_i).to_string(),
+                parent: (!parent.is_empty() && parent != root).then(|| parent.to_string()),
+                description: get(desc_i).to_string(),
+                sensitive: sensitive.iter().any(|p| under(key, p)),
+                extension: false,
+            });
+        }
+        tree
+    }
+
+    fn insert(&mut self, taxon: Taxon) {
+        self.index.insert(taxon.key.clone(), self.taxa.len());
+        self.taxa.push(taxon);
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Taxon> {
+        self.index.get(key).map(|&i| &self.taxa[i])
+    }
+
+    pub fn contains(&self, key: &str) -> bool {
+        self.index.contains_key(key)
+    }
+
+    /// Display name of a key, or the key itself when unknown.
+    pub fn name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.get(key).map_or(key, |t| t.name.as_str())
+    }
+
+    /// The key and its ancestors, nearest first.
+    pub fn lineage<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Taxon> + 'a {
+        std::iter::successors(self.get(key), move |t| {
+            t.parent.as_deref().and_then(|p| self.get(p))
+        })
+    }
+
+    /// The top-level key a key sits under (`marketing` for `marketing.communications.email`).
+    pub fn top_level<'a>(&'a self, key: &'a str) -> &'a str {
+        self.lineage(key).last().map_or(key, |t| t.key.as_str())
+    }
+
+    /// A likely intended key for an unknown one: the nearest spelling, or a key that ends the
+    /// same way (`user.email` -> `user.contact.email`).
+    pub fn suggest(&self, key: &str) -> Option<&str> {
+        let last = key.rsplit('.').next().unwrap_or(key);
+        let mut same_leaf = self
+            .taxa
+            .iter()
+            .filter(|t| t.key != key && t.key.rsplit('.').next() == Some(last));
+        if let (Some(only), None) = (same_leaf.next(), same_leaf.next()) {
+            return Some(&only.key);
+        }
+        suggest(key, self.taxa.iter().map(|t| t.key.as_str()))
+    }
+
+    /// The error for an unknown key, with a suggestion where there is one.
+    pub fn unknown_key_help(&self, key: &str) -> String {
+        match self.suggest(key) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "use a fideslang {} key (see the taxonomy page of the docs), or add `{key}` under [[taxonomy.{}]] in candor.toml",
+                self.kind.replace('_', " "),
+                self.kind
+            ),
+        }
+    }
+}
+
+impl Taxonomy {
+    /// The embedded fideslang taxonomy.
+    pub fn fideslang() -> Taxonomy {
+        Taxonomy {
+            categories: Tree::from_csv(
+                "data_categories",
+                CATEGORIES_CSV,
+                "data_category",
+                SENSITIVE_PREFIXES,
+            ),
+            uses: Tree::from_csv("data_uses", USES_CSV, "data_use", &[]),
+            subjects: Tree::from_csv("data_subjects", SUBJECTS_CSV, "data_subject", &[]),
+        }
+    }
+
+    /// fideslang plus the extensions in `candor.toml`; a bad extension is an error there.
+    pub fn with_extensions(
+        ext: &TaxonomyExtensions,
+        config_text: &str,
+        config_file: &Path,
+    ) -> Result<Taxonomy, Diagnostics> {
+        let mut t = Taxonomy::fideslang();
+        let mut errors = Diagnostics::new();
+        for (tree, list) in [
+            (&mut t.categories, &ext.data_categories),
+            (&mut t.uses, &ext.data_uses),
+            (&mut t.subjects, &ext.data_subjects),
+        ] {
+            for e in list {
+                if let Err(d) = tree.extend(e, config_text, config_file) {
+                    errors.push(d);
+                }
+            }
+        }
+        errors.into_result(t)
+    }
+
+    /// Whether a data category is sensitive (demographic, special category, children's data).
+    pub fn is_sensitive(&self, category: &str) -> bool {
+        self.categories.lineage(category).any(|t| t.sensitive)
+            || SENSITIVE_PREFIXES.iter().any(|p| under(category, p))
+    }
+
+    /// Whether a data category is a GDPR Art. 9 special category.
+    pub fn is_special_category(&self, category: &str) -> bool {
+        SPECIAL_PREFIXES.iter().any(|p| under(category, p))
+            || self
+                .categories
+                .lineage(category)
+                .any(|t| t.extension && t.sensitive)
+    }
+}
+
+impl Tree {
+    fn extend(&mut self, e: &TaxonExtension, text: &str, file: &Path) -> Result<(), Diagnostic> {
+        let line = line_of(text, &e.key);
+        let at = |msg: String| match line {
+            Some(l) => Diagnostic::at(file, l, msg),
+            None => Diagnostic::file(file, msg),
+        };
+        let valid = !e.key.is_empty()
+            && e.key.split('.').all(|seg| {
+                !seg.is_empty()
+                    && seg
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            });
+        if !valid {
+            return Err(at(format!("taxonomy key `{}` is not valid", e.key)).help(
+                "keys are dot-separated lowercase words, e.g. `user.behavior.style_preferences`",
+            ));
+        }
+        if self.contains(&e.key) {
+            return Err(at(format!(
+                "taxonomy key `{}` is already defined in {}",
+                e.key, self.kind
+            ))
+            .help("remove the extension: the key can be used as it is"));
+        }
+        if e.name.trim().is_empty() {
+            return Err(at(format!("taxonomy extension `{}` has no name", e.key))
+                .help("add name = \"...\", the label readers see"));
+        }
+        let parent = e
+            .parent
+            .clone()
+            .or_else(|| e.key.rsplit_once('.').map(|(p, _)| p.to_string()));
+        if let Some(p) = &parent {
+            if !self.contains(p) {
+                return Err(at(format!(
+                    "parent `{p}` of taxonomy key `{}` is not a {} key",
+                    e.key, self.kind
+                ))
+                .maybe_help(did_you_mean(p, self.taxa.iter().map(|t| t.key.as_str()))));
+            }
+        }
+        let sensitive = e.sensitive
+            || parent
+                .as_deref()
+                .and_then(|p| self.get(p))
+                .is_some_and(|t| t.sensitive);
+        self.insert(Taxon {
+            key: e.key.clone(),
+            name: e.name.clone(),
+            parent,
+            description: e.description.clone().unwrap_or_default(),
+            sensitive,
+            extension: true,
+        });
+        Ok(())
+    }
+}
+
+/// The 1-based line of the first `key = "needle"` in a TOML text.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    let quoted = format!("\"{needle}\"");
+    text.lines()
+        .position(|l| l.contains(&quoted))
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_fideslang() {
+        let t = Taxonomy::fideslang();
+        assert!(t.categories.contains("user.contact.email"));
+        assert!(!t.categories.contains("data_category"));
+        assert!(t.uses.contains("marketing.communications.email"));
+        assert!(t.subjects.contains("customer"));
+        assert_eq!(
+            t.uses.top_level("marketing.communications.email"),
+            "marketing"
+        );
+        assert_eq!(t.categories.get("user").unwrap().parent, None);
+    }
+
+    #[test]
+    fn sensitivity() {
+        let t = Taxonomy::fideslang();
+        assert!(t.is_sensitive("user.demographic.gender"));
+        assert!(t.is_sensitive("user.childrens"));
+        assert!(!t.is_sensitive("user.contact.email"));
+        assert!(t.is_special_category("user.health_and_medical.genetic"));
+        assert!(!t.is_special_category("user.demographic.gender"));
+    }
+
+    #[test]
+    fn suggests_keys() {
+        let t = Taxonomy::fideslang();
+        assert_eq!(
+            t.categories.suggest("user.contact.emial"),
+            Some("user.contact.email")
+        );
+        assert_eq!(
+            t.categories.suggest("user.email"),
+            Some("user.contact.email")
+        );
+        assert_eq!(
+            t.uses.suggest("marketing.comunications"),
+            Some("marketing.communications")
+        );
+    }
+
+    #[test]
+    fn extensions_need_a_known_parent() {
+        let ext = TaxonomyExtensions {
+            data_categories: vec![TaxonExtension {
+                key: "user.behavior.style".into(),
+                name: "Style".into(),
+                ..Default::default()
+            }],
+            data_uses: vec![TaxonExtension {
+                key: "marketng.x".into(),
+                name: "X".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let errs = Taxonomy::with_extensions(&ext, "", Path::new("candor.toml")).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let d = errs.iter().next().unwrap();
+        assert!(d.message.contains("marketng"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("did you mean `marketing`?"));
+    }
+}
