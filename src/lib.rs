@@ -3,6 +3,7 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -10,4 +11,5 @@ pub mod diag;
 pub mod link;
 pub mod render;
 pub mod taxonomy;
+pub mod today;
 pub mod write;
