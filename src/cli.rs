@@ -52,10 +52,10 @@ pub struct RootArg {
 pub struct BuildArgs {
     #[command(flatten)]
     pub root: RootArg,
-    /// Where to write the site; replaced as a whole, only if empty or made by candor.
-    /// Relative paths are taken from the site folder.
-    #[arg(long, short = 'o', default_value = "public", value_name = "DIR")]
-    pub output: PathBuf,
+    /// Where to write the site (default: public/ in the site folder). It is replaced as a
+    /// whole, and only if it is empty or was written by candor.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
     /// Who the site is for: `internal` adds owners, notes, systems' owners and audit findings.
     /// Default: `audience` in candor.toml, else public.
     #[arg(long, value_enum)]
