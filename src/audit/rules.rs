@@ -228,4 +228,13 @@ mod tests {
         assert_eq!(rule(VAGUE_PURPOSE).unwrap().default, Severity::Warning);
         assert_eq!(index_of(DEMOGRAPHIC_TARGETING), Some(0));
     }
+
+    #[test]
+    fn every_rule_is_documented_with_its_default() {
+        let doc = include_str!("../../docs/audit.md");
+        for r in RULES {
+            let heading = format!("### `{}` ({})", r.id, r.default);
+            assert!(doc.contains(&heading), "docs/audit.md lacks {heading}");
+        }
+    }
 }
