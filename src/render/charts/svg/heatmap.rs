@@ -4,7 +4,6 @@
 use super::canvas::{self, Align, Canvas, DrawResult, Drawn, Font, PAD, WIDTH};
 use super::text;
 use super::theme;
-use plotters::style::RGBColor;
 
 /// Right end of the row labels; the grid starts here.
 const GRID_X0: i32 = 208;
@@ -102,28 +101,19 @@ pub fn draw(
     Ok(Some(drawn))
 }
 
-/// The fill of a cell holding `n` out of a maximum `max` (0 is empty).
-fn fill_for(n: u32, max: u32) -> RGBColor {
-    if n == 0 || max == 0 {
-        theme::EMPTY
-    } else {
-        theme::ramp(0.12 + 0.88 * f64::from(n) / f64::from(max))
-    }
-}
-
 /// One cell with its top-left corner at `at`, its count written inside unless zero.
 fn draw_cell(c: &Canvas, at: (i32, i32), cell_w: i32, n: u32, max: u32) -> DrawResult {
-    let fill = fill_for(n, max);
+    let level = theme::heat_level(n, max);
     let (from, to) = ((at.0 + 1, at.1 + 1), (at.0 + cell_w - 1, at.1 + CELL_H - 1));
-    c.fill(from, to, fill)?;
-    if n == 0 {
+    c.fill(from, to, theme::heat_fill(level))?;
+    if level == 0 {
         return c.outline(from, to, theme::GRID);
     }
     let size = if cell_w < 38 { 11.0 } else { 12.0 };
     c.text(
         &n.to_string(),
         (at.0 + cell_w / 2, at.1 + CELL_H / 2),
-        Font::new(size, theme::text_on(fill)),
+        Font::new(size, theme::heat_text(level)),
         Align::Middle,
     )
 }
@@ -141,7 +131,7 @@ fn legend(c: &Canvas, y: i32, max: u32) -> DrawResult {
     }
     let mut x = PAD + 52;
     for v in samples {
-        let fill = fill_for(v, max);
+        let fill = theme::heat_fill(theme::heat_level(v, max));
         c.fill((x, y - 8), (x + 22, y + 8), fill)?;
         if v == 0 {
             c.outline((x, y - 8), (x + 22, y + 8), theme::GRID)?;

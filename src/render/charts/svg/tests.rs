@@ -290,10 +290,15 @@ fn heatmap_writes_non_zero_counts_and_leaves_zero_cells_empty() {
     // 10 zero cells in the grid plus the legend's empty swatch.
     assert_eq!(svg.lines().filter(|l| l.contains(&empty)).count(), 11);
     assert!(svg.contains("\n6\n"), "the maximum is written");
-    // The darkest cell gets light text.
-    let darkest = theme::hex(theme::ramp(1.0));
-    assert!(svg.contains(&darkest));
-    assert!(svg.contains(&format!("fill=\"{}\">\n6\n", theme::hex(theme::ON_DARK))));
+    // The largest count gets the darkest level and its text colour, with dark-mode classes.
+    let top = theme::HEAT_LEVELS;
+    assert!(
+        svg.contains(&format!("<rect class=\"f-heat{top}\"")),
+        "{svg}"
+    );
+    let text = format!("fill=\"{}\">\n6\n", theme::hex(theme::heat_text(top)));
+    assert!(svg.contains(&text), "{svg}");
+    assert!(svg.contains(&format!("<text class=\"f-heat-text{top}\"")));
     assert!(svg.contains("\nProvide the service\n"));
 }
 

@@ -26,11 +26,6 @@ pub const HATCH: RGBColor = RGBColor(0xFE, 0x01, 0xFE);
 pub const SPECIAL: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 /// Fill of ordinary bars (Okabe–Ito blue).
 pub const BAR: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-/// Text on light heat-map cells (not themed: the cell colour does not change).
-pub const ON_LIGHT: RGBColor = RGBColor(0x0B, 0x1F, 0x33);
-/// Text on dark heat-map cells.
-pub const ON_DARK: RGBColor = RGBColor(0xFA, 0xFB, 0xFC);
-
 /// Series colours: the Okabe–Ito palette, without black, yellow last (weak on white).
 pub const SERIES: [RGBColor; 7] = [
     RGBColor(0x00, 0x72, 0xB2),
@@ -56,32 +51,72 @@ const THEMED: [(RGBColor, &str); 5] = [
     (EMPTY, "empty"),
 ];
 
-/// Stops of the sequential heat-map ramp (ColorBrewer Blues, light to dark; single hue, so
-/// readable with any colour vision deficiency and in greyscale).
-const RAMP: [(u8, u8, u8); 6] = [
-    (0xDE, 0xEB, 0xF7),
-    (0xB4, 0xD3, 0xE9),
-    (0x6B, 0xAE, 0xD6),
-    (0x31, 0x82, 0xBD),
-    (0x08, 0x51, 0x9C),
-    (0x08, 0x30, 0x6B),
+/// Theme colours in dark mode, by class name.
+const DARK: [(&str, &str); 5] = [
+    ("bg", "#0D1117"),
+    ("ink", "#E6EDF3"),
+    ("muted", "#A3ADB8"),
+    ("grid", "#3A424C"),
+    ("empty", "#161B22"),
 ];
 
-/// The heat-map colour for `t` in `0..=1` (clamped; NaN reads as 0).
-pub fn ramp(t: f64) -> RGBColor {
-    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
-    let scaled = t * (RAMP.len() - 1) as f64;
-    let low = (scaled.floor() as usize).min(RAMP.len() - 2);
-    let frac = scaled - low as f64;
-    let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * frac).round() as u8;
-    let (a, b) = (RAMP[low], RAMP[low + 1]);
-    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+/// Number of heat-map intensity levels.
+pub const HEAT_LEVELS: usize = 7;
+
+/// Heat-map fills, light mode: ColorBrewer Blues, light to dark (single hue, so readable with
+/// any colour vision deficiency and in greyscale). Level 1 is the smallest non-zero count.
+const HEAT_LIGHT: [RGBColor; HEAT_LEVELS] = [
+    RGBColor(0xC6, 0xDB, 0xEF),
+    RGBColor(0x9E, 0xCA, 0xE1),
+    RGBColor(0x6B, 0xAE, 0xD6),
+    RGBColor(0x42, 0x92, 0xC6),
+    RGBColor(0x21, 0x71, 0xB5),
+    RGBColor(0x08, 0x51, 0x9C),
+    RGBColor(0x08, 0x30, 0x6B),
+];
+
+/// Heat-map fills, dark mode: the same hue from dim to bright, so "more" still stands out
+/// against a dark background.
+const HEAT_DARK: [RGBColor; HEAT_LEVELS] = [
+    RGBColor(0x15, 0x30, 0x4D),
+    RGBColor(0x1D, 0x4A, 0x75),
+    RGBColor(0x22, 0x62, 0x9C),
+    RGBColor(0x2F, 0x7E, 0xC1),
+    RGBColor(0x4E, 0x9B, 0xD9),
+    RGBColor(0x7D, 0xB8, 0xEA),
+    RGBColor(0xB5, 0xD6, 0xF5),
+];
+
+/// The heat-map level (1..=HEAT_LEVELS) of a count `n` out of `max`; 0 for an empty cell.
+pub fn heat_level(n: u32, max: u32) -> usize {
+    if n == 0 || max == 0 {
+        return 0;
+    }
+    let levels = HEAT_LEVELS as u64;
+    let level = (u64::from(n.min(max)) * levels).div_ceil(u64::from(max));
+    level.clamp(1, levels) as usize
 }
 
-/// The text colour that contrasts with `fill` (by relative luminance).
-pub fn text_on(fill: RGBColor) -> RGBColor {
+/// The fill of heat-map `level` (0 is the empty-cell colour).
+pub fn heat_fill(level: usize) -> RGBColor {
+    match level.checked_sub(1).and_then(|i| HEAT_LIGHT.get(i)) {
+        Some(color) => *color,
+        None => EMPTY,
+    }
+}
+
+/// The text colour on heat-map `level`. Each level has its own (visually identical) shade, so
+/// post-processing can give it a class and dark mode can pick the contrast for the dark fill.
+pub fn heat_text(level: usize) -> RGBColor {
+    let tweak = level.min(HEAT_LEVELS) as u8;
+    let RGBColor(r, g, b) = contrast_text(heat_fill(level));
+    RGBColor(r, g, b - tweak)
+}
+
+/// Near-black or near-white, whichever contrasts with `fill` (by relative luminance).
+fn contrast_text(fill: RGBColor) -> RGBColor {
     let channel = |c: u8| {
-        let c = c as f64 / 255.0;
+        let c = f64::from(c) / 255.0;
         if c <= 0.04045 {
             c / 12.92
         } else {
@@ -90,10 +125,26 @@ pub fn text_on(fill: RGBColor) -> RGBColor {
     };
     let lum = 0.2126 * channel(fill.0) + 0.7152 * channel(fill.1) + 0.0722 * channel(fill.2);
     if lum > 0.22 {
-        ON_LIGHT
+        RGBColor(0x0B, 0x1F, 0x3F)
     } else {
-        ON_DARK
+        RGBColor(0xFA, 0xFB, 0xFF)
     }
+}
+
+/// Every themed colour with its class name and its dark-mode colour.
+fn themed() -> Vec<(RGBColor, String, String)> {
+    let mut all: Vec<(RGBColor, String, String)> = THEMED
+        .iter()
+        .zip(DARK)
+        .map(|((color, name), (_, dark))| (*color, (*name).to_string(), dark.to_string()))
+        .collect();
+    for level in 1..=HEAT_LEVELS {
+        let dark = HEAT_DARK[level - 1];
+        all.push((heat_fill(level), format!("heat{level}"), hex(dark)));
+        let text = hex(contrast_text(dark));
+        all.push((heat_text(level), format!("heat-text{level}"), text));
+    }
+    all
 }
 
 /// `#RRGGBB` as plotters writes it.
@@ -106,9 +157,9 @@ pub fn hex(color: RGBColor) -> String {
 pub fn tag_theme_colours(body: &str, hatch_id: &str) -> String {
     let hatch_fill = format!("fill=\"{}\"", hex(HATCH));
     let hatch_url = format!("fill=\"url(#{hatch_id})\"");
-    let rules: Vec<(String, String)> = THEMED
+    let rules: Vec<(String, String)> = themed()
         .iter()
-        .flat_map(|(color, name)| {
+        .flat_map(|(color, name, _)| {
             [
                 (format!(" fill=\"{}\"", hex(*color)), format!("f-{name}")),
                 (format!(" stroke=\"{}\"", hex(*color)), format!("s-{name}")),
@@ -150,18 +201,11 @@ pub fn tag_theme_colours(body: &str, hatch_id: &str) -> String {
 /// the whole HTML page).
 pub fn stylesheet(root_id: &str) -> String {
     let r = root_id;
-    let dark = [
-        ("bg", "#0D1117"),
-        ("ink", "#E6EDF3"),
-        ("muted", "#A3ADB8"),
-        ("grid", "#3A424C"),
-        ("empty", "#161B22"),
-    ];
     let mut css = format!(
         "#{r} text{{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}}"
     );
     css.push_str("@media (prefers-color-scheme: dark){");
-    for (name, color) in dark {
+    for (_, name, color) in themed() {
         css.push_str(&format!(
             "#{r} .f-{name}{{fill:{color}}}#{r} .s-{name}{{stroke:{color}}}"
         ));
@@ -189,29 +233,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn data_colours_never_collide_with_theme_colours() {
-        let themed: Vec<RGBColor> = THEMED.iter().map(|(c, _)| *c).chain([HATCH]).collect();
-        for i in 0..=1000 {
-            let c = ramp(i as f64 / 1000.0);
-            assert!(!themed.contains(&c), "ramp({i}) = {}", hex(c));
+    fn themed_colours_are_unique_and_never_used_for_data() {
+        let themed: Vec<RGBColor> = themed().iter().map(|(c, _, _)| *c).chain([HATCH]).collect();
+        for (i, a) in themed.iter().enumerate() {
+            assert!(!themed[i + 1..].contains(a), "{} is used twice", hex(*a));
         }
-        for c in SERIES.iter().chain([&BAR, &SPECIAL, &ON_LIGHT, &ON_DARK]) {
+        for c in SERIES.iter().chain([&BAR, &SPECIAL]) {
             assert!(!themed.contains(c), "{}", hex(*c));
         }
     }
 
     #[test]
-    fn ramp_runs_light_to_dark_and_clamps() {
-        assert_eq!(ramp(0.0), RGBColor(0xDE, 0xEB, 0xF7));
-        assert_eq!(ramp(1.0), RGBColor(0x08, 0x30, 0x6B));
-        assert_eq!(ramp(7.0), ramp(1.0));
-        assert_eq!(ramp(f64::NAN), ramp(0.0));
+    fn heat_levels_spread_counts_over_the_ramp() {
+        assert_eq!(heat_level(0, 5), 0);
+        assert_eq!(heat_level(3, 0), 0);
+        assert_eq!(heat_level(5, 5), HEAT_LEVELS);
+        assert_eq!(heat_level(1, 1000), 1);
+        assert_eq!(heat_level(9, 5), HEAT_LEVELS);
+        assert_eq!(heat_level(u32::MAX, u32::MAX), HEAT_LEVELS);
+        let levels: Vec<usize> = (1..=6).map(|n| heat_level(n, 6)).collect();
+        assert!(levels.windows(2).all(|w| w[0] < w[1]), "{levels:?}");
+        assert_eq!(heat_fill(0), EMPTY);
     }
 
     #[test]
-    fn text_contrasts_with_its_cell() {
-        assert_eq!(text_on(ramp(0.0)), ON_LIGHT);
-        assert_eq!(text_on(ramp(1.0)), ON_DARK);
+    fn heat_text_contrasts_with_its_cell() {
+        let dark_text = |c: RGBColor| c.0 < 0x80;
+        assert!(dark_text(heat_text(1)), "light cell, dark text");
+        assert!(!dark_text(heat_text(HEAT_LEVELS)), "dark cell, light text");
+        assert!(dark_text(contrast_text(HEAT_DARK[HEAT_LEVELS - 1])));
+        assert!(!dark_text(contrast_text(HEAT_DARK[0])));
     }
 
     #[test]
@@ -240,5 +291,6 @@ mod tests {
         assert!(css.contains("@media (prefers-color-scheme: dark)"));
         assert!(css.contains("#chart-x .f-ink{fill:"));
         assert!(!css.contains("} .f-"), "every rule is scoped: {css}");
+        assert!(css.contains(&format!("#chart-x .f-heat7{{fill:{}}}", hex(HEAT_DARK[6]))));
     }
 }
