@@ -3,8 +3,11 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod link;
 pub mod render;
 pub mod taxonomy;
+pub mod write;
