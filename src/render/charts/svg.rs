@@ -124,7 +124,7 @@ fn finish(chart: &Chart, title: &str, drawn: Drawn) -> String {
     ));
     out.push_str(&format!(
         "<style>{}</style>\n",
-        theme::stylesheet(&ids.root)
+        theme::stylesheet(&ids.root, &body)
     ));
     if body.contains(&format!("url(#{})", ids.hatch)) {
         out.push_str(&format!(

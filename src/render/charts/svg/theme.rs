@@ -197,24 +197,38 @@ pub fn tag_theme_colours(body: &str, hatch_id: &str) -> String {
     out
 }
 
-/// The chart's stylesheet, every rule scoped to the chart's root id (inline SVG styles apply to
-/// the whole HTML page).
-pub fn stylesheet(root_id: &str) -> String {
+/// The chart's stylesheet for the drawn `body`: dark-mode rules only for the classes it uses,
+/// every rule scoped to the chart's root id (inline SVG styles apply to the whole HTML page).
+pub fn stylesheet(root_id: &str, body: &str) -> String {
     let r = root_id;
     let mut css = format!(
         "#{r} text{{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}}"
     );
     css.push_str("@media (prefers-color-scheme: dark){");
     for (_, name, color) in themed() {
+        for (prefix, property) in [("f", "fill"), ("s", "stroke")] {
+            let class = format!("{prefix}-{name}");
+            if uses_class(body, &class) {
+                css.push_str(&format!("#{r} .{class}{{{property}:{color}}}"));
+            }
+        }
+    }
+    if body.contains("url(#") {
         css.push_str(&format!(
-            "#{r} .f-{name}{{fill:{color}}}#{r} .s-{name}{{stroke:{color}}}"
+            "#{r} .hatch-bg{{fill:#3B2414}}#{r} .hatch-line{{stroke:#F08A3C}}"
         ));
     }
-    css.push_str(&format!(
-        "#{r} .hatch-bg{{fill:#3B2414}}#{r} .hatch-line{{stroke:#F08A3C}}"
-    ));
     css.push('}');
     css
+}
+
+/// Whether some element of `body` has `class` among its classes.
+fn uses_class(body: &str, class: &str) -> bool {
+    body.match_indices(class).any(|(at, _)| {
+        let before = body[..at].chars().next_back();
+        let after = body[at + class.len()..].chars().next();
+        matches!(before, Some('"' | ' ')) && matches!(after, Some('"' | ' '))
+    })
 }
 
 /// The `<pattern>` that fills special bars: diagonal stripes in the special colour.
@@ -287,10 +301,18 @@ mod tests {
 
     #[test]
     fn stylesheet_is_scoped_and_has_a_dark_mode() {
-        let css = stylesheet("chart-x");
+        let body = "<text class=\"f-ink\">\n<rect class=\"s-grid f-heat7\"/>\n";
+        let css = stylesheet("chart-x", body);
         assert!(css.contains("@media (prefers-color-scheme: dark)"));
         assert!(css.contains("#chart-x .f-ink{fill:"));
+        assert!(css.contains("#chart-x .s-grid{stroke:"));
         assert!(!css.contains("} .f-"), "every rule is scoped: {css}");
         assert!(css.contains(&format!("#chart-x .f-heat7{{fill:{}}}", hex(HEAT_DARK[6]))));
+        assert!(
+            !css.contains(".f-heat-text7"),
+            "unused classes get no rule: {css}"
+        );
+        assert!(!css.contains(".f-heat1{"), "{css}");
+        assert!(!css.contains("hatch"), "{css}");
     }
 }
