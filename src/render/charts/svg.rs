@@ -173,4 +173,6 @@ fn round_font_sizes(body: &str) -> String {
 }
 
 #[cfg(test)]
+mod gallery;
+#[cfg(test)]
 mod tests;

@@ -1,10 +1,10 @@
 //! Behaviour of `render_svg` on every chart kind: determinism, accessibility, escaping, edge
-//! cases. `CANDOR_CHART_GALLERY=DIR cargo test gallery -- --ignored` writes the samples to DIR.
+//! cases. The sample charts here are also drawn by `gallery.rs`.
 
 use super::*;
 use crate::render::charts::{Bar, Point};
 
-fn chart(id: &str, kind: ChartKind) -> Chart {
+pub(super) fn chart(id: &str, kind: ChartKind) -> Chart {
     Chart {
         id: id.to_string(),
         title: format!("Chart {id}"),
@@ -13,11 +13,11 @@ fn chart(id: &str, kind: ChartKind) -> Chart {
     }
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
+pub(super) fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
-fn bar(label: &str, value: f64, value_label: &str, special: bool) -> Bar {
+pub(super) fn bar(label: &str, value: f64, value_label: &str, special: bool) -> Bar {
     Bar {
         label: label.to_string(),
         value,
@@ -26,7 +26,7 @@ fn bar(label: &str, value: f64, value_label: &str, special: bool) -> Bar {
     }
 }
 
-fn point(value: f64, ci: Option<[f64; 2]>) -> Option<Point> {
+pub(super) fn point(value: f64, ci: Option<[f64; 2]>) -> Option<Point> {
     Some(Point { value, ci })
 }
 
@@ -98,7 +98,7 @@ fn evil() -> &'static str {
     "<script>alert(1)</script> \"&' x"
 }
 
-fn evil_charts() -> Vec<Chart> {
+pub(super) fn evil_charts() -> Vec<Chart> {
     let e = evil();
     let mut charts = vec![
         chart(
@@ -139,7 +139,7 @@ fn root_tag(svg: &str) -> &str {
     &svg[start..=end]
 }
 
-fn all_samples() -> Vec<Chart> {
+pub(super) fn all_samples() -> Vec<Chart> {
     vec![heatmap(), retention(), metrics()]
 }
 
@@ -441,34 +441,4 @@ fn one_bar_and_hundreds_of_rows_grow_the_height() {
         "{}",
         root_tag(&svg)
     );
-}
-
-/// Writes every sample chart, and an HTML page inlining them, to `$CANDOR_CHART_GALLERY`.
-#[test]
-#[ignore = "writes files for looking at the charts"]
-fn gallery() {
-    let Ok(dir) = std::env::var("CANDOR_CHART_GALLERY") else {
-        return;
-    };
-    let dir = std::path::PathBuf::from(dir);
-    std::fs::create_dir_all(&dir).expect("gallery dir");
-    let mut page = String::from("<!doctype html><meta charset=utf-8><meta name=color-scheme content=\"light dark\"><style>body{max-width:820px;margin:auto}</style>\n");
-    let mut charts = all_samples();
-    charts.extend(evil_charts().into_iter().enumerate().map(|(i, mut c)| {
-        c.id = format!("evil-{i}");
-        c
-    }));
-    charts.push(chart(
-        "empty",
-        ChartKind::Bars {
-            unit: "days".into(),
-            bars: vec![],
-        },
-    ));
-    for c in charts {
-        let svg = render_svg(&c);
-        std::fs::write(dir.join(format!("{}.svg", c.id)), &svg).expect("write svg");
-        page.push_str(&svg);
-    }
-    std::fs::write(dir.join("index.html"), page).expect("write page");
 }

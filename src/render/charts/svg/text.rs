@@ -48,24 +48,41 @@ pub fn width(text: &str, font_px: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * font_px
 }
 
-/// `text` cleaned and, if wider than `max_px` at `font_px`, cut and ended with an ellipsis.
+/// `text` cleaned and, if wider than `max_px` at `font_px`, shortened with an ellipsis: at the
+/// end for prose ("A very long na…"), in the middle for keys without spaces, whose tails tell
+/// siblings apart ("user.behav…segment_3").
 pub fn fit(text: &str, max_px: f64, font_px: f64) -> String {
     let text = clean(text);
     if width(&text, font_px) <= max_px {
         return text;
     }
-    let budget = max_px - char_em('…') * font_px;
+    let budget = (max_px - char_em('…') * font_px).max(0.0);
+    if text.contains(' ') {
+        let mut out = take_width(text.chars(), budget, font_px);
+        out.truncate(out.trim_end().len());
+        out.push('…');
+        return out;
+    }
+    let tail_budget = (budget * 0.45).floor();
+    let tail: String = take_width(text.chars().rev(), tail_budget, font_px)
+        .chars()
+        .rev()
+        .collect();
+    let head = take_width(text.chars(), budget - width(&tail, font_px), font_px);
+    format!("{head}…{tail}")
+}
+
+/// The leading characters of `chars` that fit in `budget` pixels.
+fn take_width(chars: impl Iterator<Item = char>, budget: f64, font_px: f64) -> String {
     let mut used = 0.0;
     let mut out = String::new();
-    for c in text.chars() {
+    for c in chars {
         used += char_em(c) * font_px;
         if used > budget {
             break;
         }
         out.push(c);
     }
-    let mut out = out.trim_end().to_string();
-    out.push('…');
     out
 }
 
@@ -158,9 +175,20 @@ mod tests {
     }
 
     #[test]
+    fn fit_cuts_keys_in_the_middle_to_keep_their_tails() {
+        let key = "user.behavior.browsing_history.segment_12";
+        let cut = fit(key, 200.0, 13.0);
+        assert!(width(&cut, 13.0) <= 200.0 + 0.001, "{cut}");
+        let (head, tail) = cut.split_once('…').expect("an ellipsis");
+        assert!(key.starts_with(head) && key.ends_with(tail), "{cut}");
+        assert!(tail.ends_with("segment_12"), "{cut}");
+        assert_eq!(fit(key, 0.0, 13.0), "…");
+    }
+
+    #[test]
     fn fit_counts_wide_characters_wider() {
         assert!(width("数据数据", 10.0) > width("abcd", 10.0));
-        assert!(fit("数据数据数据数据数据数据", 50.0, 10.0).ends_with('…'));
+        assert!(fit("数据数据数据数据数据数据", 50.0, 10.0).contains('…'));
     }
 
     #[test]
