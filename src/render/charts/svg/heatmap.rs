@@ -44,19 +44,19 @@ pub fn draw(
     let grid_w = cell_w.saturating_mul(ncols);
     let width = (GRID_X0.saturating_add(grid_w).saturating_add(PAD)).max(WIDTH as i32);
 
-    let flat: Vec<String> = columns
+    // Labels sit flat over their columns when all fit, else they turn to read bottom-to-top.
+    let vertical = columns
         .iter()
-        .map(|c| text::fit(c, f64::from(cell_w - 6), COLUMN_PX))
-        .collect();
-    let vertical = flat.iter().any(|c| c.ends_with('…'));
-    let labels: Vec<String> = if vertical {
-        columns
-            .iter()
-            .map(|c| text::fit(c, MAX_COLUMN_LABEL, COLUMN_PX))
-            .collect()
+        .any(|c| text::width(&text::clean(c), COLUMN_PX) > f64::from(cell_w - 6));
+    let room = if vertical {
+        MAX_COLUMN_LABEL
     } else {
-        flat
+        f64::from(cell_w - 6)
     };
+    let labels: Vec<String> = columns
+        .iter()
+        .map(|c| text::fit(c, room, COLUMN_PX))
+        .collect();
     let label_h = if vertical {
         labels
             .iter()

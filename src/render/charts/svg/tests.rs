@@ -284,6 +284,37 @@ fn grouped_bars_have_a_legend_error_bars_and_gaps() {
 }
 
 #[test]
+fn heatmap_column_labels_turn_vertical_only_when_they_do_not_fit() {
+    let rotated = |svg: &str| svg.matches("transform=\"rotate(270,").count();
+    assert_eq!(rotated(&render_svg(&heatmap())), 5);
+    let short = chart(
+        "short",
+        ChartKind::HeatMap {
+            rows: strings(&["r"]),
+            columns: strings(&["ads", "mail"]),
+            cells: vec![vec![1, 2]],
+        },
+    );
+    let svg = render_svg(&short);
+    assert_eq!(rotated(&svg), 0);
+    assert!(svg.contains("\nads\n") && svg.contains("\nmail\n"));
+    let keys = chart(
+        "keys",
+        ChartKind::HeatMap {
+            rows: strings(&["r"]),
+            columns: (0..14)
+                .map(|i| format!("marketing.advertising.profiling.{i}"))
+                .collect(),
+            cells: vec![],
+        },
+    );
+    let svg = render_svg(&keys);
+    assert_eq!(rotated(&svg), 14);
+    let tail_kept = |l: &str| l.starts_with("marketing.") && l.contains('…') && l.ends_with(".13");
+    assert!(svg.lines().any(tail_kept), "{svg}");
+}
+
+#[test]
 fn heatmap_writes_non_zero_counts_and_leaves_zero_cells_empty() {
     let svg = render_svg(&heatmap());
     let empty = format!("fill=\"{}\"", theme::hex(theme::EMPTY));
