@@ -175,4 +175,6 @@ fn round_font_sizes(body: &str) -> String {
 #[cfg(test)]
 mod gallery;
 #[cfg(test)]
+mod samples;
+#[cfg(test)]
 mod tests;

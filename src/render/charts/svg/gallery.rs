@@ -2,7 +2,7 @@
 //! writes each as `DIR/<id>.svg` and all of them inlined in `DIR/index.html`.
 
 use super::render_svg;
-use super::tests::{all_samples, bar, chart, evil_charts, point, strings};
+use super::samples::{all_samples, bar, chart, evil_charts, point, strings};
 use crate::render::charts::{Chart, ChartKind};
 
 /// Large inputs: long labels, many rows, columns and series.
