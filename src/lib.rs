@@ -8,3 +8,4 @@ pub mod diag;
 pub mod link;
 pub mod render;
 pub mod taxonomy;
+pub mod load;

@@ -1,0 +1,197 @@
+//! `content/inventory/*.csv` -> [`RawUse`] rows: one per element x purpose, each keeping its
+//! file, line and cell columns so `link` can point at any value it rejects.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::diag::{Diagnostic, Origin};
+use crate::link::{LegalBasis, Necessity, Source, Visibility};
+
+use super::columns::{check_header, opt_enum, parse_date, split_list, Columns, Spec};
+use super::ids::{check_id, IdKind};
+use super::source::SourceFile;
+use super::table::{parse, Cell, Row};
+
+/// The inventory columns, in the order DESIGN.md lists them.
+pub const COLUMNS: &[&str] = &[
+    "element",
+    "name",
+    "category",
+    "subjects",
+    "source",
+    "systems",
+    "purpose",
+    "why",
+    "legal_basis",
+    "necessity",
+    "retention",
+    "shared_with",
+    "visibility",
+    "owner",
+    "last_reviewed",
+    "notes",
+];
+
+const SPEC: Spec = Spec {
+    what: "inventory",
+    known: COLUMNS,
+    required: &["element", "name", "category", "purpose", "why"],
+};
+
+pub const SOURCES: &[(&str, Source)] = &[
+    ("provided", Source::Provided),
+    ("observed", Source::Observed),
+    ("inferred", Source::Inferred),
+    ("third_party", Source::ThirdParty),
+];
+
+pub const LEGAL_BASES: &[(&str, LegalBasis)] = &[
+    ("consent", LegalBasis::Consent),
+    ("contract", LegalBasis::Contract),
+    ("legal_obligation", LegalBasis::LegalObligation),
+    ("vital_interests", LegalBasis::VitalInterests),
+    ("public_task", LegalBasis::PublicTask),
+    ("legitimate_interests", LegalBasis::LegitimateInterests),
+];
+
+pub const NECESSITIES: &[(&str, Necessity)] = &[
+    ("required", Necessity::Required),
+    ("optional", Necessity::Optional),
+];
+
+pub const VISIBILITIES: &[(&str, Visibility)] = &[
+    ("public", Visibility::Public),
+    ("internal", Visibility::Internal),
+];
+
+/// One inventory row, parsed but not yet linked. Element-level cells may be empty.
+#[derive(Debug, Clone)]
+pub struct RawUse {
+    pub origin: Origin,
+    pub element: Cell,
+    pub name: Cell,
+    pub category: Cell,
+    pub subjects: Vec<Cell>,
+    /// The parsed `source`, `None` when empty or invalid (already reported).
+    pub source: Option<Source>,
+    pub source_cell: Cell,
+    pub systems: Vec<Cell>,
+    pub owner: Cell,
+    /// The data use key; empty only when already reported.
+    pub purpose: Cell,
+    pub why: String,
+    pub legal_basis: Option<LegalBasis>,
+    pub necessity: Option<Necessity>,
+    pub retention: Option<Cell>,
+    pub shared_with: Vec<Cell>,
+    pub visibility: Visibility,
+    pub last_reviewed: Option<Date>,
+    pub notes: Option<String>,
+    pub extra: BTreeMap<String, String>,
+}
+
+/// Reads one inventory file. Rows without a valid element id are reported and left out; other
+/// invalid values are reported and read as empty, so no error is reported twice.
+pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<RawUse> {
+    let Some(table) = parse(src, errors) else {
+        return Vec::new();
+    };
+    let Some(cols) = check_header(&table, src, &SPEC, errors) else {
+        return Vec::new();
+    };
+    table
+        .rows
+        .iter()
+        .filter_map(|row| read_row(src, &cols, row, errors))
+        .collect()
+}
+
+fn read_row(
+    src: &SourceFile,
+    cols: &Columns,
+    row: &Row,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<RawUse> {
+    let cell = |name: &str| cols.cell(row, name);
+    let element = cell("element");
+    if element.is_empty() {
+        errors.push(
+            Diagnostic::at(src.path.to_path_buf(), row.line, "this row has no `element` id")
+                .snippet(src.line(row.line))
+                .help("every row names the data element it is about, e.g. `email_address`"),
+        );
+        return None;
+    }
+    if let Err(e) = check_id(&element.value, IdKind::Element, "element id") {
+        errors.push(e.at(src, element));
+        return None;
+    }
+    let source = opt_enum(src, cols.cell(row, "source"), "source", SOURCES, errors);
+    let legal_basis = opt_enum(src, cell("legal_basis"), "legal_basis", LEGAL_BASES, errors);
+    let necessity = opt_enum(src, cell("necessity"), "necessity", NECESSITIES, errors);
+    let visibility =
+        opt_enum(src, cell("visibility"), "visibility", VISIBILITIES, errors).unwrap_or_default();
+    let purpose = cell("purpose");
+    if purpose.is_empty() {
+        errors.push(
+            Diagnostic::at(
+                src.path.to_path_buf(),
+                row.line,
+                format!("`purpose` is empty for element `{}`", element.value),
+            )
+            .snippet(src.line(row.line))
+            .help("name the data use, e.g. `marketing.communications.email` (fideslang data use keys)"),
+        );
+    }
+    let why = cell("why");
+    if why.is_empty() {
+        errors.push(
+            Diagnostic::at(
+                src.path.to_path_buf(),
+                row.line,
+                format!("`why` is empty for element `{}`", element.value),
+            )
+            .snippet(src.line(row.line))
+            .help("say in plain words why this data is used for this purpose: it is shown to the public"),
+        );
+    }
+    let reviewed = cell("last_reviewed");
+    let last_reviewed = if reviewed.is_empty() {
+        None
+    } else {
+        parse_date(&reviewed.value, "last_reviewed")
+            .map_err(|e| errors.push(e.at(src, reviewed)))
+            .ok()
+    };
+    let retention = cell("retention");
+    let extra = cols
+        .extra
+        .iter()
+        .filter_map(|(name, i)| {
+            let v = row.cells.get(*i)?;
+            (!v.is_empty()).then(|| (name.clone(), v.value.clone()))
+        })
+        .collect();
+    Some(RawUse {
+        origin: Origin::new(&src.path, row.line),
+        element: element.clone(),
+        name: cell("name").clone(),
+        category: cell("category").clone(),
+        subjects: split_list(cell("subjects")),
+        source,
+        source_cell: cell("source").clone(),
+        systems: split_list(cell("systems")),
+        owner: cell("owner").clone(),
+        purpose: purpose.clone(),
+        why: why.value.clone(),
+        legal_basis,
+        necessity,
+        retention: (!retention.is_empty()).then(|| retention.clone()),
+        shared_with: split_list(cell("shared_with")),
+        visibility,
+        last_reviewed,
+        notes: cols.text(row, "notes"),
+        extra,
+    })
+}

@@ -1,0 +1,248 @@
+//! `retention.csv`, `systems.csv` and `recipients.csv` -> their catalog records (references to
+//! them are resolved later by `link`).
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::diag::{Diagnostic, Origin};
+use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System};
+
+use super::columns::{check_header, opt_enum, Columns, Spec};
+use super::duration::parse_duration;
+use super::ids::{check_id, IdKind};
+use super::source::SourceFile;
+use super::table::{parse, Row};
+
+/// The rows of one register file, with what `link` needs to avoid cascading errors.
+#[derive(Debug, Clone)]
+pub struct Register<T> {
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    pub items: Vec<T>,
+    /// Ids of rows already reported as invalid: references to them are not reported again.
+    pub broken: HashSet<String>,
+    /// False when the file does not exist.
+    pub present: bool,
+    /// True when the file exists but could not be read as a whole: references are not checked.
+    pub unreadable: bool,
+}
+
+impl<T> Register<T> {
+    pub fn missing(file: PathBuf) -> Self {
+        Register {
+            file,
+            items: Vec::new(),
+            broken: HashSet::new(),
+            present: false,
+            unreadable: false,
+        }
+    }
+}
+
+pub const RETENTION: Spec = Spec {
+    what: "retention",
+    known: &[
+        "id",
+        "name",
+        "duration",
+        "trigger",
+        "disposal",
+        "legal_reference",
+        "description",
+    ],
+    required: &["id", "duration"],
+};
+
+pub const SYSTEMS: Spec = Spec {
+    what: "systems",
+    known: &["id", "name", "description", "owner", "location"],
+    required: &["id"],
+};
+
+pub const RECIPIENTS: Spec = Spec {
+    what: "recipients",
+    known: &[
+        "id",
+        "name",
+        "role",
+        "country",
+        "safeguards",
+        "description",
+        "dpa_url",
+    ],
+    required: &["id"],
+};
+
+const DISPOSALS: &[(&str, Disposal)] = &[
+    ("delete", Disposal::Delete),
+    ("anonymize", Disposal::Anonymize),
+    ("archive", Disposal::Archive),
+];
+
+const ROLES: &[(&str, RecipientRole)] = &[
+    ("processor", RecipientRole::Processor),
+    ("controller", RecipientRole::Controller),
+    ("joint_controller", RecipientRole::JointController),
+];
+
+/// One row of a register, after its id was checked.
+struct RowCtx<'a> {
+    src: &'a SourceFile,
+    cols: &'a Columns,
+    row: &'a Row,
+    id: String,
+}
+
+impl RowCtx<'_> {
+    fn text(&self, name: &str) -> Option<String> {
+        self.cols.text(self.row, name)
+    }
+    fn origin(&self) -> Origin {
+        Origin::new(&self.src.path, self.row.line)
+    }
+}
+
+/// Reads a register file with `read` building each row; `None` from `read` means the row was
+/// reported invalid.
+fn load<T>(
+    src: &SourceFile,
+    spec: &Spec,
+    what: &str,
+    errors: &mut Vec<Diagnostic>,
+    mut read: impl FnMut(&RowCtx, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Register<T> {
+    let mut reg = Register::missing(src.path.to_path_buf());
+    reg.present = true;
+    let before = errors.len();
+    let Some(table) = parse(src, errors) else {
+        reg.unreadable = true;
+        return reg;
+    };
+    let Some(cols) = check_header(&table, src, spec, errors) else {
+        reg.unreadable = true;
+        return reg;
+    };
+    // An unclosed quote ends the file early: the rows after it are unknown.
+    reg.unreadable = errors[before..]
+        .iter()
+        .any(|d| d.message.contains("never closed"));
+    for row in &table.rows {
+        let id_cell = cols.cell(row, "id");
+        if id_cell.is_empty() {
+            errors.push(
+                Diagnostic::at(src.path.to_path_buf(), row.line, format!("this {what} has no `id`"))
+                    .snippet(src.line(row.line))
+                    .help("every row needs an id that the inventory refers to"),
+            );
+            continue;
+        }
+        if let Err(e) = check_id(&id_cell.value, IdKind::Other, &format!("{what} id")) {
+            errors.push(e.at(src, id_cell));
+            reg.broken.insert(id_cell.value.clone());
+            continue;
+        }
+        let ctx = RowCtx {
+            src,
+            cols: &cols,
+            row,
+            id: id_cell.value.clone(),
+        };
+        match read(&ctx, errors) {
+            Some(item) => reg.items.push(item),
+            None => {
+                reg.broken.insert(ctx.id);
+            }
+        }
+    }
+    reg
+}
+
+/// Reads `content/retention.csv`.
+pub fn load_retention(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Register<RetentionPolicy> {
+    load(src, &RETENTION, "retention policy", errors, |r, errors| {
+        let before = errors.len();
+        let cell = r.cols.cell(r.row, "duration");
+        let period = if cell.is_empty() {
+            errors.push(
+                Diagnostic::at(
+                    r.src.path.to_path_buf(),
+                    r.row.line,
+                    format!("retention policy `{}` has no duration", r.id),
+                )
+                .snippet(r.src.line(r.row.line))
+                .help("write an ISO 8601 duration like `P30D` or `P2Y`, or `indefinite`"),
+            );
+            None
+        } else {
+            parse_duration(&cell.value)
+                .map_err(|e| errors.push(e.at(r.src, cell)))
+                .ok()
+        };
+        let disposal_cell = r.cols.cell(r.row, "disposal");
+        let disposal = opt_enum(r.src, disposal_cell, "disposal", DISPOSALS, errors);
+        if errors.len() > before {
+            return None;
+        }
+        Some(RetentionPolicy {
+            name: r.text("name").unwrap_or_else(|| r.id.clone()),
+            id: r.id.clone(),
+            period: period?,
+            trigger: r.text("trigger"),
+            disposal,
+            legal_reference: r.text("legal_reference"),
+            description: r.text("description"),
+            uses: Vec::new(),
+            origin: r.origin(),
+        })
+    })
+}
+
+/// Reads `content/systems.csv`.
+pub fn load_systems(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Register<System> {
+    load(src, &SYSTEMS, "system", errors, |r, _| {
+        Some(System {
+            name: r.text("name").unwrap_or_else(|| r.id.clone()),
+            id: r.id.clone(),
+            description: r.text("description"),
+            owner: r.text("owner"),
+            location: r.text("location"),
+            elements: Vec::new(),
+            origin: r.origin(),
+        })
+    })
+}
+
+/// Reads `content/recipients.csv`.
+pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Register<Recipient> {
+    load(src, &RECIPIENTS, "recipient", errors, |r, errors| {
+        let before = errors.len();
+        let role = opt_enum(r.src, r.cols.cell(r.row, "role"), "role", ROLES, errors);
+        let url = r.cols.cell(r.row, "dpa_url");
+        let lower = url.value.to_ascii_lowercase();
+        if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
+            errors.push(
+                Diagnostic::at(
+                    r.src.path.to_path_buf(),
+                    url.line,
+                    format!("`dpa_url` must be a web address starting with https://; found `{}`", url.value),
+                )
+                .column(url.column)
+                .snippet(r.src.line(url.line)),
+            );
+        }
+        if errors.len() > before {
+            return None;
+        }
+        Some(Recipient {
+            name: r.text("name").unwrap_or_else(|| r.id.clone()),
+            id: r.id.clone(),
+            role,
+            country: r.text("country"),
+            safeguards: r.text("safeguards"),
+            description: r.text("description"),
+            dpa_url: r.text("dpa_url"),
+            uses: Vec::new(),
+            origin: r.origin(),
+        })
+    })
+}
