@@ -77,15 +77,21 @@ pub fn check_header(
         let name = cell.value.to_ascii_lowercase();
         if let Some(prev) = first_seen.insert(name.clone(), i) {
             errors.push(
-                at(cell, format!("column `{name}` appears twice in the {} header", spec.what))
-                    .help(format!("it is also column {}; keep one of them", prev + 1)),
+                at(
+                    cell,
+                    format!("column `{name}` appears twice in the {} header", spec.what),
+                )
+                .help(format!("it is also column {}; keep one of them", prev + 1)),
             );
             continue;
         }
         if name.is_empty() {
             errors.push(
-                at(cell, format!("column {} of the {} header has no name", i + 1, spec.what))
-                    .help(format!("known columns: {}", spec.known.join(", "))),
+                at(
+                    cell,
+                    format!("column {} of the {} header has no name", i + 1, spec.what),
+                )
+                .help(format!("known columns: {}", spec.known.join(", "))),
             );
         } else if let Some(&k) = spec.known.iter().find(|&&k| k == name) {
             index.insert(k, i);
@@ -103,15 +109,25 @@ pub fn check_header(
                     spec.known.join(", ")
                 ),
             };
-            errors.push(at(cell, format!("unknown column `{name}` in the {} header", spec.what)).help(help));
+            errors.push(
+                at(
+                    cell,
+                    format!("unknown column `{name}` in the {} header", spec.what),
+                )
+                .help(help),
+            );
         }
     }
     for &req in spec.required {
         if !index.contains_key(req) && !suggested.contains(&req) {
             errors.push(
-                Diagnostic::at(file.clone(), table.header.line, format!("the {} header has no `{req}` column", spec.what))
-                    .snippet(src.line(table.header.line))
-                    .help(format!("required columns: {}", spec.required.join(", "))),
+                Diagnostic::at(
+                    file.clone(),
+                    table.header.line,
+                    format!("the {} header has no `{req}` column", spec.what),
+                )
+                .snippet(src.line(table.header.line))
+                .help(format!("required columns: {}", spec.required.join(", "))),
             );
         }
     }
@@ -120,8 +136,15 @@ pub fn check_header(
     }
     if table.rows.is_empty() {
         errors.push(
-            Diagnostic::at(file, table.header.line, format!("{} has a header but no rows", src.path.display()))
-                .help(format!("add one row per {}, or delete the file", row_noun(spec.what))),
+            Diagnostic::at(
+                file,
+                table.header.line,
+                format!("{} has a header but no rows", src.path.display()),
+            )
+            .help(format!(
+                "add one row per {}, or delete the file",
+                row_noun(spec.what)
+            )),
         );
         return None;
     }
@@ -155,7 +178,11 @@ impl Invalid {
 }
 
 /// Parses an enum value case-insensitively, with `-` and spaces read as `_`.
-pub fn parse_enum<T: Copy>(raw: &str, column: &str, variants: &[(&'static str, T)]) -> Result<T, Invalid> {
+pub fn parse_enum<T: Copy>(
+    raw: &str,
+    column: &str,
+    variants: &[(&'static str, T)],
+) -> Result<T, Invalid> {
     let norm: String = raw
         .trim()
         .to_ascii_lowercase()
@@ -167,7 +194,10 @@ pub fn parse_enum<T: Copy>(raw: &str, column: &str, variants: &[(&'static str, T
     }
     let names: Vec<&str> = variants.iter().map(|(n, _)| *n).collect();
     Err(Invalid {
-        message: format!("`{column}` must be one of {}; found `{raw}`", names.join(", ")),
+        message: format!(
+            "`{column}` must be one of {}; found `{raw}`",
+            names.join(", ")
+        ),
         help: did_you_mean(&norm, names),
     })
 }
@@ -211,8 +241,18 @@ pub fn split_list(cell: &Cell) -> Vec<Cell> {
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(raw: &str, column: &str) -> Result<jiff::civil::Date, Invalid> {
     let shaped = raw.len() == 10
-        && raw.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-    let parsed = if shaped { raw.parse::<jiff::civil::Date>().ok() } else { None };
+        && raw.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shaped {
+        raw.parse::<jiff::civil::Date>().ok()
+    } else {
+        None
+    };
     parsed.ok_or_else(|| Invalid {
         message: if shaped {
             format!("`{column}` is not a real date: `{raw}`")
@@ -229,7 +269,9 @@ pub fn parse_date(raw: &str, column: &str) -> Result<jiff::civil::Date, Invalid>
 /// `31/03/2026` or `31.03.2026` -> `2026-03-31` when the day/month order is unambiguous.
 fn reorder_date(raw: &str) -> Option<String> {
     let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();
-    let [a, b, y] = parts.as_slice() else { return None };
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
     let (a, b, y): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
     if y < 1000 {
         return None;
@@ -239,7 +281,12 @@ fn reorder_date(raw: &str) -> Option<String> {
         (false, true) => (b, a),
         _ => return None,
     };
-    let d = jiff::civil::Date::new(i16::try_from(y).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
+    let d = jiff::civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
     Some(d.to_string())
 }
 
@@ -276,9 +323,16 @@ mod tests {
         let (cols, e) = header("element,purpse,why\ne,p,w\n");
         assert!(cols.is_none());
         assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(e[0].message, "unknown column `purpse` in the inventory header");
+        assert_eq!(
+            e[0].message,
+            "unknown column `purpse` in the inventory header"
+        );
         assert_eq!((e[0].line, e[0].column), (Some(1), Some(9)));
-        assert!(e[0].help.as_deref().unwrap().starts_with("did you mean `purpose`?"));
+        assert!(e[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `purpose`?"));
     }
 
     #[test]
@@ -292,15 +346,26 @@ mod tests {
     #[test]
     fn header_only_and_semicolons() {
         let (_, e) = header("element,purpose,why\n");
-        assert!(e[0].message.contains("has a header but no rows"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("has a header but no rows"),
+            "{}",
+            e[0].message
+        );
         let (_, e) = header("element;purpose;why\ne;p;w\n");
-        assert!(e[0].message.contains("separated by `;`"), "{}", e[0].message);
+        assert!(
+            e[0].message.contains("separated by `;`"),
+            "{}",
+            e[0].message
+        );
     }
 
     #[test]
     fn duplicate_column() {
         let (_, e) = header("element,purpose,why,why\ne,p,w,w\n");
-        assert_eq!(e[0].message, "column `why` appears twice in the inventory header");
+        assert_eq!(
+            e[0].message,
+            "column `why` appears twice in the inventory header"
+        );
         assert_eq!(e[0].column, Some(21));
     }
 
@@ -310,13 +375,20 @@ mod tests {
         assert_eq!(parse_enum("Legal-Obligation", "legal_basis", &v), Ok(2));
         assert_eq!(parse_enum("legal obligation", "legal_basis", &v), Ok(2));
         let e = parse_enum("consnet", "legal_basis", &v).unwrap_err();
-        assert_eq!(e.message, "`legal_basis` must be one of consent, legal_obligation; found `consnet`");
+        assert_eq!(
+            e.message,
+            "`legal_basis` must be one of consent, legal_obligation; found `consnet`"
+        );
         assert_eq!(e.help.as_deref(), Some("did you mean `consent`?"));
     }
 
     #[test]
     fn lists_keep_columns() {
-        let cell = Cell { value: "a; b ;;c".into(), line: 3, column: 5 };
+        let cell = Cell {
+            value: "a; b ;;c".into(),
+            line: 3,
+            column: 5,
+        };
         let items = split_list(&cell);
         let got: Vec<_> = items.iter().map(|c| (c.value.as_str(), c.column)).collect();
         assert_eq!(got, [("a", 5), ("b", 8), ("c", 12)]);
@@ -324,11 +396,17 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_date("2026-03-31", "d").unwrap(), jiff::civil::date(2026, 3, 31));
+        assert_eq!(
+            parse_date("2026-03-31", "d").unwrap(),
+            jiff::civil::date(2026, 3, 31)
+        );
         let e = parse_date("2026-02-30", "last_reviewed").unwrap_err();
         assert!(e.message.contains("not a real date"));
         let e = parse_date("31/03/2026", "last_reviewed").unwrap_err();
-        assert_eq!(e.message, "`last_reviewed` must be a date written YYYY-MM-DD; found `31/03/2026`");
+        assert_eq!(
+            e.message,
+            "`last_reviewed` must be a date written YYYY-MM-DD; found `31/03/2026`"
+        );
         assert_eq!(e.help.as_deref(), Some("did you mean `2026-03-31`?"));
         let e = parse_date("03/04/2026", "d").unwrap_err();
         assert!(e.help.unwrap().contains("YYYY-MM-DD"));

@@ -74,6 +74,25 @@ impl FrontMatter<'_> {
         serde_saphyr::from_str_with_options(yaml, options).map_err(|e| self.error(src, &e))
     }
 
+    /// The file line of the first top-level `key:` of the YAML (else its first line).
+    pub fn key_line(&self, key: &str) -> usize {
+        self.yaml
+            .lines()
+            .position(|l| {
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .map_or(self.yaml_line, |i| self.yaml_line + i)
+    }
+
+    /// The file line of the first YAML line that is not blank or a comment.
+    pub fn first_key_line(&self) -> usize {
+        self.yaml
+            .lines()
+            .position(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map_or(self.yaml_line, |i| self.yaml_line + i)
+    }
+
     /// The file line of a location inside the YAML.
     pub fn line_of(&self, loc: &Location) -> usize {
         self.yaml_line + usize::try_from(loc.line()).unwrap_or(1).max(1) - 1
@@ -91,7 +110,9 @@ impl FrontMatter<'_> {
 
     fn error(&self, src: &SourceFile, e: &serde_saphyr::Error) -> Diagnostic {
         let inner = e.without_snippet();
-        let message = UserMessageFormatter.format_message(inner).replace('\n', " ");
+        let message = UserMessageFormatter
+            .format_message(inner)
+            .replace('\n', " ");
         let message = format!("invalid front matter: {message}");
         let mut d = match inner.location() {
             Some(loc) if loc.line() > 0 => self.at(src, &loc, message),

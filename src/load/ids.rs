@@ -25,9 +25,9 @@ pub fn check_id(id: &str, kind: IdKind, what: &str) -> Result<(), Invalid> {
             id.bytes()
                 .next()
                 .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                && id.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
-                })
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
         }
     };
     let rule = match kind {

@@ -117,9 +117,13 @@ fn read_row(
     let element = cell("element");
     if element.is_empty() {
         errors.push(
-            Diagnostic::at(src.path.to_path_buf(), row.line, "this row has no `element` id")
-                .snippet(src.line(row.line))
-                .help("every row names the data element it is about, e.g. `email_address`"),
+            Diagnostic::at(
+                src.path.to_path_buf(),
+                row.line,
+                "this row has no `element` id",
+            )
+            .snippet(src.line(row.line))
+            .help("every row names the data element it is about, e.g. `email_address`"),
         );
         return None;
     }

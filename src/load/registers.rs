@@ -113,7 +113,6 @@ fn load<T>(
 ) -> Register<T> {
     let mut reg = Register::missing(src.path.to_path_buf());
     reg.present = true;
-    let before = errors.len();
     let Some(table) = parse(src, errors) else {
         reg.unreadable = true;
         return reg;
@@ -123,16 +122,18 @@ fn load<T>(
         return reg;
     };
     // An unclosed quote ends the file early: the rows after it are unknown.
-    reg.unreadable = errors[before..]
-        .iter()
-        .any(|d| d.message.contains("never closed"));
+    reg.unreadable = table.truncated;
     for row in &table.rows {
         let id_cell = cols.cell(row, "id");
         if id_cell.is_empty() {
             errors.push(
-                Diagnostic::at(src.path.to_path_buf(), row.line, format!("this {what} has no `id`"))
-                    .snippet(src.line(row.line))
-                    .help("every row needs an id that the inventory refers to"),
+                Diagnostic::at(
+                    src.path.to_path_buf(),
+                    row.line,
+                    format!("this {what} has no `id`"),
+                )
+                .snippet(src.line(row.line))
+                .help("every row needs an id that the inventory refers to"),
             );
             continue;
         }
@@ -224,7 +225,10 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
                 Diagnostic::at(
                     r.src.path.to_path_buf(),
                     url.line,
-                    format!("`dpa_url` must be a web address starting with https://; found `{}`", url.value),
+                    format!(
+                        "`dpa_url` must be a web address starting with https://; found `{}`",
+                        url.value
+                    ),
                 )
                 .column(url.column)
                 .snippet(r.src.line(url.line)),

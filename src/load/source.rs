@@ -88,7 +88,10 @@ fn decode<'a>(bytes: &'a [u8], rel: &Path) -> Result<&'a str, Diagnostic> {
         Diagnostic::at(
             rel,
             line,
-            format!("{} is not valid UTF-8: byte 0x{bad:02X}{guess}", rel.display()),
+            format!(
+                "{} is not valid UTF-8: byte 0x{bad:02X}{guess}",
+                rel.display()
+            ),
         )
         .column(column)
         .snippet(snippet)

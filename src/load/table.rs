@@ -37,6 +37,8 @@ pub struct Row {
 pub struct Table {
     pub header: Row,
     pub rows: Vec<Row>,
+    /// True when an unclosed quote stopped reading before the end of the file.
+    pub truncated: bool,
 }
 
 /// Parses a CSV source. Rows with the wrong number of fields are reported and left out; an
@@ -50,6 +52,7 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     };
     let mut header: Option<Row> = None;
     let mut rows = Vec::new();
+    let mut truncated = false;
     while reader.chars.peek().is_some() {
         let row = reader.record(src);
         errors.append(&mut reader.errors);
@@ -57,6 +60,7 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
             Ok(row) => row,
             Err(d) => {
                 errors.push(d);
+                truncated = true;
                 break;
             }
         };
@@ -75,11 +79,18 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     }
     if header.is_none() && errors.is_empty() {
         errors.push(
-            Diagnostic::file(src.path.to_path_buf(), format!("{} is empty", src.path.display()))
-                .help("the first line must be a header naming the columns"),
+            Diagnostic::file(
+                src.path.to_path_buf(),
+                format!("{} is empty", src.path.display()),
+            )
+            .help("the first line must be a header naming the columns"),
         );
     }
-    header.map(|header| Table { header, rows })
+    header.map(|header| Table {
+        header,
+        rows,
+        truncated,
+    })
 }
 
 fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
@@ -156,7 +167,10 @@ impl Reader<'_> {
         let (mut line, mut column) = (self.line, self.column);
         let mut value = String::new();
         let mut look = self.chars.clone();
-        let pad = look.by_ref().take_while(|c| *c == ' ' || *c == '\t').count();
+        let pad = look
+            .by_ref()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .count();
         if self.chars.clone().nth(pad) == Some('"') {
             for _ in 0..pad {
                 self.bump();
@@ -166,16 +180,16 @@ impl Reader<'_> {
             (line, column) = (self.line, self.column);
             loop {
                 match self.bump() {
-                    None => {
-                        return Err(Diagnostic::at(
-                            src.path.to_path_buf(),
-                            qline,
-                            "this quote is never closed: the rest of the file is read as one field",
-                        )
-                        .column(qcol)
-                        .snippet(src.line(qline))
-                        .help("close the field with `\"`; write a quote inside a quoted field as `\"\"`"))
-                    }
+                    None => return Err(Diagnostic::at(
+                        src.path.to_path_buf(),
+                        qline,
+                        "this quote is never closed: the rest of the file is read as one field",
+                    )
+                    .column(qcol)
+                    .snippet(src.line(qline))
+                    .help(
+                        "close the field with `\"`; write a quote inside a quoted field as `\"\"`",
+                    )),
                     Some('"') if self.chars.peek() == Some(&'"') => {
                         self.bump();
                         value.push('"');
@@ -277,7 +291,9 @@ mod tests {
     #[test]
     fn unclosed_quote_points_at_the_quote() {
         let (t, e) = run("a,b\n1,2\n3,\"oops\n4,5\n");
-        assert_eq!(t.unwrap().rows.len(), 1);
+        let t = t.unwrap();
+        assert!(t.truncated);
+        assert_eq!(t.rows.len(), 1);
         assert_eq!(e.len(), 1);
         assert_eq!((e[0].line, e[0].column), (Some(3), Some(3)));
         assert!(e[0].message.contains("never closed"), "{}", e[0].message);
@@ -296,7 +312,9 @@ mod tests {
         assert_eq!(t.unwrap().rows.len(), 1);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].line, Some(2));
-        assert!(e[0].message.contains("2 fields but the header has 3: missing `c`"));
+        assert!(e[0]
+            .message
+            .contains("2 fields but the header has 3: missing `c`"));
         assert_eq!((e[1].line, e[1].column), (Some(3), Some(7)));
         assert!(e[1].help.as_deref().unwrap().contains("`4`"));
     }
