@@ -3,12 +3,15 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod link;
 pub mod load;
 pub mod render;
 pub mod taxonomy;
+pub mod write;
 
 use std::path::Path;
 

@@ -38,8 +38,7 @@ pub fn split<'a>(src: &'a SourceFile, example: &str) -> Result<FrontMatter<'a>, 
     }
     let yaml_start = first.len() + 1;
     let mut offset = yaml_start.min(text.len());
-    let mut line = 2;
-    for l in text[offset..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[offset..].split_inclusive('\n')) {
         let bare = l.trim_end();
         if bare == "---" || bare == "..." {
             let body_start = offset + l.len();
@@ -51,7 +50,6 @@ pub fn split<'a>(src: &'a SourceFile, example: &str) -> Result<FrontMatter<'a>, 
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Diagnostic::at(
         src.path.to_path_buf(),
