@@ -134,7 +134,7 @@ pub fn check_header(
     if errors.len() > before {
         return None;
     }
-    if table.rows.is_empty() {
+    if table.rows.is_empty() && !table.truncated {
         errors.push(
             Diagnostic::at(
                 file,

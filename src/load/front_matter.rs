@@ -118,7 +118,13 @@ impl FrontMatter<'_> {
         };
         // serde's "unknown field `x`, expected one of `a`, `b`" -> did you mean
         if let Some((unknown, expected)) = unknown_field(&d.message) {
-            d = d.maybe_help(did_you_mean(&unknown, expected.iter().map(String::as_str)));
+            d = match did_you_mean(&unknown, expected.iter().map(String::as_str)) {
+                Some(help) => d.help(help),
+                None if unknown.contains(' ') => d.help(
+                    "inside `{ ... }` or `[ ... ]` a comma ends the value: quote text that contains a comma, e.g. description: \"a, b\"",
+                ),
+                None => d.help(format!("expected one of {}", expected.join(", "))),
+            };
         }
         d
     }
@@ -202,6 +208,20 @@ mod tests {
         let d = split(&s, "").unwrap().parse::<T>(&s).unwrap_err();
         assert_eq!(d.line, Some(3), "{d}");
         assert_eq!(d.help.as_deref(), Some("did you mean `weight`?"), "{d}");
+        let s = src("---\ntitle: x\nmeta: { weight: 1, two words }\n---\n");
+        #[derive(Debug, serde::Deserialize)]
+        struct U {
+            #[allow(dead_code)]
+            meta: T,
+        }
+        let d = split(&s, "").unwrap().parse::<U>(&s).unwrap_err();
+        assert!(
+            d.help
+                .as_deref()
+                .unwrap()
+                .contains("quote text that contains a comma"),
+            "{d}"
+        );
         let s = src("---\ntitle: [unclosed\n---\n");
         let d = split(&s, "").unwrap().parse::<T>(&s).unwrap_err();
         assert!(d.line.is_some_and(|l| l >= 2), "{d}");
