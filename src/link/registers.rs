@@ -139,7 +139,10 @@ impl Lookup {
                 self.file.display(),
                 self.header
             )
-        } else if let Some(d) = did_you_mean(&cell.value, self.ids.iter().map(String::as_str)) {
+        } else if let Some(d) = did_you_mean(
+            &cell.value,
+            self.ids.iter().chain(&self.broken).map(String::as_str),
+        ) {
             d
         } else if self.ids.is_empty() {
             format!("{} has no entries", self.file.display())

@@ -177,6 +177,17 @@ impl Invalid {
     }
 }
 
+/// A diagnostic at `cell` of `row`; at the row alone when the column is absent.
+pub fn at_cell(src: &SourceFile, row: &Row, cell: &Cell, message: impl Into<String>) -> Diagnostic {
+    if cell.line == 0 {
+        return Diagnostic::at(src.path.to_path_buf(), row.line, message)
+            .snippet(src.line(row.line));
+    }
+    Diagnostic::at(src.path.to_path_buf(), cell.line, message)
+        .column(cell.column)
+        .snippet(src.line(cell.line))
+}
+
 /// Parses an enum value case-insensitively, with `-` and spaces read as `_`.
 pub fn parse_enum<T: Copy>(
     raw: &str,
@@ -261,6 +272,9 @@ pub fn parse_date(raw: &str, column: &str) -> Result<jiff::civil::Date, Invalid>
         },
         help: Some(match reorder_date(raw) {
             Some(iso) => format!("did you mean `{iso}`?"),
+            None if shaped => {
+                "the month must be 01 to 12 and the day must exist in that month".to_string()
+            }
             None => "write dates as YYYY-MM-DD, e.g. 2026-03-31".to_string(),
         }),
     })

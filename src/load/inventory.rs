@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
 
-use super::columns::{check_header, opt_enum, parse_date, split_list, Columns, Spec};
+use super::columns::{at_cell, check_header, opt_enum, parse_date, split_list, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::{parse, Cell, Row};
@@ -117,13 +117,8 @@ fn read_row(
     let element = cell("element");
     if element.is_empty() {
         errors.push(
-            Diagnostic::at(
-                src.path.to_path_buf(),
-                row.line,
-                "this row has no `element` id",
-            )
-            .snippet(src.line(row.line))
-            .help("every row names the data element it is about, e.g. `email_address`"),
+            at_cell(src, row, element, "this row has no `element` id")
+                .help("every row names the data element it is about, e.g. `email_address`"),
         );
         return None;
     }
@@ -139,24 +134,24 @@ fn read_row(
     let purpose = cell("purpose");
     if purpose.is_empty() {
         errors.push(
-            Diagnostic::at(
-                src.path.to_path_buf(),
-                row.line,
+            at_cell(
+                src,
+                row,
+                purpose,
                 format!("`purpose` is empty for element `{}`", element.value),
             )
-            .snippet(src.line(row.line))
             .help("name the data use, e.g. `marketing.communications.email` (fideslang data use keys)"),
         );
     }
     let why = cell("why");
     if why.is_empty() {
         errors.push(
-            Diagnostic::at(
-                src.path.to_path_buf(),
-                row.line,
+            at_cell(
+                src,
+                row,
+                why,
                 format!("`why` is empty for element `{}`", element.value),
             )
-            .snippet(src.line(row.line))
             .help("say in plain words why this data is used for this purpose: it is shown to the public"),
         );
     }

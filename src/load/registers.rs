@@ -1,13 +1,13 @@
 //! `retention.csv`, `systems.csv` and `recipients.csv` -> their catalog records (references to
 //! them are resolved later by `link`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System};
 
-use super::columns::{check_header, opt_enum, Columns, Spec};
+use super::columns::{at_cell, check_header, opt_enum, Columns, Spec};
 use super::duration::parse_duration;
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
@@ -50,7 +50,7 @@ pub const RETENTION: Spec = Spec {
         "legal_reference",
         "description",
     ],
-    required: &["id", "duration"],
+    required: &["id", "name", "duration"],
 };
 
 pub const SYSTEMS: Spec = Spec {
@@ -123,20 +123,34 @@ fn load<T>(
     };
     // An unclosed quote ends the file early: the rows after it are unknown.
     reg.unreadable = table.truncated;
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for row in &table.rows {
         let id_cell = cols.cell(row, "id");
         if id_cell.is_empty() {
             errors.push(
-                Diagnostic::at(
-                    src.path.to_path_buf(),
-                    row.line,
-                    format!("this {what} has no `id`"),
-                )
-                .snippet(src.line(row.line))
-                .help("every row needs an id that the inventory refers to"),
+                at_cell(src, row, id_cell, format!("this {what} has no `id`"))
+                    .help("every row needs an id that the inventory refers to"),
             );
             continue;
         }
+        if let Some(&first) = seen.get(&id_cell.value) {
+            errors.push(
+                at_cell(
+                    src,
+                    row,
+                    id_cell,
+                    format!(
+                        "{what} `{}` is defined twice: here and at line {first}",
+                        id_cell.value
+                    ),
+                )
+                .help(format!(
+                    "each {what} needs its own id; remove or rename one of them"
+                )),
+            );
+            continue;
+        }
+        seen.insert(id_cell.value.clone(), row.line);
         if let Err(e) = check_id(&id_cell.value, IdKind::Other, &format!("{what} id")) {
             errors.push(e.at(src, id_cell));
             reg.broken.insert(id_cell.value.clone());
@@ -163,14 +177,26 @@ pub fn load_retention(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Registe
     load(src, &RETENTION, "retention policy", errors, |r, errors| {
         let before = errors.len();
         let cell = r.cols.cell(r.row, "duration");
+        let name = r.cols.cell(r.row, "name");
+        if name.is_empty() {
+            errors.push(
+                at_cell(
+                    r.src,
+                    r.row,
+                    name,
+                    format!("retention policy `{}` has no name", r.id),
+                )
+                .help("give it a name readers understand, e.g. `While your account is open`"),
+            );
+        }
         let period = if cell.is_empty() {
             errors.push(
-                Diagnostic::at(
-                    r.src.path.to_path_buf(),
-                    r.row.line,
+                at_cell(
+                    r.src,
+                    r.row,
+                    cell,
                     format!("retention policy `{}` has no duration", r.id),
                 )
-                .snippet(r.src.line(r.row.line))
                 .help("write an ISO 8601 duration like `P30D` or `P2Y`, or `indefinite`"),
             );
             None
@@ -185,7 +211,7 @@ pub fn load_retention(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Registe
             return None;
         }
         Some(RetentionPolicy {
-            name: r.text("name").unwrap_or_else(|| r.id.clone()),
+            name: name.value.clone(),
             id: r.id.clone(),
             period: period?,
             trigger: r.text("trigger"),
