@@ -1,7 +1,7 @@
 //! Registers (retention, systems, recipients) and other id-keyed records: duplicate ids,
 //! sorting by id, and resolving a reference with a helpful "unknown id" error.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -84,7 +84,8 @@ pub struct Lookup {
     pub file: PathBuf,
     pub index: HashMap<String, usize>,
     pub ids: Vec<String>,
-    pub broken: HashSet<String>,
+    /// Ids of rows that failed to load (sorted, so suggestions are deterministic).
+    pub broken: BTreeSet<String>,
     pub present: bool,
     pub unreadable: bool,
     /// The header to suggest when the file is missing.
@@ -111,7 +112,7 @@ impl Lookup {
                 .map(|(i, id)| (id.clone(), i))
                 .collect(),
             ids,
-            broken: reg.broken.clone(),
+            broken: reg.broken.iter().cloned().collect(),
             present: reg.present,
             unreadable: reg.unreadable,
             header,
