@@ -4,9 +4,6 @@
 //! (line and character column), so the reader is written out: quoted fields, `""` escapes,
 //! newlines inside quotes, and clear errors for unclosed quotes and wrong field counts.
 
-use std::iter::Peekable;
-use std::str::Chars;
-
 use crate::diag::Diagnostic;
 
 use super::source::SourceFile;
@@ -45,7 +42,8 @@ pub struct Table {
 /// unclosed quote ends the file there. Returns `None` when there is no header at all.
 pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     let mut reader = Reader {
-        chars: src.text.chars().peekable(),
+        text: &src.text,
+        pos: 0,
         errors: Vec::new(),
         line: 1,
         column: 1,
@@ -53,7 +51,7 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     let mut header: Option<Row> = None;
     let mut rows = Vec::new();
     let mut truncated = false;
-    while reader.chars.peek().is_some() {
+    while !reader.at_end() {
         let row = reader.record(src);
         errors.append(&mut reader.errors);
         let row = match row {
@@ -129,24 +127,36 @@ fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
     d
 }
 
+/// A cursor over the text: byte position plus the 1-based line and character column.
 struct Reader<'a> {
-    chars: Peekable<Chars<'a>>,
+    text: &'a str,
+    pos: usize,
     /// Problems that do not stop reading.
     errors: Vec<Diagnostic>,
     line: usize,
     column: usize,
 }
 
-impl Reader<'_> {
-    fn bump(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
-        if c == '\n' {
-            self.line += 1;
-            self.column = 1;
-        } else {
-            self.column += 1;
+impl<'a> Reader<'a> {
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.text.len()
+    }
+
+    /// Moves past `n` bytes of the rest (a char boundary), counting lines and columns.
+    fn advance(&mut self, n: usize) {
+        let skipped = &self.text[self.pos..self.pos + n];
+        match skipped.rfind('\n') {
+            Some(i) => {
+                self.line += skipped.matches('\n').count();
+                self.column = skipped[i + 1..].chars().count() + 1;
+            }
+            None => self.column += skipped.chars().count(),
         }
-        Some(c)
+        self.pos += n;
     }
 
     /// Reads one record up to and including its newline.
@@ -155,91 +165,88 @@ impl Reader<'_> {
         let mut cells = Vec::new();
         loop {
             cells.push(self.field(src)?);
-            match self.bump() {
-                Some(',') => continue,
-                _ => return Ok(Row { line, cells }),
+            match self.rest().as_bytes().first() {
+                Some(b',') => self.advance(1),
+                Some(_) => {
+                    self.advance(1);
+                    return Ok(Row { line, cells });
+                }
+                None => return Ok(Row { line, cells }),
             }
         }
     }
 
     /// Reads one field, stopping before the `,` or newline that ends it.
     fn field(&mut self, src: &SourceFile) -> Result<Cell, Diagnostic> {
-        let (mut line, mut column) = (self.line, self.column);
+        let rest = self.rest();
+        let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if !rest[pad..].starts_with('"') {
+            let end = rest.find([',', '\n']).unwrap_or(rest.len());
+            let raw = &rest[..end];
+            let (line, column) = (self.line, self.column);
+            self.advance(end);
+            return Ok(trimmed(raw, line, column));
+        }
+        self.advance(pad);
+        let (qline, qcol) = (self.line, self.column);
+        self.advance(1);
+        let (line, column) = (self.line, self.column);
         let mut value = String::new();
-        let mut look = self.chars.clone();
-        let pad = look
-            .by_ref()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .count();
-        if self.chars.clone().nth(pad) == Some('"') {
-            for _ in 0..pad {
-                self.bump();
-            }
-            let (qline, qcol) = (self.line, self.column);
-            self.bump();
-            (line, column) = (self.line, self.column);
-            loop {
-                match self.bump() {
-                    None => return Err(Diagnostic::at(
-                        src.path.to_path_buf(),
-                        qline,
-                        "this quote is never closed: the rest of the file is read as one field",
-                    )
-                    .column(qcol)
-                    .snippet(src.line(qline))
-                    .help(
-                        "close the field with `\"`; write a quote inside a quoted field as `\"\"`",
-                    )),
-                    Some('"') if self.chars.peek() == Some(&'"') => {
-                        self.bump();
-                        value.push('"');
-                    }
-                    Some('"') => break,
-                    Some(c) => value.push(c),
-                }
-            }
-            while matches!(self.chars.peek(), Some(' ' | '\t')) {
-                self.bump();
-            }
-            if !matches!(self.chars.peek(), None | Some(',' | '\n')) {
-                let (l, c) = (self.line, self.column);
-                self.errors.push(
-                    Diagnostic::at(src.path.to_path_buf(), l, "unexpected text after a closing quote")
-                        .column(c)
-                        .snippet(src.line(l))
-                        .help("a quoted field must end at its closing quote; write a quote inside it as `\"\"`"),
-                );
-                while let Some(&c) = self.chars.peek() {
-                    if c == ',' || c == '\n' {
-                        break;
-                    }
-                    value.push(c);
-                    self.bump();
-                }
-            }
-        } else {
-            while let Some(&c) = self.chars.peek() {
-                if c == ',' || c == '\n' {
-                    break;
-                }
-                value.push(c);
-                self.bump();
+        loop {
+            let Some(q) = self.rest().find('"') else {
+                return Err(Diagnostic::at(
+                    src.path.to_path_buf(),
+                    qline,
+                    "this quote is never closed: the rest of the file is read as one field",
+                )
+                .column(qcol)
+                .snippet(src.line(qline))
+                .help("close the field with `\"`; write a quote inside a quoted field as `\"\"`"));
+            };
+            value.push_str(&self.rest()[..q]);
+            self.advance(q + 1);
+            if self.rest().starts_with('"') {
+                value.push('"');
+                self.advance(1);
+            } else {
+                break;
             }
         }
-        let trimmed = value.trim();
-        let skipped = &value[..value.len() - value.trim_start().len()];
-        match skipped.rsplit_once('\n') {
-            Some((before, after)) => {
-                line += before.matches('\n').count() + 1;
-                column = after.chars().count() + 1;
-            }
-            None => column += skipped.chars().count(),
+        let rest = self.rest();
+        let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        self.advance(pad);
+        let rest = self.rest();
+        if !(rest.is_empty() || rest.starts_with([',', '\n'])) {
+            let (l, c) = (self.line, self.column);
+            self.errors.push(
+                Diagnostic::at(src.path.to_path_buf(), l, "unexpected text after a closing quote")
+                    .column(c)
+                    .snippet(src.line(l))
+                    .help("a quoted field must end at its closing quote; write a quote inside it as `\"\"`"),
+            );
+            let end = rest.find([',', '\n']).unwrap_or(rest.len());
+            value.push_str(&rest[..end]);
+            self.advance(end);
         }
-        Ok(Cell {
-            value: trimmed.to_string(),
-            line,
-            column,
-        })
+        Ok(trimmed(&value, line, column))
+    }
+}
+
+/// A cell of `raw` starting at `line`/`column`, trimmed, its position moved past leading
+/// whitespace (which may include newlines inside quotes).
+fn trimmed(raw: &str, mut line: usize, mut column: usize) -> Cell {
+    let skipped = &raw[..raw.len() - raw.trim_start().len()];
+    match skipped.rsplit_once('\n') {
+        Some((before, after)) => {
+            line += before.matches('\n').count() + 1;
+            column = after.chars().count() + 1;
+        }
+        None => column += skipped.chars().count(),
+    }
+    Cell {
+        value: raw.trim().to_string(),
+        line,
+        column,
     }
 }
 
