@@ -76,3 +76,14 @@ fn starter_site_from_init_loads_cleanly() {
     let c = load_catalog(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert!(!c.elements.is_empty());
 }
+
+#[test]
+fn a_spreadsheet_in_the_inventory_folder_is_named() {
+    let site = copy_site("site");
+    write(site.path(), "content/inventory/vendors.xlsx", b"PK\x03\x04");
+    write(site.path(), "content/inventory/README.md", "notes");
+    let errs: Vec<_> = load_catalog(site.path()).unwrap_err().into_iter().collect();
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].message.contains("vendors.xlsx is not a CSV file"));
+    assert!(errs[0].help.as_deref().unwrap().contains("CSV UTF-8"));
+}

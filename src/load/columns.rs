@@ -75,7 +75,12 @@ pub fn check_header(
     }
     for (i, cell) in table.header.cells.iter().enumerate() {
         let name = cell.value.to_ascii_lowercase();
-        if let Some(prev) = first_seen.insert(name.clone(), i) {
+        let repeated = if name.is_empty() {
+            None
+        } else {
+            first_seen.insert(name.clone(), i)
+        };
+        if let Some(prev) = repeated {
             errors.push(
                 at(
                     cell,
@@ -86,13 +91,28 @@ pub fn check_header(
             continue;
         }
         if name.is_empty() {
-            errors.push(
-                at(
-                    cell,
-                    format!("column {} of the {} header has no name", i + 1, spec.what),
-                )
-                .help(format!("known columns: {}", spec.known.join(", "))),
-            );
+            // Spreadsheets often export empty columns past the table: ignore those.
+            let used = table
+                .rows
+                .iter()
+                .find(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()));
+            if let Some(row) = used {
+                errors.push(
+                    at(
+                        cell,
+                        format!(
+                            "column {} of the {} header has no name, but line {} has a value in it",
+                            i + 1,
+                            spec.what,
+                            row.line
+                        ),
+                    )
+                    .help(format!(
+                        "name the column (known columns: {}; your own start with `x_`)",
+                        spec.known.join(", ")
+                    )),
+                );
+            }
         } else if let Some(&k) = spec.known.iter().find(|&&k| k == name) {
             index.insert(k, i);
         } else if name.starts_with("x_") {
@@ -370,6 +390,18 @@ mod tests {
             e[0].message.contains("separated by `;`"),
             "{}",
             e[0].message
+        );
+    }
+
+    #[test]
+    fn unnamed_columns_are_ignored_when_empty() {
+        let (cols, e) = header("element,purpose,why,,\ne,p,w,,\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert!(cols.is_some());
+        let (_, e) = header("element,purpose,why,\ne,p,w,\ne,p,w,oops\n");
+        assert_eq!(
+            e[0].message,
+            "column 4 of the inventory header has no name, but line 3 has a value in it"
         );
     }
 

@@ -73,6 +73,20 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
             .help("add at least one inventory file, e.g. content/inventory/customers.csv (`candor init` writes an example)"),
         );
     }
+    for name in other_files(root, &inv_dir) {
+        let ext = Path::new(&name)
+            .extension()
+            .map(|x| x.to_string_lossy().to_ascii_lowercase());
+        if matches!(
+            ext.as_deref(),
+            Some("xlsx" | "xls" | "xlsm" | "ods" | "numbers" | "tsv" | "txt")
+        ) {
+            errors.push(
+                Diagnostic::file(inv_dir.join(&name), format!("{} is not a CSV file, so it is not read", inv_dir.join(&name).display()))
+                    .help("export it as CSV (in Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\") and remove the original from this folder"),
+            );
+        }
+    }
     for rel in files.unwrap_or_default() {
         match SourceFile::read(root, &rel) {
             Ok(src) => {
@@ -201,6 +215,25 @@ fn list(root: &Path, dir: &Path, ext: &str, errors: &mut Vec<Diagnostic>) -> Opt
         .collect();
     names.sort();
     Some(names.into_iter().map(|n| dir.join(n)).collect())
+}
+
+/// Names of the files in `root/dir` that are not `.csv` (none when it cannot be read).
+fn other_files(root: &Path, dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| !n.starts_with('.') && !n.starts_with('~'))
+        .filter(|n| {
+            !Path::new(n)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 /// Loads one register file; a missing optional file is an empty register.
