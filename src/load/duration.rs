@@ -3,7 +3,7 @@
 
 use crate::link::RetentionPeriod;
 
-use super::columns::Invalid;
+use super::values::Invalid;
 
 /// Parses a `duration` cell of retention.csv.
 pub fn parse_duration(raw: &str) -> Result<RetentionPeriod, Invalid> {

@@ -1,7 +1,7 @@
 //! Ids become file and directory names of the built site, so they must be safe everywhere:
 //! lowercase ASCII, no path separators, no Windows reserved device names.
 
-use super::columns::Invalid;
+use super::values::Invalid;
 
 /// What kind of id is checked: elements allow `[a-z0-9_]+`, others `[a-z0-9][a-z0-9_-]*`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,10 +8,11 @@ use jiff::civil::Date;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
 
-use super::columns::{at_cell, check_header, opt_enum, parse_date, split_list, Columns, Spec};
+use super::columns::{check_header, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::{parse, Cell, Row};
+use super::values::{at_cell, opt_enum, parse_date, split_list};
 
 /// The inventory columns, in the order DESIGN.md lists them.
 pub const COLUMNS: &[&str] = &[

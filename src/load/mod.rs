@@ -11,6 +11,7 @@ pub mod pages;
 pub mod registers;
 pub mod source;
 pub mod table;
+pub mod values;
 pub mod yaml;
 
 use std::collections::HashMap;

@@ -9,10 +9,10 @@ use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{Dataset, EthicalConsideration, Metric, ModelCard, ModelInput, ModelStatus};
 
-use super::columns::{parse_date, parse_enum};
 use super::front_matter::{split, FrontMatter};
 use super::ids::{check_id, sanitize, IdKind};
 use super::source::SourceFile;
+use super::values::{parse_date, parse_enum};
 use super::yaml::{near_miss, StringList};
 
 /// The front-matter keys a card understands; any other key is kept in `extra`.

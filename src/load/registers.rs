@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System};
 
-use super::columns::{at_cell, check_header, opt_enum, Columns, Spec};
+use super::columns::{check_header, Columns, Spec};
 use super::duration::parse_duration;
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::{parse, Row};
+use super::values::{at_cell, opt_enum};
 
 /// The rows of one register file, with what `link` needs to avoid cascading errors.
 #[derive(Debug, Clone)]
