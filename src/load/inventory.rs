@@ -292,4 +292,41 @@ mod tests {
             .unwrap()
             .contains("shown to the public"));
     }
+
+    /// Random rows under a full header: never a panic, and every problem is placed in the file.
+    #[test]
+    fn never_panics_on_arbitrary_rows() {
+        const BITS: &[&str] = &[
+            ",",
+            "\n",
+            "\"",
+            ";",
+            "é",
+            "x",
+            "P1Y",
+            "2026-02-30",
+            "3/4/2026",
+            "Con",
+            " ",
+            "consnet",
+            "_",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..1500 {
+            let mut rows = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                rows.push_str(BITS[(seed % BITS.len() as u64) as usize]);
+            }
+            let (_, e) = load(&rows);
+            for d in &e {
+                assert!(
+                    d.line.is_some() || d.message.contains("header"),
+                    "{rows:?}: {d:?}"
+                );
+            }
+        }
+    }
 }

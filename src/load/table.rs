@@ -335,4 +335,43 @@ mod tests {
         assert!(t.is_none());
         assert_eq!(e.len(), 1);
     }
+
+    /// Random short texts over CSV-significant characters: the reader never panics, every
+    /// diagnostic has a line within the file, and every cell lies within the file.
+    #[test]
+    fn never_panics_on_arbitrary_text() {
+        const ALPHABET: &[&str] = &[
+            "\"", ",", "\n", "\r", " ", "\t", "a", "é", ";", "\u{feff}", "\"\"",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 24) as usize;
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+            }
+            let (t, e) = run(&text);
+            let lines = text.split(['\n', '\r']).count().max(1);
+            for d in &e {
+                assert!(
+                    d.line.is_none_or(|l| l >= 1 && l <= lines),
+                    "{text:?}: {d:?}"
+                );
+            }
+            if let Some(t) = t {
+                for c in t.rows.iter().flat_map(|r| &r.cells) {
+                    assert!(
+                        c.line >= 1 && c.line <= lines && c.column >= 1,
+                        "{text:?}: {c:?}"
+                    );
+                }
+            }
+        }
+    }
 }
