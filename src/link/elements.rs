@@ -44,13 +44,7 @@ pub fn build(
     let mut elements = Vec::with_capacity(groups.len());
     let mut uses = Vec::with_capacity(raw.inventory.len());
     for (idx, (id, rows)) in groups.iter().enumerate() {
-        let ctx = Ctx {
-            raw,
-            id,
-            rows,
-            errors,
-        };
-        let mut element = ctx.merge(taxonomy, lookups);
+        let mut element = merge(raw, id, rows, taxonomy, lookups, errors);
         for row in rows {
             element.uses.push(uses.len());
             uses.push(make_use(raw, row, idx, taxonomy, lookups, errors));
@@ -60,85 +54,88 @@ pub fn build(
     (elements, uses)
 }
 
-/// One element's rows, being merged.
-struct Ctx<'a, 'e> {
-    raw: &'a RawSite,
-    id: &'a str,
-    rows: &'a [&'a RawUse],
-    errors: &'e mut Vec<Diagnostic>,
-}
-
-impl Ctx<'_, '_> {
-    fn merge(self, taxonomy: Option<&Taxonomy>, lookups: &Lookups) -> Element {
-        let Ctx {
-            raw,
-            id,
-            rows,
-            errors,
-        } = self;
-        let first = rows[0];
-        for (cell, column, example) in [
-            (&first.name, "name", "Email address"),
-            (&first.category, "category", "user.contact.email"),
-        ] {
-            if cell.is_empty() {
-                errors.push(
-                    Diagnostic::at_origin(&first.origin, format!("element `{id}` has no `{column}` on its first row"))
-                        .snippet(raw.line_text(&first.origin.file, first.origin.line))
+/// One element from its rows (never empty, in file order): element-level columns agreed,
+/// taxonomy keys checked, systems resolved.
+fn merge(
+    raw: &RawSite,
+    id: &str,
+    rows: &[&RawUse],
+    taxonomy: Option<&Taxonomy>,
+    lookups: &Lookups,
+    errors: &mut Vec<Diagnostic>,
+) -> Element {
+    let first = rows[0];
+    for (cell, column, example) in [
+        (&first.name, "name", "Email address"),
+        (&first.category, "category", "user.contact.email"),
+    ] {
+        if cell.is_empty() {
+            errors.push(
+                    at_cell(raw, &first.origin, cell, format!("element `{id}` has no `{column}` on its first row"))
                         .help(format!("fill in `{column}` (e.g. `{example}`) on the first row of each element; later rows may repeat it or leave it empty")),
                 );
-            }
         }
-        let mut agree = |label: &str, key: fn(&RawUse) -> Option<(String, usize)>| {
-            agree(raw, id, rows, label, key, errors)
-        };
-        let name = agree("names", |r| text(&r.name));
-        let category = agree("categories", |r| text(&r.category));
-        let owner = agree("owners", |r| text(&r.owner));
-        let subjects_row = agree("subject lists", |r| list(&r.subjects));
-        let systems_row = agree("system lists", |r| list(&r.systems));
-        let source_row = agree("sources", |r| {
-            let s = r.source?;
-            let name = SOURCES.iter().find(|(_, v)| *v == s)?.0;
-            Some((name.to_string(), r.source_cell.column))
-        });
+    }
+    let mut agree = |label: &str, key: fn(&RawUse) -> Option<(String, usize)>| {
+        agree(raw, id, rows, label, key, errors)
+    };
+    let name = agree("names", |r| text(&r.name));
+    let category = agree("categories", |r| text(&r.category));
+    let owner = agree("owners", |r| text(&r.owner));
+    let subjects_row = agree("subject lists", |r| list(&r.subjects));
+    let systems_row = agree("system lists", |r| list(&r.systems));
+    let source_row = agree("sources", |r| {
+        let s = r.source?;
+        let name = SOURCES.iter().find(|(_, v)| *v == s)?.0;
+        Some((name.to_string(), r.source_cell.column))
+    });
 
-        if let (Some(r), Some(t)) = (category, taxonomy) {
-            check_key(
-                raw,
-                &r.origin.file,
-                &r.category,
-                &t.categories,
-                "data category",
-                errors,
-            );
-        }
-        let mut subjects = Vec::new();
-        if let Some(r) = subjects_row {
-            for c in dedup_cells(&r.subjects) {
-                if let Some(t) = taxonomy {
-                    check_key(raw, &r.origin.file, c, &t.subjects, "data subject", errors);
-                }
-                subjects.push(c.value.clone());
+    if let (Some(r), Some(t)) = (category, taxonomy) {
+        check_key(
+            raw,
+            &r.origin.file,
+            &r.category,
+            &t.categories,
+            "data category",
+            errors,
+        );
+    }
+    let mut subjects = Vec::new();
+    if let Some(r) = subjects_row {
+        for c in dedup_cells(&r.subjects) {
+            if let Some(t) = taxonomy {
+                check_key(raw, &r.origin.file, c, &t.subjects, "data subject", errors);
             }
+            subjects.push(c.value.clone());
         }
-        let systems = systems_row.map_or_else(Vec::new, |r| {
-            dedup_cells(&r.systems)
-                .filter_map(|c| lookups.systems.resolve(c, &r.origin.file, raw, errors))
-                .collect()
-        });
-        Element {
-            id: id.to_string(),
-            name: name.map_or_else(String::new, |r| r.name.value.clone()),
-            category: category.map_or_else(String::new, |r| r.category.value.clone()),
-            subjects,
-            source: source_row.and_then(|r| r.source),
-            systems,
-            owner: owner.map(|r| r.owner.value.clone()),
-            uses: Vec::new(),
-            models: Vec::new(),
-            origin: first.origin.clone(),
-        }
+    }
+    let systems = systems_row.map_or_else(Vec::new, |r| {
+        dedup_cells(&r.systems)
+            .filter_map(|c| lookups.systems.resolve(c, &r.origin.file, raw, errors))
+            .collect()
+    });
+    Element {
+        id: id.to_string(),
+        name: name.map_or_else(String::new, |r| r.name.value.clone()),
+        category: category.map_or_else(String::new, |r| r.category.value.clone()),
+        subjects,
+        source: source_row.and_then(|r| r.source),
+        systems,
+        owner: owner.map(|r| r.owner.value.clone()),
+        uses: Vec::new(),
+        models: Vec::new(),
+        origin: first.origin.clone(),
+    }
+}
+
+/// A diagnostic at `cell` of the row at `origin`; at the row alone when the column is absent.
+fn at_cell(raw: &RawSite, origin: &Origin, cell: &Cell, message: String) -> Diagnostic {
+    let d =
+        Diagnostic::at_origin(origin, message).snippet(raw.line_text(&origin.file, origin.line));
+    if cell.line == 0 {
+        d
+    } else {
+        d.column(cell.column)
     }
 }
 
