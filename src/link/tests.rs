@@ -306,3 +306,33 @@ fn taxonomy_is_not_checked_when_config_is_broken() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].file, Path::new("candor.toml"));
 }
+
+#[test]
+fn unknown_id_without_near_match_lists_the_defined_ids() {
+    let e = errors(&[(
+        "content/inventory/b.csv",
+        "element,name,category,purpose,why,retention\nstyle,S,user.behavior.style,personalize,w,forever\n",
+    )]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        e[0].help.as_deref(),
+        Some("content/retention.csv defines p2y, p7y")
+    );
+}
+
+#[test]
+fn an_unreadable_register_silences_references_to_it() {
+    let e = errors(&[("content/recipients.csv", "id,nmae\nmailer,M\n")]);
+    assert_eq!(
+        e.len(),
+        1,
+        "only the header error, no unknown `mailer`: {e:?}"
+    );
+    assert_eq!(
+        e[0].message,
+        "unknown column `nmae` in the recipients header"
+    );
+    let e = errors(&[("content/recipients.csv", "id,name\n\"mailer,M\n")]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].message.contains("never closed"));
+}
