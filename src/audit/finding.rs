@@ -27,14 +27,14 @@ impl Severity {
         }
     }
 
-    /// Parses a configured level; `Ok(None)` is `off`.
-    pub fn parse_level(text: &str) -> Result<Option<Severity>, ()> {
+    /// Parses a configured level: `None` for unknown text, `Some(None)` for `off`.
+    pub fn parse_level(text: &str) -> Option<Option<Severity>> {
         match text {
-            "error" => Ok(Some(Severity::Error)),
-            "warning" => Ok(Some(Severity::Warning)),
-            "info" => Ok(Some(Severity::Info)),
-            "off" => Ok(None),
-            _ => Err(()),
+            "error" => Some(Some(Severity::Error)),
+            "warning" => Some(Some(Severity::Warning)),
+            "info" => Some(Some(Severity::Info)),
+            "off" => Some(None),
+            _ => None,
         }
     }
 }

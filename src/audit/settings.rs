@@ -95,8 +95,8 @@ impl Settings {
                 continue;
             };
             match Severity::parse_level(level) {
-                Ok(l) => settings.levels[i] = l,
-                Err(()) => errors.push(
+                Some(l) => settings.levels[i] = l,
+                None => errors.push(
                     at(format!(
                         "unknown severity `{level}` for rule `{id}`: expected error, warning, info or off"
                     ))
