@@ -225,3 +225,12 @@ fn today_moves_reviews_and_exception_expiry() {
     let findings = v["findings"].as_array().unwrap();
     assert!(!findings.iter().any(|f| f["rule"] == "expired-exception"));
 }
+
+#[test]
+fn the_starter_site_from_init_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().display().to_string();
+    assert_eq!(run(&["init", &root]).0, 0);
+    let (code, out, err) = run(&["check", "--root", &root, "--fail-on", "warning"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
