@@ -234,3 +234,29 @@ fn the_starter_site_from_init_passes_check() {
     let (code, out, err) = run(&["check", "--root", &root, "--fail-on", "warning"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn the_demo_passes_check_with_every_warning_fixed_or_accepted() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (code, out, err) = run(&[
+        "check",
+        "--root",
+        root,
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(findings
+        .iter()
+        .all(|f| !f["accepted"]["reason"].as_str().unwrap_or("").is_empty()));
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["accepted"]["expires"].is_string()),
+        "every exception has a date to look again"
+    );
+}
