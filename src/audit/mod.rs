@@ -11,6 +11,7 @@ mod purpose;
 pub mod report;
 mod retention;
 pub mod review;
+pub mod reviews;
 pub mod rules;
 pub mod settings;
 mod targeting;
