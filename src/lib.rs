@@ -7,4 +7,5 @@ pub mod config;
 pub mod diag;
 pub mod link;
 pub mod render;
+pub mod site;
 pub mod taxonomy;
