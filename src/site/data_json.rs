@@ -330,9 +330,20 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
         models,
         pages,
     };
-    let mut out = serde_json::to_vec_pretty(&doc)?;
-    out.push(b'\n');
-    Ok(out)
+    let text = serde_json::to_string_pretty(&doc)?;
+    // `<`, `>` and `&` only occur inside strings: escaping them keeps the JSON identical in
+    // meaning and harmless if someone pastes it into an HTML page.
+    let mut out = String::with_capacity(text.len() + 1);
+    for ch in text.chars() {
+        match ch {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    Ok(out.into_bytes())
 }
 
 #[cfg(test)]
@@ -355,6 +366,18 @@ mod tests {
         assert_eq!(v["elements"][0]["uses"][0]["retention"], "account");
         assert_eq!(v["models"][0]["inputs"][0], "purchase_history");
         assert!(v["elements"][0].get("owner").is_none());
+    }
+
+    #[test]
+    fn markup_characters_are_escaped_but_round_trip() {
+        let mut c = testkit::catalog();
+        c.uses[0].why = "<script>a & b</script>".into();
+        let site = plan(&c, Audience::Public);
+        let text =
+            String::from_utf8(super::data_json(&c, &site).expect("serialises")).expect("utf-8");
+        assert!(!text.contains("<script>"));
+        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert_eq!(v["elements"][0]["uses"][0]["why"], "<script>a & b</script>");
     }
 
     #[test]

@@ -272,10 +272,12 @@ pub fn catalog() -> Catalog {
         body: "You can ask us for a copy of your data.".into(),
         origin: origin("content/pages/your-rights.md", 1),
     }];
-    let mut config = Config::default();
-    config.title = "Northwind: your data".into();
-    config.organisation = "Northwind Threads".into();
-    config.description = "What we collect and why.".into();
+    let config = Config {
+        title: "Northwind: your data".into(),
+        organisation: "Northwind Threads".into(),
+        description: "What we collect and why.".into(),
+        ..Config::default()
+    };
     let mut index = Index::default();
     for (i, e) in elements.iter().enumerate() {
         index.elements.insert(e.id.clone(), i);
