@@ -3,9 +3,12 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod link;
 pub mod render;
 pub mod site;
 pub mod taxonomy;
+pub mod write;

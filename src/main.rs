@@ -1,1 +1,25 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use candor::cli::{Cli, Command};
+use candor::commands;
+use candor::diag::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Init(args) => commands::init::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Error::Invalid(diags)) => {
+            eprintln!("{diags}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -222,6 +222,8 @@ impl Taxonomy {
 }
 
 impl Tree {
+    // One diagnostic per bad extension, returned once per run: its size does not matter.
+    #[allow(clippy::result_large_err)]
     fn extend(&mut self, e: &TaxonExtension, text: &str, file: &Path) -> Result<(), Diagnostic> {
         let line = line_of(text, &e.key);
         let at = |msg: String| match line {

@@ -1,0 +1,66 @@
+//! The command line: argument parsing only; each command lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Audience;
+
+/// candor turns what a company keeps about its data and its AI into a static transparency
+/// site: which data is collected, why, how long it is kept, who it is shared with, and which
+/// models use it.
+///
+/// A site is a folder with a candor.toml and content/ (inventory CSVs, retention.csv,
+/// systems.csv, recipients.csv, model cards in content/models/*.md, free pages in
+/// content/pages/*.md). Start one with `candor init`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "candor",
+    version,
+    about,
+    long_about,
+    after_help = "Exit codes: 0 success, 1 audit findings at or above --fail-on, 2 invalid input or command line.\n\
+                  Docs: README.md and docs/ in the candor repository."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a starter site into DIR (default: the current directory); never overwrites a file.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to create the site; created if missing.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// Where the site is.
+#[derive(Debug, Args)]
+pub struct RootArg {
+    /// The site folder (the one with candor.toml).
+    #[arg(long, short = 'r', default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Where to write the site (default: public/ in the site folder). It is replaced as a
+    /// whole, and only if it is empty or was written by candor.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Who the site is for: `internal` adds owners, notes, systems' owners and audit findings.
+    /// Default: `audience` in candor.toml, else public.
+    #[arg(long, value_enum)]
+    pub audience: Option<Audience>,
+    /// Absolute URL the site will be published at (for sitemap.xml); overrides candor.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}

@@ -1,0 +1,243 @@
+//! The atomic publish of a build: every file is written to a fresh directory beside the
+//! output, which is then swapped into place. A failed build leaves the previous output as it was.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Error;
+
+/// The file candor leaves in every directory it writes, so it knows it may replace it.
+pub const MARKER: &str = ".candor-build";
+
+const MARKER_TEXT: &str =
+    "This directory was written by candor. `candor build` replaces it as a whole.\n";
+
+/// Joins a relative output path to `base`, refusing anything that could leave `base`:
+/// absolute paths, `..`, empty or reserved names. Every file name candor writes goes through here.
+pub fn safe_join(base: &Path, rel: &Path) -> Result<PathBuf, Error> {
+    let mut out = base.to_path_buf();
+    let mut any = false;
+    for c in rel.components() {
+        match c {
+            Component::Normal(name) => {
+                let name_str = name.to_str().unwrap_or("");
+                if name_str.is_empty() || name_str.contains('\0') || is_reserved(name_str) {
+                    return Err(unsafe_path(rel));
+                }
+                out.push(name);
+                any = true;
+            }
+            Component::CurDir => {}
+            _ => return Err(unsafe_path(rel)),
+        }
+    }
+    if !any {
+        return Err(unsafe_path(rel));
+    }
+    Ok(out)
+}
+
+fn unsafe_path(rel: &Path) -> Error {
+    Error::Usage(format!(
+        "refusing to write `{}`: output paths must stay inside the output directory",
+        rel.display()
+    ))
+}
+
+/// Windows device names, which cannot be files on every system a site may be copied to.
+fn is_reserved(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit())
+}
+
+/// Checks that `output` may be replaced: absent, an empty directory, or one candor made.
+pub fn check_replaceable(output: &Path) -> Result<(), Error> {
+    let meta = match fs::symlink_metadata(output) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io("cannot inspect output directory", output, e)),
+    };
+    if meta.file_type().is_symlink() {
+        return Err(Error::Usage(format!(
+            "refusing to replace `{}`: it is a symbolic link. Point --output at a real directory.",
+            output.display()
+        )));
+    }
+    if !meta.is_dir() {
+        return Err(Error::Usage(format!(
+            "refusing to replace `{}`: it is a file, not a directory. Choose another --output.",
+            output.display()
+        )));
+    }
+    if output.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let mut entries = fs::read_dir(output).map_err(|e| Error::io("cannot read", output, e))?;
+    if entries.next().is_none() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "refusing to replace `{}`: it is not empty and was not written by candor (it has no {MARKER} file).\n\
+         Choose another --output, or empty or remove that directory yourself if it really should be replaced.",
+        output.display()
+    )))
+}
+
+/// Writes `files` (relative path, contents) as the new contents of `output`, atomically.
+pub fn publish<'a, I>(output: &Path, files: I) -> Result<(), Error>
+where
+    I: IntoIterator<Item = (&'a Path, &'a [u8])>,
+{
+    check_replaceable(output)?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
+    let name = output
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("public");
+    let staging = parent.join(format!(".{name}.candor-new-{}", std::process::id()));
+    let result = write_all(&staging, files).and_then(|()| swap_in(&staging, output, &parent, name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all<'a, I>(staging: &Path, files: I) -> Result<(), Error>
+where
+    I: IntoIterator<Item = (&'a Path, &'a [u8])>,
+{
+    if staging.exists() {
+        fs::remove_dir_all(staging).map_err(|e| Error::io("cannot clear", staging, e))?;
+    }
+    fs::create_dir(staging).map_err(|e| Error::io("cannot create", staging, e))?;
+    let files: Vec<(PathBuf, &[u8])> = files
+        .into_iter()
+        .map(|(rel, bytes)| Ok((safe_join(staging, rel)?, bytes)))
+        .collect::<Result<_, Error>>()?;
+    let dirs: BTreeSet<&Path> = files
+        .iter()
+        .filter_map(|(p, _)| p.parent())
+        .filter(|d| *d != staging)
+        .collect();
+    for d in dirs {
+        fs::create_dir_all(d).map_err(|e| Error::io("cannot create", d, e))?;
+    }
+    files.par_iter().try_for_each(|(path, bytes)| {
+        fs::write(path, bytes).map_err(|e| Error::io("cannot write", path, e))
+    })?;
+    let marker = staging.join(MARKER);
+    fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io("cannot write", &marker, e))
+}
+
+/// Moves the old output aside, the new one in, then deletes the old one.
+fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
+    if !output.exists() {
+        return fs::rename(staging, output)
+            .map_err(|e| Error::io("cannot move the new build to", output, e));
+    }
+    let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
+    fs::rename(output, &old)
+        .map_err(|e| Error::io("cannot move aside the previous build in", output, e))?;
+    if let Err(e) = fs::rename(staging, output) {
+        let _ = fs::rename(&old, output);
+        return Err(Error::io("cannot move the new build to", output, e));
+    }
+    fs::remove_dir_all(&old).map_err(|e| Error::io("cannot remove the previous build at", &old, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<(PathBuf, Vec<u8>)> {
+        list.iter()
+            .map(|(p, b)| (PathBuf::from(p), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn publish_owned(out: &Path, f: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
+        publish(out, f.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
+    }
+
+    #[test]
+    fn safe_join_refuses_escapes() {
+        let base = Path::new("/out");
+        assert!(safe_join(base, Path::new("data/email/index.html")).is_ok());
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "",
+            "con/index.html",
+            "data/COM1.html",
+            "a/\0b",
+        ] {
+            assert!(safe_join(base, Path::new(bad)).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn publishes_then_replaces_its_own_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        publish_owned(
+            &out,
+            &files(&[("index.html", "one"), ("data/a/index.html", "a")]),
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("data/a/index.html")).unwrap(),
+            "a"
+        );
+        assert!(out.join(MARKER).is_file());
+        publish_owned(&out, &files(&[("index.html", "two")])).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("data").exists(), "stale files must go");
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(
+            leftovers.len(),
+            1,
+            "no staging or old directories left behind"
+        );
+    }
+
+    #[test]
+    fn refuses_a_directory_it_did_not_make() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("docs");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("precious.txt"), "keep me").unwrap();
+        let err = publish_owned(&out, &files(&[("index.html", "x")])).unwrap_err();
+        assert!(
+            err.to_string().contains("was not written by candor"),
+            "{err}"
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "keep me"
+        );
+    }
+
+    #[test]
+    fn failed_write_leaves_previous_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        publish_owned(&out, &files(&[("index.html", "old")])).unwrap();
+        let err = publish_owned(&out, &files(&[("index.html", "new"), ("../evil", "x")]));
+        assert!(err.is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+}
