@@ -33,6 +33,12 @@ impl OutputFile {
     }
 }
 
+/// Renders every file of `site`: pages, charts, `data.json`, `sitemap.xml` and the theme's
+/// assets, sorted by path. See [`render_with`].
+pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<OutputFile>, Error> {
+    render_with(site, catalog, theme, charts::render_svg)
+}
+
 /// Draws one chart as SVG markup.
 pub type DrawChart = fn(&charts::Chart) -> String;
 

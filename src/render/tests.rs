@@ -252,3 +252,45 @@ fn output_is_reproducible() {
     let b = build(&c, Audience::Public, &Theme::builtin());
     assert_eq!(a, b);
 }
+
+#[test]
+fn real_charts_are_inlined_and_written() {
+    let c = testkit::catalog();
+    let site = plan(&c, Audience::Public);
+    let files = render(&site, &c, &Theme::builtin()).expect("renders");
+    let get = |p: &str| {
+        files
+            .iter()
+            .find(|f| f.path == std::path::Path::new(p))
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .unwrap_or_else(|| panic!("missing {p}"))
+    };
+    let svg = get("charts/collection-heatmap.svg");
+    assert!(svg.contains("<svg"), "{svg}");
+    let home = get("index.html");
+    assert!(home.contains("Which data we collect and why"));
+    assert!(home.contains("<svg"), "heat map inlined on the home page");
+    assert!(
+        home.contains("<th scope=\"row\">Contact Data</th>"),
+        "numbers as a table"
+    );
+}
+
+/// Writes the test catalog's site to `$CANDOR_PREVIEW` (default `/tmp/candor-preview`) for
+/// looking at it in a browser: `cargo test write_preview -- --ignored`.
+#[test]
+#[ignore]
+fn write_preview() {
+    let dir = std::env::var("CANDOR_PREVIEW").unwrap_or_else(|_| "/tmp/candor-preview".into());
+    for audience in [Audience::Public, Audience::Internal] {
+        let c = testkit::catalog();
+        let site = plan(&c, audience);
+        let files = render(&site, &c, &Theme::builtin()).expect("renders");
+        let root = std::path::Path::new(&dir).join(format!("{audience:?}").to_lowercase());
+        for f in files {
+            let path = root.join(&f.path);
+            std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+            std::fs::write(path, f.bytes).expect("write");
+        }
+    }
+}
