@@ -16,6 +16,8 @@ pub struct TaxonGroup<'a> {
     pub members: Vec<usize>,
     /// Child keys that have pages of their own.
     pub children: BTreeSet<&'a str>,
+    /// Something is filed under exactly this key (not only under its descendants).
+    pub direct: bool,
 }
 
 /// All groupings a site needs.
@@ -77,8 +79,11 @@ fn add_along<'a>(map: &mut BTreeMap<&'a str, TaxonGroup<'a>>, chain: &[&'a str],
         if group.members.last() != Some(&member) {
             group.members.push(member);
         }
-        if let Some(&child) = chain.get(i + 1) {
-            group.children.insert(child);
+        match chain.get(i + 1) {
+            Some(&child) => {
+                group.children.insert(child);
+            }
+            None => group.direct = true,
         }
     }
 }

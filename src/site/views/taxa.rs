@@ -1,16 +1,20 @@
 //! Taxonomy pages: one per data category and one per purpose ("why we collect"), and their
 //! index pages, each listing the elements or uses filed under a key and its descendants.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+
+use crate::site::groups::TaxonGroup;
 
 use super::element::{summary, ElementSummary};
 use super::{words, ChartView, Ctx, Link, TaxonRef};
 
-/// A row of a taxonomy index: a key, how deep it sits, and how much is filed under it.
+/// A row of a taxonomy index: a key, whether it heads a group, and how much is filed under it.
 #[derive(Debug, Serialize)]
 pub struct TaxonRow<'a> {
     pub taxon: TaxonRef<'a>,
-    /// 0 for the shallowest keys listed.
+    /// 0 for a group heading (the shallowest keys), 1 for a key used under it.
     pub depth: usize,
     /// Elements (categories) or uses (purposes) under it.
     pub count: usize,
@@ -56,38 +60,47 @@ fn depth(key: &str) -> usize {
 }
 
 pub(super) fn categories_index(ctx: Ctx<'_>) -> TaxonIndexView<'_> {
-    let groups = &ctx.site.groups.categories;
-    let top = groups.keys().map(|k| depth(k)).min().unwrap_or(0);
     TaxonIndexView {
         kind: "categories",
-        rows: groups
-            .iter()
-            .map(|(&key, g)| TaxonRow {
-                taxon: ctx.category(key),
-                depth: depth(key) - top,
-                count: g.members.len(),
-                count_label: words::count(g.members.len(), "kind of data", "kinds of data"),
-            })
-            .collect(),
+        rows: rows(
+            &ctx.site.groups.categories,
+            |k| ctx.category(k),
+            ("kind of data", "kinds of data"),
+        ),
         chart: ctx.chart(ctx.site.chart_index.per_category),
     }
 }
 
 pub(super) fn purposes_index(ctx: Ctx<'_>) -> TaxonIndexView<'_> {
-    let groups = &ctx.site.groups.purposes;
     TaxonIndexView {
         kind: "purposes",
-        rows: groups
-            .iter()
-            .map(|(&key, g)| TaxonRow {
-                taxon: ctx.purpose(key),
-                depth: depth(key),
-                count: g.members.len(),
-                count_label: words::count(g.members.len(), "use", "uses"),
-            })
-            .collect(),
+        rows: rows(
+            &ctx.site.groups.purposes,
+            |k| ctx.purpose(k),
+            ("use", "uses"),
+        ),
         chart: ctx.chart(ctx.site.chart_index.heatmap),
     }
+}
+
+/// The rows of an index: each shallowest key as a heading, then the keys used under it;
+/// intermediate keys nothing is filed under directly are left to their own pages.
+fn rows<'a>(
+    groups: &BTreeMap<&'a str, TaxonGroup<'a>>,
+    taxon: impl Fn(&'a str) -> TaxonRef<'a>,
+    (one, many): (&str, &str),
+) -> Vec<TaxonRow<'a>> {
+    let top = groups.keys().map(|k| depth(k)).min().unwrap_or(0);
+    groups
+        .iter()
+        .filter(|(k, g)| depth(k) == top || g.direct)
+        .map(|(&key, g)| TaxonRow {
+            taxon: taxon(key),
+            depth: usize::from(depth(key) > top),
+            count: g.members.len(),
+            count_label: words::count(g.members.len(), one, many),
+        })
+        .collect()
 }
 
 /// The parent of a key, when it has a page of its own.
@@ -210,7 +223,24 @@ mod tests {
         assert_eq!(v.elements[0].name, "Email address");
         assert_eq!(v.elements[0].uses.len(), 2, "internal use hidden");
         let idx = super::categories_index(ctx);
-        assert_eq!(idx.rows[0].depth, 0);
-        assert_eq!(idx.rows[1].depth, 1);
+        let rows: Vec<_> = idx.rows.iter().map(|r| (r.taxon.key, r.depth)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("user.behavior", 0),
+                ("user.behavior.purchase_history", 1),
+                ("user.contact", 0),
+                ("user.contact.email", 1),
+                ("user.demographic", 0),
+                ("user.demographic.date_of_birth", 1),
+            ]
+        );
+        let purposes = super::purposes_index(ctx);
+        let keys: Vec<_> = purposes.rows.iter().map(|r| r.taxon.key).collect();
+        assert!(
+            !keys.contains(&"essential.service"),
+            "unused intermediate keys are skipped"
+        );
+        assert!(keys.contains(&"essential.service.notifications.email"));
     }
 }
