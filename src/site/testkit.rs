@@ -303,3 +303,65 @@ pub fn catalog() -> Catalog {
         index,
     }
 }
+
+/// A synthetic catalog of `n` elements (two uses each, across a few categories, purposes,
+/// policies and recipients), linked, for scale tests.
+pub fn large(n: usize) -> Catalog {
+    let mut c = catalog();
+    let categories = [
+        "user.contact.email",
+        "user.behavior.purchase_history",
+        "user.account.settings",
+        "user.device.ip_address",
+    ];
+    let purposes = [
+        "essential.service",
+        "marketing.communications.email",
+        "analytics.reporting",
+        "personalize.content.limited",
+    ];
+    c.elements.clear();
+    c.uses.clear();
+    c.index.elements.clear();
+    for p in &mut c.retention {
+        p.uses.clear();
+    }
+    for r in &mut c.recipients {
+        r.uses.clear();
+    }
+    c.systems[0].elements.clear();
+    c.models[0].inputs.clear();
+    c.models[0].excluded_inputs.clear();
+    c.models[0].training_data = None;
+    for i in 0..n {
+        let id = format!("element_{i:06}");
+        let uses = vec![c.uses.len(), c.uses.len() + 1];
+        for (k, &u) in uses.iter().enumerate() {
+            let mut row = use_(
+                i,
+                purposes[(i + k) % purposes.len()],
+                "A reason in plain words",
+                i + 2,
+            );
+            row.retention = Some(i % 2);
+            c.retention[i % 2].uses.push(u);
+            if i % 3 == 0 {
+                row.shared_with = vec![0];
+                c.recipients[0].uses.push(u);
+            }
+            c.uses.push(row);
+        }
+        let mut e = element(
+            &id,
+            &format!("Element {i}"),
+            categories[i % categories.len()],
+            uses,
+            i + 2,
+        );
+        e.models.clear();
+        c.index.elements.insert(id, i);
+        c.systems[0].elements.push(i);
+        c.elements.push(e);
+    }
+    c
+}
