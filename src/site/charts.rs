@@ -164,6 +164,21 @@ pub fn model_metrics(model: &ModelCard, slug: &str) -> Option<Chart> {
             series.push(m.name.clone());
         }
     }
+    // A metric measured for one group only says nothing "by group": the table still has it.
+    let per_group: Vec<usize> = series
+        .iter()
+        .map(|name| model.metrics.iter().filter(|m| &m.name == name).count())
+        .collect();
+    if per_group.iter().any(|&n| n > 1) {
+        let mut keep = per_group.iter().map(|&n| n > 1);
+        series.retain(|_| keep.next().unwrap_or(false));
+        groups.retain(|g| {
+            model
+                .metrics
+                .iter()
+                .any(|m| series.contains(&m.name) && slice_of(m) == *g)
+        });
+    }
     let mut values = vec![vec![None; series.len()]; groups.len()];
     for m in &model.metrics {
         let g = groups.iter().position(|x| *x == slice_of(m));
@@ -270,5 +285,20 @@ mod tests {
         assert_eq!(series, ["precision_at_10"]);
         assert_eq!(values[0][0].and_then(|p| p.ci), Some([0.29, 0.33]));
         assert_eq!(values[1][0].map(|p| p.value), Some(0.27));
+    }
+
+    #[test]
+    fn metrics_measured_for_one_group_only_stay_out_of_the_chart() {
+        let mut c = testkit::catalog();
+        let mut single = c.models[0].metrics[0].clone();
+        single.name = "returns_change".into();
+        single.value = -0.11;
+        c.models[0].metrics.push(single);
+        let chart = model_metrics(&c.models[0], "m").expect("has metrics");
+        let ChartKind::GroupedBars { series, groups, .. } = chart.kind else {
+            panic!("not grouped bars");
+        };
+        assert_eq!(series, ["precision_at_10"]);
+        assert_eq!(groups, ["all", "age: 18-24"]);
     }
 }

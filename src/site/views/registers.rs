@@ -1,16 +1,24 @@
 //! The register pages: retention policies (how long, in plain words, and what happens after),
 //! recipients (who we share with, where, under which safeguards, and what) and systems.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::link::{RetentionPeriod, UseIdx};
 
 use super::{urls, words, ChartView, Ctx, Link, TaxonRef, Words};
 
-/// An element under a policy or shared with a recipient, with the purpose it is used for.
+/// An element under a policy or shared with a recipient, with the uses that put it there.
 #[derive(Debug, Serialize)]
-pub struct ElementUse<'a> {
+pub struct ElementUses<'a> {
     pub element: Link<'a>,
+    pub uses: Vec<PurposeWhy<'a>>,
+}
+
+/// One use in a register: its purpose and reason.
+#[derive(Debug, Serialize)]
+pub struct PurposeWhy<'a> {
     pub purpose: TaxonRef<'a>,
     pub why: &'a str,
 }
@@ -30,7 +38,7 @@ pub struct PolicyView<'a> {
     pub disposal: Option<Words>,
     pub legal_reference: Option<&'a str>,
     pub description: Option<&'a str>,
-    pub uses: Vec<ElementUse<'a>>,
+    pub elements: Vec<ElementUses<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,7 +58,7 @@ pub struct RecipientView<'a> {
     pub description: Option<&'a str>,
     /// Only an `http(s)` URL becomes a link.
     pub dpa_url: Option<&'a str>,
-    pub uses: Vec<ElementUse<'a>>,
+    pub elements: Vec<ElementUses<'a>>,
     pub element_count: usize,
 }
 
@@ -77,19 +85,25 @@ pub struct SystemsView<'a> {
     pub systems: Vec<SystemView<'a>>,
 }
 
-fn element_uses<'a>(ctx: Ctx<'a>, uses: &'a [UseIdx]) -> Vec<ElementUse<'a>> {
-    ctx.site
-        .scope
-        .filter_uses(uses)
-        .map(|u| {
-            let use_ = &ctx.catalog.uses[u];
-            ElementUse {
+/// The visible uses of a list, grouped by element (in order of first appearance).
+fn element_uses<'a>(ctx: Ctx<'a>, uses: &'a [UseIdx]) -> Vec<ElementUses<'a>> {
+    let mut out: Vec<ElementUses<'a>> = Vec::new();
+    let mut position: HashMap<usize, usize> = HashMap::new();
+    for u in ctx.site.scope.filter_uses(uses) {
+        let use_ = &ctx.catalog.uses[u];
+        let i = *position.entry(use_.element).or_insert_with(|| {
+            out.push(ElementUses {
                 element: ctx.element_link(use_.element),
-                purpose: ctx.purpose(&use_.purpose),
-                why: &use_.why,
-            }
-        })
-        .collect()
+                uses: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[i].uses.push(PurposeWhy {
+            purpose: ctx.purpose(&use_.purpose),
+            why: &use_.why,
+        });
+    }
+    out
 }
 
 pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
@@ -123,7 +137,7 @@ pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
                     }),
                     legal_reference: policy.legal_reference.as_deref(),
                     description: policy.description.as_deref(),
-                    uses: element_uses(ctx, &policy.uses),
+                    elements: element_uses(ctx, &policy.uses),
                 }
             })
             .collect(),
@@ -140,10 +154,7 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
             .recipients()
             .map(|r| {
                 let rec = &c.recipients[r];
-                let uses = element_uses(ctx, &rec.uses);
-                let mut names: Vec<&str> = uses.iter().map(|u| u.element.name).collect();
-                names.sort_unstable();
-                names.dedup();
+                let elements = element_uses(ctx, &rec.uses);
                 RecipientView {
                     id: &rec.id,
                     anchor: urls::slug(&rec.id).into_owned(),
@@ -156,8 +167,8 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
                     safeguards: rec.safeguards.as_deref(),
                     description: rec.description.as_deref(),
                     dpa_url: rec.dpa_url.as_deref().filter(|u| words::is_web_url(u)),
-                    element_count: names.len(),
-                    uses,
+                    element_count: elements.len(),
+                    elements,
                 }
             })
             .collect(),
@@ -215,15 +226,20 @@ mod tests {
             r.policies[0].summary,
             "30 days after you close your account"
         );
+        let account: Vec<_> = r.policies[0]
+            .elements
+            .iter()
+            .map(|e| (e.element.name, e.uses.len()))
+            .collect();
         assert_eq!(
-            r.policies[0].uses.len(),
-            3,
-            "the internal use is not listed"
+            account,
+            [("Email address", 2), ("Date of birth", 1)],
+            "grouped by element; the internal use is not listed"
         );
         let rec = super::recipients(ctx);
         assert_eq!(rec.recipients.len(), 1);
         assert_eq!(
-            rec.recipients[0].uses[0].why,
+            rec.recipients[0].elements[0].uses[0].why,
             "To send offers you asked for"
         );
         let sys = super::systems(ctx);
