@@ -8,7 +8,27 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod link;
+pub mod load;
 pub mod render;
 pub mod site;
 pub mod taxonomy;
 pub mod write;
+
+use std::path::Path;
+
+use diag::Diagnostics;
+use link::Catalog;
+
+/// Loads and links the site at `root`: every problem of every file comes back together,
+/// sorted by file and line, with paths relative to `root`.
+pub fn load_catalog(root: &Path) -> Result<Catalog, Diagnostics> {
+    let (raw, mut diags) = load::load(root);
+    match link::link(raw) {
+        Ok(catalog) if diags.is_empty() => Ok(catalog),
+        Ok(_) => Err(diags.sorted()),
+        Err(link_diags) => {
+            diags.extend(link_diags);
+            Err(diags.sorted())
+        }
+    }
+}

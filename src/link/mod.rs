@@ -1,5 +1,12 @@
 //! Raw records -> one validated [`Catalog`]: ids resolved, taxonomy checked, rows merged.
 
 pub mod catalog;
+mod elements;
+mod registers;
+mod resolve;
 
 pub use catalog::*;
+pub use resolve::link;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,178 @@
+//! Registers (retention, systems, recipients) and other id-keyed records: duplicate ids,
+//! sorting by id, and resolving a reference with a helpful "unknown id" error.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{did_you_mean, Diagnostic, Origin};
+use crate::load::table::Cell;
+use crate::load::{RawSite, Register};
+
+use super::catalog::{ModelCard, Page, Recipient, RetentionPolicy, System};
+
+/// A record with an id and an origin.
+pub trait Keyed {
+    fn key(&self) -> &str;
+    fn origin(&self) -> &Origin;
+}
+
+macro_rules! keyed {
+    ($t:ty, $f:ident) => {
+        impl Keyed for $t {
+            fn key(&self) -> &str {
+                &self.$f
+            }
+            fn origin(&self) -> &Origin {
+                &self.origin
+            }
+        }
+    };
+}
+keyed!(RetentionPolicy, id);
+keyed!(System, id);
+keyed!(Recipient, id);
+keyed!(ModelCard, id);
+keyed!(Page, slug);
+
+/// Drops records whose id repeats an earlier one (reported, naming both places) and sorts the
+/// rest by id. `dropped` receives the repeated ids.
+pub fn dedupe_sorted<T: Keyed>(
+    items: Vec<T>,
+    what: &str,
+    raw: &RawSite,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<T> {
+    let mut seen: HashMap<String, Origin> = HashMap::with_capacity(items.len());
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if let Some(first) = seen.get(item.key()) {
+            let o = item.origin();
+            let place = if first.file == o.file {
+                format!("line {}", first.line)
+            } else {
+                first.to_string()
+            };
+            errors.push(
+                Diagnostic::at_origin(
+                    o,
+                    format!(
+                        "{what} `{}` is defined twice: here and at {place}",
+                        item.key()
+                    ),
+                )
+                .snippet(raw.line_text(&o.file, o.line))
+                .help(format!(
+                    "each {what} needs its own id; remove or rename one of them"
+                )),
+            );
+            continue;
+        }
+        seen.insert(item.key().to_string(), item.origin().clone());
+        out.push(item);
+    }
+    out.sort_by(|a, b| a.key().cmp(b.key()));
+    out
+}
+
+/// How references into one register are resolved and reported.
+pub struct Lookup {
+    /// e.g. "retention policy".
+    pub what: &'static str,
+    /// The inventory column that names it, e.g. "retention".
+    pub column: &'static str,
+    pub file: PathBuf,
+    pub index: HashMap<String, usize>,
+    pub ids: Vec<String>,
+    /// Ids of rows that failed to load (sorted, so suggestions are deterministic).
+    pub broken: BTreeSet<String>,
+    pub present: bool,
+    pub unreadable: bool,
+    /// The header to suggest when the file is missing.
+    pub header: &'static str,
+}
+
+impl Lookup {
+    /// Builds the lookup over `items` (already deduplicated and sorted).
+    pub fn new<T: Keyed>(
+        items: &[T],
+        reg: &Register<impl Sized>,
+        what: &'static str,
+        column: &'static str,
+        header: &'static str,
+    ) -> Lookup {
+        let ids: Vec<String> = items.iter().map(|i| i.key().to_string()).collect();
+        Lookup {
+            what,
+            column,
+            file: reg.file.clone(),
+            index: ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect(),
+            ids,
+            broken: reg.broken.iter().cloned().collect(),
+            present: reg.present,
+            unreadable: reg.unreadable,
+            header,
+        }
+    }
+
+    /// The index of the record `cell` names; an error when there is none, except for ids
+    /// whose own row was already reported (no cascades).
+    pub fn resolve(
+        &self,
+        cell: &Cell,
+        file: &Arc<Path>,
+        raw: &RawSite,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
+        if let Some(&i) = self.index.get(&cell.value) {
+            return Some(i);
+        }
+        if self.unreadable || self.broken.contains(&cell.value) {
+            return None;
+        }
+        let help = if !self.present {
+            format!(
+                "{} does not exist: create it with the header `{}`",
+                self.file.display(),
+                self.header
+            )
+        } else if let Some(d) = did_you_mean(
+            &cell.value,
+            self.ids.iter().chain(&self.broken).map(String::as_str),
+        ) {
+            d
+        } else if self.ids.is_empty() {
+            format!("{} has no entries", self.file.display())
+        } else {
+            let shown: Vec<&str> = self.ids.iter().take(8).map(String::as_str).collect();
+            format!(
+                "{} defines {}{}",
+                self.file.display(),
+                shown.join(", "),
+                if self.ids.len() > shown.len() {
+                    ", ..."
+                } else {
+                    ""
+                }
+            )
+        };
+        errors.push(
+            Diagnostic::at(
+                file.to_path_buf(),
+                cell.line,
+                format!(
+                    "unknown {} `{}` in `{}`",
+                    self.what, cell.value, self.column
+                ),
+            )
+            .column(cell.column)
+            .snippet(raw.line_text(file, cell.line))
+            .help(help),
+        );
+        None
+    }
+}

@@ -1,0 +1,141 @@
+//! Raw records -> one validated [`Catalog`]: registers deduplicated and indexed, inventory
+//! merged into elements and uses, model inputs resolved, back-references filled. Linear in
+//! the size of the site (hash maps, no nested scans).
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::RawSite;
+use crate::taxonomy::Taxonomy;
+
+use super::catalog::{Catalog, Index, ModelCard, ModelInput};
+use super::elements::{build, Lookups};
+use super::registers::{dedupe_sorted, Keyed, Lookup};
+
+/// Links everything `load` read. Returns the catalog only when linking found no problem;
+/// problems already reported by `load` are not repeated (ids of rows that failed to load are
+/// not reported as unknown).
+pub fn link(raw: RawSite) -> Result<Catalog, Diagnostics> {
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut retention = dedupe_sorted(
+        raw.retention.items.clone(),
+        "retention policy",
+        &raw,
+        &mut errors,
+    );
+    let mut systems = dedupe_sorted(raw.systems.items.clone(), "system", &raw, &mut errors);
+    let mut recipients =
+        dedupe_sorted(raw.recipients.items.clone(), "recipient", &raw, &mut errors);
+    let lookups = Lookups {
+        retention: Lookup::new(
+            &retention,
+            &raw.retention,
+            "retention policy",
+            "retention",
+            "id,name,duration,trigger,disposal,legal_reference,description",
+        ),
+        systems: Lookup::new(
+            &systems,
+            &raw.systems,
+            "system",
+            "systems",
+            "id,name,description,owner,location",
+        ),
+        recipients: Lookup::new(
+            &recipients,
+            &raw.recipients,
+            "recipient",
+            "shared_with",
+            "id,name,role,country,safeguards,description,dpa_url",
+        ),
+    };
+    let (mut elements, uses) = build(&raw, raw.taxonomy.as_ref(), &lookups, &mut errors);
+    let element_index: HashMap<String, usize> = elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
+
+    for (u, use_) in uses.iter().enumerate() {
+        if let Some(p) = use_.retention {
+            retention[p].uses.push(u);
+        }
+        for &r in &use_.shared_with {
+            recipients[r].uses.push(u);
+        }
+    }
+    for (e, element) in elements.iter().enumerate() {
+        for &s in &element.systems {
+            systems[s].elements.push(e);
+        }
+    }
+
+    let mut models = dedupe_sorted(raw.models.clone(), "model id", &raw, &mut errors);
+    for (m, model) in models.iter_mut().enumerate() {
+        resolve_inputs(model, &element_index);
+        let used = model
+            .inputs
+            .iter()
+            .chain(model.training_data.iter().flat_map(|d| &d.elements))
+            .filter_map(|i| i.element);
+        for e in used {
+            if elements[e].models.last() != Some(&m) {
+                elements[e].models.push(m);
+            }
+        }
+    }
+    let pages = dedupe_sorted(raw.pages.clone(), "page", &raw, &mut errors);
+
+    let index = Index {
+        elements: element_index,
+        retention: ids(&retention),
+        systems: ids(&systems),
+        recipients: ids(&recipients),
+        models: ids(&models),
+    };
+    let mut diags = Diagnostics::new();
+    for d in errors {
+        diags.push(d);
+    }
+    let RawSite {
+        config, taxonomy, ..
+    } = raw;
+    diags.into_result(Catalog {
+        config: config.unwrap_or_default(),
+        taxonomy: taxonomy.unwrap_or_else(Taxonomy::fideslang),
+        elements,
+        uses,
+        retention,
+        systems,
+        recipients,
+        models,
+        pages,
+        index,
+    })
+}
+
+fn ids<T: Keyed>(items: &[T]) -> HashMap<String, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.key().to_string(), i))
+        .collect()
+}
+
+/// Points each element id a card names at the inventory element, when there is one.
+fn resolve_inputs(model: &mut ModelCard, index: &HashMap<String, usize>) {
+    let fix = |inputs: &mut Vec<ModelInput>| {
+        for i in inputs {
+            i.element = index.get(&i.id).copied();
+        }
+    };
+    fix(&mut model.inputs);
+    fix(&mut model.excluded_inputs);
+    for d in model
+        .training_data
+        .iter_mut()
+        .chain(model.evaluation_data.iter_mut())
+    {
+        fix(&mut d.elements);
+    }
+}

@@ -1,0 +1,115 @@
+//! Ids become file and directory names of the built site, so they must be safe everywhere:
+//! lowercase ASCII, no path separators, no Windows reserved device names.
+
+use super::values::Invalid;
+
+/// What kind of id is checked: elements allow `[a-z0-9_]+`, others `[a-z0-9][a-z0-9_-]*`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Element,
+    Other,
+}
+
+const RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
+
+/// Checks an id; `what` names it in messages (e.g. "element id", "retention policy id").
+pub fn check_id(id: &str, kind: IdKind, what: &str) -> Result<(), Invalid> {
+    let shape_ok = match kind {
+        IdKind::Element => {
+            !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        }
+        IdKind::Other => {
+            id.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        }
+    };
+    let rule = match kind {
+        IdKind::Element => "lowercase letters, digits and `_`",
+        IdKind::Other => "lowercase letters, digits, `_` and `-`, starting with a letter or digit",
+    };
+    if !shape_ok {
+        let fixed = sanitize(id, kind);
+        return Err(Invalid {
+            message: format!("{what} `{id}` is not valid: use only {rule}"),
+            help: (!fixed.is_empty() && fixed != id).then(|| format!("try `{fixed}`")),
+        });
+    }
+    if is_reserved(id) {
+        return Err(Invalid {
+            message: format!("{what} `{id}` is a reserved device name on Windows"),
+            help: Some(format!(
+                "pick another id, e.g. `{id}{}data`",
+                if kind == IdKind::Element { "_" } else { "-" }
+            )),
+        });
+    }
+    Ok(())
+}
+
+fn is_reserved(id: &str) -> bool {
+    RESERVED.contains(&id)
+        || ["com", "lpt"].iter().any(|p| {
+            id.strip_prefix(p)
+                .is_some_and(|n| n.len() == 1 && matches!(n.as_bytes()[0], b'1'..=b'9'))
+        })
+}
+
+/// A best guess at the id that was meant: lowercase, other characters as `_` (or `-`).
+pub fn sanitize(id: &str, kind: IdKind) -> String {
+    let sep = if kind == IdKind::Element { '_' } else { '-' };
+    let mut out = String::new();
+    for c in id.trim().chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else if (c == '-' && kind == IdKind::Other) || !out.ends_with(sep) {
+            out.push(sep);
+        }
+    }
+    out.trim_matches(['_', '-']).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn element_ids() {
+        assert!(check_id("email_address", IdKind::Element, "element id").is_ok());
+        let e = check_id("Email Address", IdKind::Element, "element id").unwrap_err();
+        assert_eq!(
+            e.message,
+            "element id `Email Address` is not valid: use only lowercase letters, digits and `_`"
+        );
+        assert_eq!(e.help.as_deref(), Some("try `email_address`"));
+        assert!(check_id("e-mail", IdKind::Element, "element id").is_err());
+    }
+
+    #[test]
+    fn other_ids() {
+        assert!(check_id("std-2y", IdKind::Other, "id").is_ok());
+        assert!(check_id("2y_std", IdKind::Other, "id").is_ok());
+        assert!(check_id("-x", IdKind::Other, "id").is_err());
+        assert!(check_id("../etc", IdKind::Other, "id").is_err());
+        let e = check_id("Std 2Y", IdKind::Other, "retention policy id").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("try `std-2y`"));
+    }
+
+    #[test]
+    fn windows_reserved_names() {
+        for id in ["con", "prn", "aux", "nul", "com1", "lpt9"] {
+            let e = check_id(id, IdKind::Other, "system id").unwrap_err();
+            assert!(e.message.contains("reserved"), "{id}: {}", e.message);
+        }
+        assert!(check_id("com10", IdKind::Other, "id").is_ok());
+        assert!(check_id("console", IdKind::Other, "id").is_ok());
+        assert!(check_id("nul", IdKind::Element, "element id").is_err());
+    }
+}

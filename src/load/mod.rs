@@ -1,0 +1,295 @@
+//! Files -> raw records. Every record keeps its file and line; every problem becomes a
+//! [`Diagnostic`] and loading goes on, so one run reports all of them.
+
+pub mod columns;
+pub mod duration;
+pub mod front_matter;
+pub mod ids;
+pub mod inventory;
+pub mod model_card;
+pub mod pages;
+pub mod registers;
+pub mod source;
+pub mod table;
+pub mod values;
+pub mod yaml;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::link::{ModelCard, Page, Recipient, RetentionPolicy, System};
+use crate::taxonomy::Taxonomy;
+
+pub use inventory::RawUse;
+pub use registers::Register;
+pub use source::SourceFile;
+
+/// Everything read from a site folder, before linking. Fields are as complete as the input
+/// allowed: what failed to load is missing here and was reported.
+#[derive(Debug, Clone)]
+pub struct RawSite {
+    /// `None` when candor.toml is missing or invalid (reported).
+    pub config: Option<Config>,
+    /// `None` when the config or its taxonomy extensions are invalid (reported): taxonomy
+    /// keys are then not checked, to avoid a cascade of "unknown key" errors.
+    pub taxonomy: Option<Taxonomy>,
+    /// Inventory rows of all files, files by name, rows in file order.
+    pub inventory: Vec<RawUse>,
+    pub retention: Register<RetentionPolicy>,
+    pub systems: Register<System>,
+    pub recipients: Register<Recipient>,
+    pub models: Vec<ModelCard>,
+    pub pages: Vec<Page>,
+    /// The sources read, by relative path, for snippets in link diagnostics.
+    pub sources: HashMap<Arc<Path>, SourceFile>,
+}
+
+impl RawSite {
+    /// The text of a line of a loaded CSV file (empty when unknown).
+    pub fn line_text(&self, file: &Path, line: usize) -> &str {
+        self.sources.get(file).map_or("", |s| s.line(line))
+    }
+}
+
+/// Reads every input file of the site at `root`. Paths in records and diagnostics are
+/// relative to `root`.
+pub fn load(root: &Path) -> (RawSite, Diagnostics) {
+    let mut errors = Vec::new();
+    let (config, taxonomy) = load_config(root, &mut errors);
+    let mut sources = HashMap::new();
+    let content = Path::new("content");
+
+    let mut inventory = Vec::new();
+    let inv_dir = content.join("inventory");
+    let files = list(root, &inv_dir, "csv", &mut errors);
+    if files.as_ref().is_some_and(Vec::is_empty) || files.is_none() {
+        errors.push(
+            Diagnostic::file(
+                &inv_dir,
+                format!("no inventory: {} has no .csv files", inv_dir.display()),
+            )
+            .help("add at least one inventory file, e.g. content/inventory/customers.csv (`candor init` writes an example)"),
+        );
+    }
+    for name in other_files(root, &inv_dir) {
+        let ext = Path::new(&name)
+            .extension()
+            .map(|x| x.to_string_lossy().to_ascii_lowercase());
+        if matches!(
+            ext.as_deref(),
+            Some("xlsx" | "xls" | "xlsm" | "ods" | "numbers" | "tsv" | "txt")
+        ) {
+            errors.push(
+                Diagnostic::file(inv_dir.join(&name), format!("{} is not a CSV file, so it is not read", inv_dir.join(&name).display()))
+                    .help("export it as CSV (in Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\") and remove the original from this folder"),
+            );
+        }
+    }
+    for rel in files.unwrap_or_default() {
+        match SourceFile::read(root, &rel) {
+            Ok(src) => {
+                inventory.extend(inventory::load_inventory(&src, &mut errors));
+                sources.insert(Arc::clone(&src.path), src);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+
+    let retention = register(
+        root,
+        &content.join("retention.csv"),
+        true,
+        &mut sources,
+        &mut errors,
+        registers::load_retention,
+    );
+    let systems = register(
+        root,
+        &content.join("systems.csv"),
+        false,
+        &mut sources,
+        &mut errors,
+        registers::load_systems,
+    );
+    let recipients = register(
+        root,
+        &content.join("recipients.csv"),
+        false,
+        &mut sources,
+        &mut errors,
+        registers::load_recipients,
+    );
+
+    let models = markdown(
+        root,
+        &content.join("models"),
+        &mut sources,
+        &mut errors,
+        model_card::load_model_card,
+    );
+    let pages = markdown(
+        root,
+        &content.join("pages"),
+        &mut sources,
+        &mut errors,
+        pages::load_page,
+    );
+
+    let raw = RawSite {
+        config,
+        taxonomy,
+        inventory,
+        retention,
+        systems,
+        recipients,
+        models,
+        pages,
+        sources,
+    };
+    let mut diags = Diagnostics::new();
+    for d in errors {
+        diags.push(d);
+    }
+    (raw, diags)
+}
+
+fn load_config(root: &Path, errors: &mut Vec<Diagnostic>) -> (Option<Config>, Option<Taxonomy>) {
+    let rel = Path::new("candor.toml");
+    if !root.join(rel).is_file() {
+        errors.push(
+            Diagnostic::file(rel, format!("no candor.toml in {}: this is not a candor site", root.display()))
+                .help("run `candor init` to create a starter site here, or pass --root DIR to point at one"),
+        );
+        return (None, None);
+    }
+    let src = match SourceFile::read(root, rel) {
+        Ok(src) => src,
+        Err(d) => {
+            errors.push(d);
+            return (None, None);
+        }
+    };
+    let config = match Config::parse(&src.text, rel) {
+        Ok(c) => c,
+        Err(ds) => {
+            errors.extend(ds);
+            return (None, None);
+        }
+    };
+    match Taxonomy::with_extensions(&config.taxonomy, &src.text, rel) {
+        Ok(t) => (Some(config), Some(t)),
+        Err(ds) => {
+            errors.extend(ds);
+            (Some(config), None)
+        }
+    }
+}
+
+/// Files directly in `root/dir` with extension `ext` (any case), sorted by name, as paths
+/// relative to `root`. `None` when the directory does not exist. Editor lock and backup files
+/// (names starting with `.` or `~`) are skipped.
+fn list(root: &Path, dir: &Path, ext: &str, errors: &mut Vec<Diagnostic>) -> Option<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(root.join(dir)) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            errors.push(Diagnostic::file(
+                dir,
+                format!("cannot read {}: {e}", dir.display()),
+            ));
+            return None;
+        }
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| !n.starts_with('.') && !n.starts_with('~'))
+        .filter(|n| {
+            Path::new(n)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case(ext))
+        })
+        .collect();
+    names.sort();
+    Some(names.into_iter().map(|n| dir.join(n)).collect())
+}
+
+/// Names of the files in `root/dir` that are not `.csv` (none when it cannot be read).
+fn other_files(root: &Path, dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|n| !n.starts_with('.') && !n.starts_with('~'))
+        .filter(|n| {
+            !Path::new(n)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Loads one register file; a missing optional file is an empty register.
+fn register<T>(
+    root: &Path,
+    rel: &Path,
+    required: bool,
+    sources: &mut HashMap<Arc<Path>, SourceFile>,
+    errors: &mut Vec<Diagnostic>,
+    read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Register<T>,
+) -> Register<T> {
+    if !root.join(rel).is_file() {
+        let mut reg = Register::missing(rel.to_path_buf());
+        if required {
+            reg.unreadable = true;
+            errors.push(
+                Diagnostic::file(rel, format!("{} is missing", rel.display()))
+                    .help("create it with the header `id,name,duration,trigger,disposal,legal_reference,description` and one row per retention policy"),
+            );
+        }
+        return reg;
+    }
+    match SourceFile::read(root, rel) {
+        Ok(src) => {
+            let reg = read(&src, errors);
+            sources.insert(Arc::clone(&src.path), src);
+            reg
+        }
+        Err(d) => {
+            errors.push(d);
+            let mut reg = Register::missing(rel.to_path_buf());
+            reg.present = true;
+            reg.unreadable = true;
+            reg
+        }
+    }
+}
+
+/// Loads every `.md` file of an optional directory with `read`.
+fn markdown<T>(
+    root: &Path,
+    dir: &Path,
+    sources: &mut HashMap<Arc<Path>, SourceFile>,
+    errors: &mut Vec<Diagnostic>,
+    read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for rel in list(root, dir, "md", errors).unwrap_or_default() {
+        match SourceFile::read(root, &rel) {
+            Ok(src) => {
+                out.extend(read(&src, errors));
+                sources.insert(Arc::clone(&src.path), src);
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    out
+}

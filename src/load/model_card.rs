@@ -1,0 +1,410 @@
+//! `content/models/*.md` -> [`ModelCard`]: YAML front matter (Mitchell et al. fields) and a
+//! Markdown body. Element ids are kept unresolved (`element: None`) for `link` to fill in.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Origin};
+use crate::link::{Dataset, EthicalConsideration, Metric, ModelCard, ModelInput, ModelStatus};
+
+use super::front_matter::{split, FrontMatter};
+use super::ids::{check_id, sanitize, IdKind};
+use super::source::SourceFile;
+use super::values::{parse_date, parse_enum};
+use super::yaml::{near_miss, StringList};
+
+/// The front-matter keys a card understands; any other key is kept in `extra`.
+pub const KNOWN_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "version",
+    "status",
+    "owners",
+    "summary",
+    "model_type",
+    "intended_use",
+    "out_of_scope_uses",
+    "inputs",
+    "excluded_inputs",
+    "training_data",
+    "evaluation_data",
+    "metrics",
+    "limitations",
+    "ethical_considerations",
+    "human_oversight",
+    "license",
+    "last_reviewed",
+    "internal",
+];
+
+const STATUSES: &[(&str, ModelStatus)] = &[
+    ("production", ModelStatus::Production),
+    ("pilot", ModelStatus::Pilot),
+    ("retired", ModelStatus::Retired),
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CardYaml {
+    id: Option<Spanned<String>>,
+    name: Option<String>,
+    version: Option<String>,
+    status: Option<Spanned<String>>,
+    owners: StringList,
+    summary: Option<String>,
+    model_type: Option<String>,
+    intended_use: Option<String>,
+    out_of_scope_uses: StringList,
+    inputs: StringList,
+    excluded_inputs: StringList,
+    training_data: Option<DatasetYaml>,
+    evaluation_data: Option<DatasetYaml>,
+    metrics: Vec<Spanned<MetricYaml>>,
+    limitations: StringList,
+    ethical_considerations: Vec<EthicalYaml>,
+    human_oversight: Option<String>,
+    license: Option<String>,
+    last_reviewed: Option<Spanned<String>>,
+    internal: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct DatasetYaml {
+    description: Option<String>,
+    elements: StringList,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MetricYaml {
+    name: String,
+    value: f64,
+    slice: Option<String>,
+    ci: Option<[f64; 2]>,
+    dataset: Option<String>,
+    split: Option<String>,
+}
+
+/// `- risk: ... mitigation: ...`, or just the risk as a string.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum EthicalYaml {
+    Risk(String),
+    Full {
+        risk: String,
+        mitigation: Option<String>,
+    },
+}
+
+/// Reads one model card; `None` (with errors pushed) when it cannot be used.
+pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<ModelCard> {
+    let fm = split(src, "name: Style recommender")
+        .map_err(|d| errors.push(d))
+        .ok()?;
+    let card: CardYaml = fm.parse(src).map_err(|d| errors.push(d)).ok()?;
+    let all: BTreeMap<String, serde_json::Value> =
+        fm.parse(src).map_err(|d| errors.push(d)).ok()?;
+    let before = errors.len();
+    let file = src.path.to_path_buf();
+    for key in all.keys() {
+        if let Some(known) = near_miss(key, KNOWN_KEYS, |k| all.contains_key(k)) {
+            let line = fm.key_line(key);
+            errors.push(
+                Diagnostic::at(
+                    file.clone(),
+                    line,
+                    format!("unknown model card field `{key}`"),
+                )
+                .snippet(src.line(line))
+                .help(format!("did you mean `{known}`?")),
+            );
+        }
+    }
+    let id = card_id(src, &fm, card.id.as_ref(), errors);
+    let status = card.status.as_ref().and_then(|s| {
+        parse_enum(&s.value, "status", STATUSES)
+            .map_err(|e| errors.push(fm.at(src, &s.referenced, e.message).maybe_help(e.help)))
+            .ok()
+    });
+    let last_reviewed = card.last_reviewed.as_ref().and_then(|s| {
+        parse_date(&s.value, "last_reviewed")
+            .map_err(|e| errors.push(fm.at(src, &s.referenced, e.message).maybe_help(e.help)))
+            .ok()
+    });
+    let metrics = card
+        .metrics
+        .iter()
+        .filter_map(|m| metric(src, &fm, m, errors))
+        .collect();
+    let id = id?;
+    if errors.len() > before {
+        return None;
+    }
+    let extra = all
+        .into_iter()
+        .filter(|(k, _)| !KNOWN_KEYS.contains(&k.as_str()))
+        .collect();
+    Some(ModelCard {
+        name: card.name.unwrap_or_else(|| id.clone()),
+        id,
+        version: card.version,
+        status,
+        owners: card.owners.0,
+        summary: card.summary,
+        model_type: card.model_type,
+        intended_use: card.intended_use,
+        out_of_scope_uses: card.out_of_scope_uses.0,
+        inputs: unresolved(card.inputs),
+        excluded_inputs: unresolved(card.excluded_inputs),
+        training_data: card.training_data.map(dataset),
+        evaluation_data: card.evaluation_data.map(dataset),
+        metrics,
+        limitations: card.limitations.0,
+        ethical_considerations: card
+            .ethical_considerations
+            .into_iter()
+            .map(|e| match e {
+                EthicalYaml::Risk(risk) => EthicalConsideration {
+                    risk,
+                    mitigation: None,
+                },
+                EthicalYaml::Full { risk, mitigation } => EthicalConsideration { risk, mitigation },
+            })
+            .collect(),
+        human_oversight: card.human_oversight,
+        license: card.license,
+        last_reviewed,
+        internal: card.internal,
+        extra,
+        body: fm.body.to_string(),
+        origin: Origin::new(&src.path, fm.first_key_line()),
+        body_line: fm.body_line,
+    })
+}
+
+/// The card id: `id:` when given, else the file stem; either must be a safe id.
+fn card_id(
+    src: &SourceFile,
+    fm: &FrontMatter,
+    id: Option<&Spanned<String>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if let Some(id) = id {
+        return match check_id(&id.value, IdKind::Other, "model id") {
+            Ok(()) => Some(id.value.clone()),
+            Err(e) => {
+                errors.push(fm.at(src, &id.referenced, e.message).maybe_help(e.help));
+                None
+            }
+        };
+    }
+    let stem = src
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match check_id(&stem, IdKind::Other, "model id") {
+        Ok(()) => Some(stem),
+        Err(e) => {
+            errors.push(
+                Diagnostic::file(
+                    src.path.to_path_buf(),
+                    format!("{} (taken from the file name)", e.message),
+                )
+                .help(format!(
+                    "rename the file to `{}.md` or set `id:` in the front matter",
+                    sanitize(&stem, IdKind::Other)
+                )),
+            );
+            None
+        }
+    }
+}
+
+fn metric(
+    src: &SourceFile,
+    fm: &FrontMatter,
+    m: &Spanned<MetricYaml>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Metric> {
+    let v = &m.value;
+    if !v.value.is_finite() {
+        errors.push(fm.at(
+            src,
+            &m.referenced,
+            format!("metric `{}` has no finite value", v.name),
+        ));
+        return None;
+    }
+    if let Some([lo, hi]) = v.ci {
+        if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
+            errors.push(
+                fm.at(
+                    src,
+                    &m.referenced,
+                    format!("metric `{}` has a confidence interval [{lo}, {hi}] whose low end is above its high end", v.name),
+                )
+                .help("write `ci: [low, high]`"),
+            );
+            return None;
+        }
+    }
+    Some(Metric {
+        name: v.name.clone(),
+        value: v.value,
+        slice: v.slice.clone(),
+        ci: v.ci,
+        dataset: v.dataset.clone(),
+        split: v.split.clone(),
+    })
+}
+
+fn unresolved(ids: StringList) -> Vec<ModelInput> {
+    ids.0
+        .into_iter()
+        .map(|id| ModelInput { id, element: None })
+        .collect()
+}
+
+fn dataset(d: DatasetYaml) -> Dataset {
+    Dataset {
+        description: d.description,
+        elements: unresolved(d.elements),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn load(name: &str, text: &str) -> (Option<ModelCard>, Vec<Diagnostic>) {
+        let path = Path::new("content/models").join(name);
+        let src = SourceFile::new(Arc::from(path.as_path()), text);
+        let mut errors = Vec::new();
+        (load_model_card(&src, &mut errors), errors)
+    }
+
+    #[test]
+    fn defaults_id_from_stem_and_name_from_id() {
+        let (c, e) = load(
+            "churn-model.md",
+            "---\n# a comment\nsummary: s\n---\nBody\n",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let c = c.unwrap();
+        assert_eq!(
+            (c.id.as_str(), c.name.as_str()),
+            ("churn-model", "churn-model")
+        );
+        assert_eq!(c.origin.line, 3);
+        assert_eq!((c.body.as_str(), c.body_line), ("Body\n", 5));
+    }
+
+    #[test]
+    fn keeps_unknown_keys_with_strict_booleans() {
+        let (c, e) = load(
+            "m.md",
+            "---\nversion: 1.10\nlanguage: [en, no]\nflag: yes\ntags: [a]\n---\n",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        let c = c.unwrap();
+        assert_eq!(c.version.as_deref(), Some("1.10"));
+        assert_eq!(c.extra["language"], serde_json::json!(["en", "no"]));
+        assert_eq!(c.extra["flag"], serde_json::json!("yes"));
+        assert_eq!(c.extra.len(), 3);
+    }
+
+    #[test]
+    fn bad_status_and_date_point_into_the_md_file() {
+        let (c, e) = load(
+            "m.md",
+            "---\nname: M\nstatus: prod\nlast_reviewed: 30.09.2026\n---\n",
+        );
+        assert!(c.is_none());
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[0].line, e[0].column), (Some(3), Some(9)));
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `production`?"));
+        assert_eq!(e[1].line, Some(4));
+        assert_eq!(e[1].help.as_deref(), Some("did you mean `2026-09-30`?"));
+    }
+
+    #[test]
+    fn yaml_type_errors_carry_the_file_line() {
+        let (_, e) = load(
+            "m.md",
+            "---\nname: M\nmetrics:\n  - { name: auc, value: high }\n---\n",
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, Some(4), "{}", e[0]);
+        assert!(
+            e[0].message.starts_with("invalid front matter"),
+            "{}",
+            e[0].message
+        );
+        let (_, e) = load(
+            "m.md",
+            "---\nname: M\ntraining_data: { description: d, element: [a] }\n---\n",
+        );
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `elements`?"));
+    }
+
+    #[test]
+    fn metrics_with_an_inverted_interval_are_errors() {
+        let (c, e) = load(
+            "m.md",
+            "---\nmetrics:\n  - { name: p, value: 0.3, ci: [0.4, 0.2] }\n  - { name: p, value: 0.2, slice: \"age: 18-24\", dataset: d, split: test }\n---\n",
+        );
+        assert!(c.is_none());
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, Some(3));
+        let (c, _) = load("m.md", "---\nmetrics:\n  - { name: p, value: 0.2, slice: \"age: 18-24\", ci: [0.1, 0.3] }\n---\n");
+        let m = &c.unwrap().metrics[0];
+        assert_eq!(
+            (m.slice.as_deref(), m.ci),
+            (Some("age: 18-24"), Some([0.1, 0.3]))
+        );
+        assert!(!m.is_overall());
+    }
+
+    #[test]
+    fn misspelt_known_key_is_an_error() {
+        let (c, e) = load("m.md", "---\nname: M\ninptus: [a]\n---\n");
+        assert!(c.is_none());
+        assert_eq!(e[0].message, "unknown model card field `inptus`");
+        assert_eq!(e[0].line, Some(3));
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `inputs`?"));
+    }
+
+    #[test]
+    fn ids_must_be_safe() {
+        let (_, e) = load("Style Recommender.md", "---\nname: S\n---\n");
+        assert!(
+            e[0].message.contains("taken from the file name"),
+            "{}",
+            e[0].message
+        );
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("rename the file to `style-recommender.md` or set `id:` in the front matter")
+        );
+        let (_, e) = load("ok.md", "---\nid: ../../etc\n---\n");
+        assert_eq!(e[0].line, Some(2));
+        assert!(e[0]
+            .message
+            .starts_with("model id `../../etc` is not valid"));
+    }
+
+    #[test]
+    fn front_matter_must_exist_and_close() {
+        let (_, e) = load("m.md", "# Just markdown\n");
+        assert!(e[0].message.contains("no front matter"));
+        let (_, e) = load("m.md", "---\nname: M\n");
+        assert!(e[0].message.contains("never closed"));
+    }
+}

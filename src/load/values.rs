@@ -1,0 +1,198 @@
+//! Cell values: enums, `;`-lists and dates, each error placed at its cell with a fix.
+
+use crate::diag::{did_you_mean, Diagnostic};
+
+use super::source::SourceFile;
+use super::table::{Cell, Row};
+
+/// Why a value is invalid and how to fix it; placed at a cell by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Invalid {
+    /// The diagnostic at `cell` of `src`.
+    pub fn at(self, src: &SourceFile, cell: &Cell) -> Diagnostic {
+        Diagnostic::at(src.path.to_path_buf(), cell.line, self.message)
+            .column(cell.column)
+            .snippet(src.line(cell.line))
+            .maybe_help(self.help)
+    }
+}
+
+/// A diagnostic at `cell` of `row`; at the row alone when the column is absent.
+pub fn at_cell(src: &SourceFile, row: &Row, cell: &Cell, message: impl Into<String>) -> Diagnostic {
+    if cell.line == 0 {
+        return Diagnostic::at(src.path.to_path_buf(), row.line, message)
+            .snippet(src.line(row.line));
+    }
+    Diagnostic::at(src.path.to_path_buf(), cell.line, message)
+        .column(cell.column)
+        .snippet(src.line(cell.line))
+}
+
+/// Parses an enum value case-insensitively, with `-` and spaces read as `_`.
+pub fn parse_enum<T: Copy>(
+    raw: &str,
+    column: &str,
+    variants: &[(&'static str, T)],
+) -> Result<T, Invalid> {
+    let norm: String = raw
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
+        .collect();
+    if let Some((_, v)) = variants.iter().find(|(n, _)| *n == norm) {
+        return Ok(*v);
+    }
+    let names: Vec<&str> = variants.iter().map(|(n, _)| *n).collect();
+    Err(Invalid {
+        message: format!(
+            "`{column}` must be one of {}; found `{raw}`",
+            names.join(", ")
+        ),
+        help: did_you_mean(&norm, names),
+    })
+}
+
+/// An optional enum cell: `None` when empty; reported and `None` when invalid.
+pub fn opt_enum<T: Copy>(
+    src: &SourceFile,
+    cell: &Cell,
+    column: &str,
+    variants: &[(&'static str, T)],
+    errors: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    if cell.is_empty() {
+        return None;
+    }
+    parse_enum(&cell.value, column, variants)
+        .map_err(|e| errors.push(e.at(src, cell)))
+        .ok()
+}
+
+/// Splits a `;`-separated list, trimming items and dropping empty ones; each item keeps its
+/// column within the line.
+pub fn split_list(cell: &Cell) -> Vec<Cell> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for part in cell.value.split(';') {
+        let lead = part.chars().take_while(|c| c.is_whitespace()).count();
+        let item = part.trim();
+        if !item.is_empty() {
+            out.push(Cell {
+                value: item.to_string(),
+                line: cell.line,
+                column: cell.column + offset + lead,
+            });
+        }
+        offset += part.chars().count() + 1;
+    }
+    out
+}
+
+/// Parses a `YYYY-MM-DD` date.
+pub fn parse_date(raw: &str, column: &str) -> Result<jiff::civil::Date, Invalid> {
+    let shaped = raw.len() == 10
+        && raw.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let parsed = if shaped {
+        raw.parse::<jiff::civil::Date>().ok()
+    } else {
+        None
+    };
+    parsed.ok_or_else(|| Invalid {
+        message: if shaped {
+            format!("`{column}` is not a real date: `{raw}`")
+        } else {
+            format!("`{column}` must be a date written YYYY-MM-DD; found `{raw}`")
+        },
+        help: Some(match reorder_date(raw) {
+            Some(iso) => format!("did you mean `{iso}`?"),
+            None if shaped => {
+                "the month must be 01 to 12 and the day must exist in that month".to_string()
+            }
+            None => "write dates as YYYY-MM-DD, e.g. 2026-03-31".to_string(),
+        }),
+    })
+}
+
+/// `31/03/2026` or `31.03.2026` -> `2026-03-31` when the day/month order is unambiguous.
+fn reorder_date(raw: &str) -> Option<String> {
+    let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b, y): (u32, u32, u32) = (a.parse().ok()?, b.parse().ok()?, y.parse().ok()?);
+    if y < 1000 {
+        return None;
+    }
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    let d = jiff::civil::Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
+    Some(d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_are_forgiving_and_suggest() {
+        let v = [("consent", 1), ("legal_obligation", 2)];
+        assert_eq!(parse_enum("Legal-Obligation", "legal_basis", &v), Ok(2));
+        assert_eq!(parse_enum("legal obligation", "legal_basis", &v), Ok(2));
+        let e = parse_enum("consnet", "legal_basis", &v).unwrap_err();
+        assert_eq!(
+            e.message,
+            "`legal_basis` must be one of consent, legal_obligation; found `consnet`"
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `consent`?"));
+    }
+
+    #[test]
+    fn lists_keep_columns() {
+        let cell = Cell {
+            value: "a; b ;;c".into(),
+            line: 3,
+            column: 5,
+        };
+        let items = split_list(&cell);
+        let got: Vec<_> = items.iter().map(|c| (c.value.as_str(), c.column)).collect();
+        assert_eq!(got, [("a", 5), ("b", 8), ("c", 12)]);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("2026-03-31", "d").unwrap(),
+            jiff::civil::date(2026, 3, 31)
+        );
+        let e = parse_date("2026-02-30", "last_reviewed").unwrap_err();
+        assert!(e.message.contains("not a real date"));
+        let e = parse_date("31/03/2026", "last_reviewed").unwrap_err();
+        assert_eq!(
+            e.message,
+            "`last_reviewed` must be a date written YYYY-MM-DD; found `31/03/2026`"
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `2026-03-31`?"));
+        let e = parse_date("03/04/2026", "d").unwrap_err();
+        assert!(e.help.unwrap().contains("YYYY-MM-DD"));
+    }
+}

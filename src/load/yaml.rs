@@ -1,0 +1,86 @@
+//! Small helpers for front-matter values: string lists that may be written as one string, and
+//! spotting a misspelt known key.
+
+use std::fmt;
+
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+
+/// A list of strings; a single string is read as a list of one, `null` as empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StringList(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for StringList {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = StringList;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of strings, e.g. [a, b]")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<StringList, E> {
+                Ok(StringList(vec![s.to_string()]))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<StringList, E> {
+                Ok(StringList::default())
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<StringList, E> {
+                Ok(StringList::default())
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StringList, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(StringList(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The known key `key` is most likely a misspelling of (edit distance 1 or 2), unless that
+/// key is present too (`has`), in which case `key` is a deliberate extra field.
+pub fn near_miss<'a>(key: &str, known: &[&'a str], has: impl Fn(&str) -> bool) -> Option<&'a str> {
+    if known.contains(&key) || key.chars().count() < 4 {
+        return None;
+    }
+    let lower = key.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::levenshtein(&lower, k), *k))
+        .filter(|(d, k)| *d <= 2 && !has(k))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_lists() {
+        let one: StringList = serde_saphyr::from_str("a").unwrap();
+        assert_eq!(one.0, ["a"]);
+        let many: StringList = serde_saphyr::from_str("[a, b]").unwrap();
+        assert_eq!(many.0, ["a", "b"]);
+        #[derive(Deserialize)]
+        struct T {
+            x: StringList,
+        }
+        let t: T = serde_saphyr::from_str("x:\n").unwrap();
+        assert!(t.x.0.is_empty());
+        assert!(serde_saphyr::from_str::<StringList>("{a: 1}").is_err());
+    }
+
+    #[test]
+    fn near_misses() {
+        let known = ["inputs", "license", "owners", "model_type"];
+        assert_eq!(near_miss("inptus", &known, |_| false), Some("inputs"));
+        assert_eq!(near_miss("licence", &known, |_| false), Some("license"));
+        assert_eq!(near_miss("licence", &known, |k| k == "license"), None);
+        assert_eq!(near_miss("model_name", &known, |_| false), None);
+        assert_eq!(near_miss("tags", &known, |_| false), None);
+        assert_eq!(near_miss("inputs", &known, |_| false), None);
+    }
+}
