@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::link::{Necessity, RetentionPeriod};
 
-use super::{words, ChartView, Ctx, Link};
+use super::{words, ChartView, Ctx, Link, TaxonRef};
 
 /// Headline numbers of the visible catalog.
 #[derive(Debug, Default, Serialize)]
@@ -35,6 +35,9 @@ pub struct HomeView<'a> {
     pub shortest_retention: Option<String>,
     pub longest_retention: Option<String>,
     pub chart: Option<ChartView<'a>>,
+    /// The heat map's rows and columns as links: data categories and top-level purposes.
+    pub categories: Vec<TaxonRef<'a>>,
+    pub purposes: Vec<TaxonRef<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -87,6 +90,32 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
         shortest_retention: shortest.map(|p| words::period_label(p)),
         longest_retention: longest.map(|p| words::period_label(p)),
         chart: ctx.chart(ctx.site.chart_index.heatmap),
+        categories: ctx
+            .site
+            .groups
+            .sections
+            .keys()
+            .map(|&k| ctx.category(k))
+            .collect(),
+        purposes: ctx
+            .site
+            .groups
+            .top_purposes
+            .keys()
+            .map(|&k| ctx.purpose(k))
+            .collect(),
+    }
+}
+
+/// The body without a leading `# Title` that repeats the page title (the page shows it).
+fn without_title<'a>(body: &'a str, title: &str) -> &'a str {
+    let trimmed = body.trim_start();
+    let first = trimmed.lines().next().unwrap_or("");
+    match first.strip_prefix("# ") {
+        Some(heading) if heading.trim().eq_ignore_ascii_case(title.trim()) => {
+            &trimmed[first.len()..]
+        }
+        _ => body,
     }
 }
 
@@ -94,7 +123,7 @@ pub(super) fn page(ctx: Ctx<'_>, p: usize) -> PageView<'_> {
     let page = &ctx.catalog.pages[p];
     PageView {
         slug: ctx.site.page_slugs.get(p).map_or("", String::as_str),
-        body: &page.body,
+        body: without_title(&page.body, &page.title),
     }
 }
 
@@ -129,5 +158,18 @@ mod tests {
             svgs: &[],
         };
         assert_eq!(super::home(ctx).counts.indefinite_policies, 1);
+    }
+
+    #[test]
+    fn a_heading_repeating_the_page_title_is_dropped() {
+        assert_eq!(
+            super::without_title("# Your rights\n\nText", "Your rights").trim(),
+            "Text"
+        );
+        assert_eq!(
+            super::without_title("# Other\n\nText", "Your rights"),
+            "# Other\n\nText"
+        );
+        assert_eq!(super::without_title("Text", "Your rights"), "Text");
     }
 }
