@@ -46,8 +46,9 @@ const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     ),
 ];
 
-/// The marker file the write stage leaves in an output directory (`write::MARKER`).
-const BUILD_MARKER: &str = ".candor-build";
+/// Files never taken from a site's `templates/` or `static/`: the write stage's marker
+/// (`write::MARKER`) and operating-system litter.
+const SKIPPED: &[&str] = &[".candor-build", ".DS_Store", "Thumbs.db", "desktop.ini"];
 
 /// A template's text and where it came from, for error messages.
 #[derive(Debug, Clone)]
@@ -134,8 +135,9 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
             continue;
         };
         let name: Vec<&str> = rel.iter().filter_map(|c| c.to_str()).collect();
-        if name.len() != rel.iter().count() || name.last() == Some(&BUILD_MARKER) {
-            continue; // non-UTF-8 names cannot be URLs; never copy a build marker
+        // Non-UTF-8 names cannot be URLs.
+        if name.len() != rel.iter().count() || name.last().is_some_and(|n| SKIPPED.contains(n)) {
+            continue;
         }
         out.push((name.join("/"), entry.path().to_path_buf()));
     }
@@ -153,6 +155,8 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("static/img")).expect("mkdir");
         std::fs::write(dir.path().join("templates/page.html"), "MINE").expect("write");
         std::fs::write(dir.path().join("static/img/logo.svg"), "<svg/>").expect("write");
+        std::fs::write(dir.path().join("templates/.DS_Store"), [0xff, 0xfe]).expect("write");
+        std::fs::write(dir.path().join("static/.DS_Store"), [0xff]).expect("write");
         std::fs::create_dir_all(dir.path().join("static/assets")).expect("mkdir");
         std::fs::write(dir.path().join("static/assets/candor.css"), "body{}").expect("write");
         let theme = Theme::load(dir.path()).expect("loads");
@@ -162,6 +166,8 @@ mod tests {
         assert!(theme.templates["element.html"].file.starts_with("built-in"));
         assert_eq!(&*theme.assets["img/logo.svg"], b"<svg/>");
         assert_eq!(&*theme.assets["assets/candor.css"], b"body{}");
+        assert!(!theme.templates.contains_key(".DS_Store"));
+        assert!(!theme.assets.contains_key(".DS_Store"));
     }
 
     #[test]
