@@ -81,7 +81,7 @@ fn model_page_links_inputs_and_strips_scripts() {
         page.contains("<h3>Why no demographics</h3>"),
         "body rendered, headings demoted"
     );
-    assert!(page.contains("<td class=\"num\">0.27</td>"));
+    assert!(page.contains("<td class=\"num\" data-label=\"Result\">0.27</td>"));
     assert!(!page.contains("<script>alert"), "markdown script stripped");
     assert!(page.contains("<svg"), "chart inlined");
 }
