@@ -20,10 +20,13 @@ const INTERNAL: &[&str] = &[
 ];
 
 fn build(audience: Audience) -> BTreeMap<String, String> {
-    let root = common::fixture("site");
-    let catalog = candor::load_catalog(&root).expect("fixture loads");
+    build_site(&common::fixture("site"), audience)
+}
+
+fn build_site(root: &std::path::Path, audience: Audience) -> BTreeMap<String, String> {
+    let catalog = candor::load_catalog(root).expect("site loads");
     let site = candor::site::plan(&catalog, audience);
-    let theme = Theme::load(&root).expect("theme loads");
+    let theme = Theme::load(root).expect("theme loads");
     render(&site, &catalog, &theme)
         .expect("renders")
         .into_iter()
@@ -80,10 +83,21 @@ fn internal_build_of_the_fixture_shows_internal_values() {
     assert!(out["index.html"].contains("noindex"));
 }
 
+/// The fixture and the demo site at the repository root.
+fn sites() -> [std::path::PathBuf; 2] {
+    [
+        common::fixture("site"),
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+    ]
+}
+
 #[test]
-fn every_relative_link_of_the_fixture_resolves() {
-    for audience in [Audience::Public, Audience::Internal] {
-        let out = build(audience);
+fn every_relative_link_and_anchor_resolves() {
+    for (root, audience) in sites()
+        .iter()
+        .flat_map(|r| [(r, Audience::Public), (r, Audience::Internal)])
+    {
+        let out = build_site(root, audience);
         for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
             let mut dir: Vec<&str> = path.split('/').collect();
             dir.pop();
@@ -116,5 +130,30 @@ fn every_relative_link_of_the_fixture_resolves() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_demo_site_builds_every_section() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = build_site(&root, Audience::Public);
+    let home = &out["index.html"];
+    assert!(home.contains("<svg"), "signature chart inlined");
+    for dir in [
+        "data/",
+        "purposes/",
+        "categories/",
+        "models/",
+        "pages/",
+        "charts/",
+    ] {
+        assert!(
+            out.keys().filter(|k| k.starts_with(dir)).count() > 1,
+            "{dir}"
+        );
+    }
+    for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        assert_eq!(text.matches("<h1").count(), 1, "{path}: one h1");
+        assert!(!text.contains("do not publish"), "{path}");
     }
 }

@@ -49,8 +49,14 @@ fn is_hex_colour(s: &str) -> bool {
 pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Error> {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
-    tera.register_filter("markdown", |md: &str, _: Kwargs, _: &State| {
-        Value::safe_string(&markdown::to_html(md))
+    // `{{ body | markdown }}`: rendered and sanitised; `root` comes from the page's context.
+    tera.register_filter("markdown", |md: &str, _: Kwargs, state: &State| {
+        let root = state
+            .get::<String>("root")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        Value::safe_string(&markdown::to_html(md, &root))
     });
     tera.add_raw_templates(
         theme

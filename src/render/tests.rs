@@ -312,3 +312,16 @@ fn build_time_is_linear() {
     eprintln!("2k elements: {small:.2}s, 8k elements: {big:.2}s");
     assert!(big < small * 8.0, "2k: {small:.2}s, 8k: {big:.2}s");
 }
+
+#[test]
+fn markdown_links_are_relative_to_the_page() {
+    let mut c = testkit::catalog();
+    c.pages[0].body = "See [your email](/data/email_address/) and [models](../../models/).".into();
+    let out = build(&c, Audience::Public, &Theme::builtin());
+    let page = &out["pages/your-rights/index.html"];
+    assert!(
+        page.contains("href=\"../../data/email_address/index.html\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../../models/index.html\""), "{page}");
+}
