@@ -55,8 +55,8 @@ fn element_page_shows_reasons_retention_and_links() {
     assert!(page.contains("To send your receipts"));
     assert!(page.contains("To send offers you asked for"));
     assert!(page.contains("30 days after you close your account"));
-    assert!(page.contains("href=\"../../retention/index.html#account\""));
-    assert!(page.contains("href=\"../../recipients/index.html#mailer\">Mailer Ltd</a>"));
+    assert!(page.contains("href=\"../../retention/index.html#policy-account\""));
+    assert!(page.contains("href=\"../../recipients/index.html#recipient-mailer\">Mailer Ltd</a>"));
     assert!(page.contains("href=\"../../assets/candor.css\""));
     assert_eq!(page.matches("<h1").count(), 1, "one h1 per page");
     assert!(page.contains("<html lang=\"en\">"));
@@ -324,4 +324,23 @@ fn markdown_links_are_relative_to_the_page() {
         "{page}"
     );
     assert!(page.contains("href=\"../../models/index.html\""), "{page}");
+}
+
+#[test]
+fn no_page_repeats_an_id() {
+    let c = testkit::catalog();
+    for audience in [Audience::Public, Audience::Internal] {
+        let out = build(&c, audience, &Theme::builtin());
+        for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+            let mut ids: Vec<&str> = text
+                .split(" id=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+                .collect();
+            let n = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{path} repeats an id");
+        }
+    }
 }

@@ -62,9 +62,15 @@ pub fn category(key: &str) -> String {
     format!("categories/{}/index.html", slug(key))
 }
 
-/// A fragment id for an item on a list page, e.g. `recipients/index.html#<id>`.
-pub fn anchored(page: &str, id: &str) -> String {
-    format!("{page}#{}", slug(id))
+/// The fragment id of an item on a register page, e.g. `recipient-mailer`: prefixed with its
+/// kind, so no id can clash with the page's own (`main`, chart ids).
+pub fn anchor(kind: &str, id: &str) -> String {
+    format!("{kind}-{}", slug(id))
+}
+
+/// A link to an item on a register page, e.g. `recipients/index.html#recipient-mailer`.
+pub fn anchored(page: &str, kind: &str, id: &str) -> String {
+    format!("{page}#{}", anchor(kind, id))
 }
 
 pub const RETENTION: &str = "retention/index.html";

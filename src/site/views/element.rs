@@ -153,7 +153,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
                 let policy = &c.retention[p];
                 PolicyBrief {
                     name: &policy.name,
-                    href: urls::anchored(urls::RETENTION, &policy.id),
+                    href: urls::anchored(urls::RETENTION, "policy", &policy.id),
                     summary: words::retention_summary(policy),
                 }
             }),
@@ -163,7 +163,11 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             .filter(|&&r| ctx.site.scope.recipient(r))
             .map(|&r| Link {
                 name: &c.recipients[r].name,
-                href: Some(urls::anchored(urls::RECIPIENTS, &c.recipients[r].id)),
+                href: Some(urls::anchored(
+                    urls::RECIPIENTS,
+                    "recipient",
+                    &c.recipients[r].id,
+                )),
             })
             .collect(),
         last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
@@ -215,7 +219,7 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
             .filter(|&&s| ctx.site.scope.system(s))
             .map(|&s| Link {
                 name: &c.systems[s].name,
-                href: Some(urls::anchored(urls::SYSTEMS, &c.systems[s].id)),
+                href: Some(urls::anchored(urls::SYSTEMS, "system", &c.systems[s].id)),
             })
             .collect(),
         uses: ctx.uses_of(e).map(|u| use_view(ctx, u)).collect(),
@@ -259,10 +263,10 @@ mod tests {
         );
         let r = v.uses[0].retention.as_ref().expect("has retention");
         assert_eq!(r.summary, "30 days after you close your account");
-        assert_eq!(r.href, "retention/index.html#account");
+        assert_eq!(r.href, "retention/index.html#policy-account");
         assert_eq!(
             v.uses[1].shared_with[0].href.as_deref(),
-            Some("recipients/index.html#mailer")
+            Some("recipients/index.html#recipient-mailer")
         );
         assert!(v.uses[1].optional);
         assert_eq!(v.uses[1].notes, None, "notes are internal");

@@ -117,7 +117,7 @@ pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
                 let policy = &c.retention[p];
                 PolicyView {
                     id: &policy.id,
-                    anchor: urls::slug(&policy.id).into_owned(),
+                    anchor: urls::anchor("policy", &policy.id),
                     name: &policy.name,
                     summary: words::retention_summary(policy),
                     period: words::period_label(&policy.period),
@@ -157,7 +157,7 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
                 let elements = element_uses(ctx, &rec.uses);
                 RecipientView {
                     id: &rec.id,
-                    anchor: urls::slug(&rec.id).into_owned(),
+                    anchor: urls::anchor("recipient", &rec.id),
                     name: &rec.name,
                     role: rec.role.map(|role| Words {
                         key: words::role_key(role),
@@ -188,7 +188,7 @@ pub(super) fn systems(ctx: Ctx<'_>) -> SystemsView<'_> {
                 let sys = &c.systems[s];
                 SystemView {
                     id: &sys.id,
-                    anchor: urls::slug(&sys.id).into_owned(),
+                    anchor: urls::anchor("system", &sys.id),
                     name: &sys.name,
                     description: sys.description.as_deref(),
                     location: sys.location.as_deref(),
