@@ -344,3 +344,30 @@ fn no_page_repeats_an_id() {
         }
     }
 }
+
+#[test]
+fn an_empty_catalog_renders_every_section() {
+    let mut c = testkit::catalog();
+    c.elements.clear();
+    c.uses.clear();
+    c.retention.clear();
+    c.recipients.clear();
+    c.systems.clear();
+    c.models.clear();
+    c.pages.clear();
+    c.index = crate::link::Index::default();
+    let site = plan(&c, Audience::Public);
+    let files = render(&site, &c, &Theme::builtin()).expect("renders");
+    let home = files
+        .iter()
+        .find(|f| f.path == std::path::Path::new("index.html"))
+        .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+        .expect("home page");
+    assert!(home.contains("We use no AI models on your data"), "{home}");
+    assert!(home.contains("Nobody outside Northwind Threads"), "{home}");
+    assert_eq!(
+        site.pages.len(),
+        8,
+        "home, data, categories, purposes, 3 registers, models"
+    );
+}
