@@ -43,12 +43,6 @@ pub fn chain<'a>(tree: &'a Tree, key: &'a str) -> Vec<&'a str> {
     keys
 }
 
-/// The heat-map row of a category: its ancestor two levels down (`user.contact`), or itself.
-pub fn section_of<'a>(tree: &'a Tree, key: &'a str) -> &'a str {
-    let c = chain(tree, key);
-    c.get(1).or(c.last()).copied().unwrap_or(key)
-}
-
 impl<'a> Groups<'a> {
     pub fn new(catalog: &'a Catalog, scope: &Scope) -> Groups<'a> {
         let mut g = Groups::default();
