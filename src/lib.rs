@@ -11,6 +11,7 @@ pub mod diag;
 pub mod link;
 pub mod load;
 pub mod render;
+pub mod site;
 pub mod taxonomy;
 pub mod today;
 pub mod write;
