@@ -7,8 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use candor::audit::reviews::reviews_due;
-use candor::commands::check::audit_site;
+use candor::commands::check::audit_for_build;
 use candor::config::Audience;
 use candor::render::{render, Theme};
 use candor::site::audit::SiteAudit;
@@ -16,8 +15,7 @@ use candor::site::audit::SiteAudit;
 fn build(root: &Path, audience: Audience) -> BTreeMap<String, String> {
     let catalog = candor::load_catalog(root).expect("site loads");
     let today = jiff::civil::date(2026, 12, 1);
-    let (settings, audit) = audit_site(root, &catalog, today).expect("audit config is valid");
-    let reviews = reviews_due(&catalog, settings.max_age_days, today, 90);
+    let (audit, reviews) = audit_for_build(root, &catalog, today).expect("audit config is valid");
     let site = candor::site::plan(&catalog, audience)
         .with_audit(SiteAudit::new(&catalog, &audit, reviews));
     let theme = Theme::load(root).expect("theme loads");

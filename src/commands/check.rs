@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 
 use crate::audit::report::{render, slash_path, Options};
+use crate::audit::reviews::{reviews_due, ReviewDue};
 use crate::audit::{audit, Audit, Settings};
 use crate::cli::CheckArgs;
 use crate::diag::Error;
@@ -40,6 +41,23 @@ pub fn audit_site(root: &Path, catalog: &Catalog, today: Date) -> Result<(Settin
     let audit = audit(catalog, &settings, today);
     Ok((settings, audit))
 }
+
+/// For `candor build`: the audit of the site, its one-line summary printed on standard
+/// error, and the review schedule for the internal build's `audit/` page. Findings never make
+/// a build fail; only an invalid `[audit]` section does (it is invalid input).
+pub fn audit_for_build(
+    root: &Path,
+    catalog: &Catalog,
+    today: Date,
+) -> Result<(Audit, Vec<ReviewDue>), Error> {
+    let (settings, audit) = audit_site(root, catalog, today)?;
+    eprintln!("audit: {} (details: candor check)", audit.summary());
+    let reviews = reviews_due(catalog, settings.max_age_days, today, REVIEW_HORIZON_DAYS);
+    Ok((audit, reviews))
+}
+
+/// How far ahead the internal build's "reviews due" list looks.
+pub const REVIEW_HORIZON_DAYS: u32 = 90;
 
 /// The site folder relative to the current directory (taken as the repository root), for
 /// SARIF artifact URIs; empty when the site is the current directory or outside it.
