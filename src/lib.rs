@@ -3,6 +3,7 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod load;
 pub mod render;
 pub mod site;
 pub mod taxonomy;
+pub mod today;
 pub mod write;
 
 use std::path::Path;
