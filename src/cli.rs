@@ -35,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Write a starter site into DIR (default: the current directory); never overwrites a file.
     Init(InitArgs),
+    /// Load, validate, audit and render the site into the output directory.
+    Build(BuildArgs),
     /// Load, validate and audit the site; print the findings; exit 1 when one reaches
     /// --fail-on. Rules and their configuration: docs/audit.md.
     Check(CheckArgs),

@@ -1,4 +1,5 @@
 //! One module per command; each takes its parsed arguments and returns the exit status.
 
+pub mod build;
 pub mod check;
 pub mod init;
