@@ -72,6 +72,10 @@ pub struct BuildArgs {
     /// Absolute URL the site will be published at (for sitemap.xml); overrides candor.toml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// The date the audit's review rules compare against (default: SOURCE_DATE_EPOCH, else
+    /// today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
+    pub today: Option<Date>,
 }
 
 #[derive(Debug, Args)]

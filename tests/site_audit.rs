@@ -145,3 +145,55 @@ fn assert_links_resolve(out: &BTreeMap<String, String>) {
         }
     }
 }
+
+/// Runs `candor build` through the binary; returns its exit code and standard error.
+fn build_cli(root: &Path, out: &Path, audience: &str) -> (i32, String) {
+    let o = common::candor()
+        .args(["build", "--audience", audience, "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .expect("runs");
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn build_runs_the_audit_prints_a_summary_and_never_fails_on_findings() {
+    let root = common::fixture("audit/everything");
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, err) = build_cli(&root, &tmp.path().join("internal"), "internal");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("audit: 6 errors, 10 warnings, 5 info, 1 accepted (details: candor check)"),
+        "{err}"
+    );
+    let page = common::read(&tmp.path().join("internal/audit/index.html"));
+    assert!(page.contains("id=\"rule-model-undeclared-input\""));
+
+    let (code, err) = build_cli(&root, &tmp.path().join("public"), "public");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("audit: 6 errors"),
+        "the summary is printed for public builds too"
+    );
+    assert!(!tmp.path().join("public/audit").exists());
+}
+
+#[test]
+fn build_with_an_invalid_audit_section_is_invalid_input() {
+    let site = common::copy_site("audit/everything");
+    common::edit(
+        site.path(),
+        "candor.toml",
+        "rule = \"missing-retention\"",
+        "rule = \"no-such-rule\"",
+    );
+    let (code, err) = build_cli(site.path(), &site.path().join("public"), "public");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown audit rule `no-such-rule`"), "{err}");
+    assert!(!site.path().join("public").exists(), "nothing written");
+}

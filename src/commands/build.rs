@@ -6,6 +6,7 @@ use std::time::Instant;
 use crate::cli::BuildArgs;
 use crate::diag::Error;
 use crate::render::{self, Theme};
+use crate::site::audit::SiteAudit;
 use crate::{load_catalog, site, write};
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
@@ -17,7 +18,14 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     }
     let audience = args.audience.unwrap_or(catalog.config.audience);
     let theme = Theme::load(root)?;
-    let plan = site::plan(&catalog, audience);
+    // The audit runs on every build; findings never fail it, and only an internal build
+    // shows them (`with_audit` leaves a public plan as it is).
+    let today = crate::today::today(args.today)?;
+    let (audit, reviews) = super::check::audit_for_build(root, &catalog, today)?;
+    let mut plan = site::plan(&catalog, audience);
+    if audience == crate::config::Audience::Internal {
+        plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
+    }
     let files = render::render(&plan, &catalog, &theme)?;
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     write::publish(
