@@ -16,6 +16,8 @@ pub mod words;
 #[cfg(test)]
 pub(crate) mod testkit;
 
+use std::collections::HashMap;
+
 use crate::config::Audience;
 use crate::link::{Catalog, ElementIdx, ModelIdx};
 use crate::render::charts::Chart;
@@ -39,6 +41,8 @@ pub struct Site<'a> {
     pub model_slugs: Vec<String>,
     /// URL slug of each free page (unique), by page index.
     pub page_slugs: Vec<String>,
+    /// Models whose cards say they deliberately do not use an element, by element.
+    pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
 }
 
 /// Indices into [`Site::charts`].
@@ -143,6 +147,13 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         }));
     }
 
+    let mut excluded_by: HashMap<ElementIdx, Vec<ModelIdx>> = HashMap::new();
+    for (m, model) in catalog.models.iter().enumerate() {
+        for e in model.excluded_inputs.iter().filter_map(|i| i.element) {
+            excluded_by.entry(e).or_default().push(m);
+        }
+    }
+
     let mut pages = Vec::new();
     let mut add = |path: String, kind| pages.push(PageSpec { path, kind });
     add("index.html".into(), PageKind::Home);
@@ -178,6 +189,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         groups,
         model_slugs,
         page_slugs,
+        excluded_by,
     }
 }
 
