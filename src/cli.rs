@@ -31,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Write a starter site into DIR (default: the current directory); never overwrites a file.
     Init(InitArgs),
+    /// Load, validate, audit and render the site into the output directory.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,3 +1,4 @@
 //! One module per command; each takes its parsed arguments and returns the exit status.
 
+pub mod build;
 pub mod init;
