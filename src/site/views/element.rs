@@ -129,6 +129,21 @@ pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
     }
 }
 
+/// The retention policy of a use, when it has a visible one.
+pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
+    let p = ctx.catalog.uses[u].retention?;
+    let policy = ctx
+        .catalog
+        .retention
+        .get(p)
+        .filter(|_| ctx.site.scope.policy(p))?;
+    Some(PolicyBrief {
+        name: &policy.name,
+        href: urls::anchored(urls::RETENTION, "policy", &policy.id),
+        summary: words::retention_summary(policy),
+    })
+}
+
 pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
     let c = ctx.catalog;
     let use_ = &c.uses[u];
@@ -148,17 +163,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             text: words::necessity(n),
         }),
         optional: use_.necessity == Some(crate::link::Necessity::Optional),
-        retention: use_
-            .retention
-            .filter(|&p| ctx.site.scope.policy(p))
-            .map(|p| {
-                let policy = &c.retention[p];
-                PolicyBrief {
-                    name: &policy.name,
-                    href: urls::anchored(urls::RETENTION, "policy", &policy.id),
-                    summary: words::retention_summary(policy),
-                }
-            }),
+        retention: policy_brief(ctx, u),
         shared_with: use_
             .shared_with
             .iter()
