@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Init(args) => commands::init::run(args),
+        Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(code) => code,

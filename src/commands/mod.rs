@@ -1,3 +1,4 @@
 //! One module per command; each takes its parsed arguments and returns the exit status.
 
+pub mod import;
 pub mod init;
