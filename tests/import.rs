@@ -117,6 +117,7 @@ fn hugging_face_model_index_becomes_metrics_with_dataset_and_split() {
     assert_eq!(card.extra["language"], json!("en"));
     assert!(
         card.body
+            .trim_start()
             .starts_with("# my-cool-model\n\n## Model description"),
         "{}",
         card.body
