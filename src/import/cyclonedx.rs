@@ -220,7 +220,15 @@ fn properties(mc: &mut Value, card: &mut CardOut, body: &mut Body) -> Option<Str
         let v = value.to_string();
         match name {
             props::ID if check_id(value, IdKind::Other, "model id").is_ok() => id = Some(v),
-            props::STATUS => card.status = Some(v),
+            props::STATUS if ["production", "pilot", "retired"].contains(&value) => {
+                card.status = Some(v)
+            }
+            props::LAST_REVIEWED if value.parse::<jiff::civil::Date>().is_ok() => {
+                card.last_reviewed = Some(v)
+            }
+            props::STATUS | props::LAST_REVIEWED => body.note(format!(
+                "The property `{name}` has the value `{value}`, which candor cannot use, so it was left out."
+            )),
             props::INPUT => card.inputs.push(v),
             props::EXCLUDED_INPUT => card.excluded_inputs.push(v),
             props::TRAINING_ELEMENT => card
@@ -235,15 +243,16 @@ fn properties(mc: &mut Value, card: &mut CardOut, body: &mut Body) -> Option<Str
                 .push(v),
             props::OUT_OF_SCOPE_USE => card.out_of_scope_uses.push(v),
             props::HUMAN_OVERSIGHT => card.human_oversight = Some(v),
-            props::LAST_REVIEWED => card.last_reviewed = Some(v),
             props::BODY => body.text(value),
             props::INTERNAL => {
                 card.internal = serde_json::from_str(value).ok().or(Some(Value::String(v)))
             }
             _ if name.starts_with(props::EXTRA_PREFIX) => {
                 let json = serde_json::from_str(value).unwrap_or(Value::String(v));
-                card.extra
-                    .insert(name[props::EXTRA_PREFIX.len()..].to_string(), json);
+                let key = &name[props::EXTRA_PREFIX.len()..];
+                if !key.is_empty() {
+                    card.keep("cyclonedx", key, json);
+                }
             }
             _ if name.starts_with(props::METRIC_PREFIX) => {
                 metric_prop(&name[props::METRIC_PREFIX.len()..], v, card)

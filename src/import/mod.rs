@@ -55,3 +55,6 @@ pub fn import(format: Format, file: &Path, text: &str) -> Result<Vec<Imported>, 
         Format::Cyclonedx => cyclonedx::import(file, text),
     }
 }
+
+#[cfg(test)]
+mod tests;
