@@ -33,6 +33,8 @@ pub enum Command {
     Init(InitArgs),
     /// Turn another tool's model card (Hugging Face, Model Card Toolkit, CycloneDX) into content/models/<id>.md.
     Import(crate::commands::import::ImportArgs),
+    /// Write a machine-readable export (record of processing, CycloneDX ML-BOM, Play Data safety, Fides) to stdout or --out.
+    Export(crate::commands::export::ExportArgs),
 }
 
 #[derive(Debug, Args)]

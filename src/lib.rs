@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod export;
 pub mod import;
 pub mod link;
 pub mod load;

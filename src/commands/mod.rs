@@ -1,4 +1,5 @@
 //! One module per command; each takes its parsed arguments and returns the exit status.
 
+pub mod export;
 pub mod import;
 pub mod init;

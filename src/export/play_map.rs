@@ -1,0 +1,432 @@
+//! Google Play's Data safety vocabulary, and how fideslang data categories and data uses map
+//! onto it. `docs/exports.md` documents the same tables; a test keeps the two in step.
+
+/// One Play data type: its section's question id, its response id and its labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlayType {
+    pub question: &'static str,
+    pub response: &'static str,
+    pub section: &'static str,
+    pub label: &'static str,
+}
+
+const fn t(
+    question: &'static str,
+    response: &'static str,
+    section: &'static str,
+    label: &'static str,
+) -> PlayType {
+    PlayType {
+        question,
+        response,
+        section,
+        label,
+    }
+}
+
+/// Every data type of the Play Console form, in its order.
+pub const TYPES: &[PlayType] = &[
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_NAME",
+        "Personal info",
+        "Name",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_EMAIL",
+        "Personal info",
+        "Email address",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_USER_ACCOUNT",
+        "Personal info",
+        "User IDs",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_ADDRESS",
+        "Personal info",
+        "Address",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_PHONE",
+        "Personal info",
+        "Phone number",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_RACE_ETHNICITY",
+        "Personal info",
+        "Race and ethnicity",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_POLITICAL_RELIGIOUS",
+        "Personal info",
+        "Political or religious beliefs",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY",
+        "Personal info",
+        "Sexual orientation",
+    ),
+    t(
+        "PSL_DATA_TYPES_PERSONAL",
+        "PSL_OTHER_PERSONAL",
+        "Personal info",
+        "Other info",
+    ),
+    t(
+        "PSL_DATA_TYPES_FINANCIAL",
+        "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER",
+        "Financial info",
+        "User payment info",
+    ),
+    t(
+        "PSL_DATA_TYPES_FINANCIAL",
+        "PSL_PURCHASE_HISTORY",
+        "Financial info",
+        "Purchase history",
+    ),
+    t(
+        "PSL_DATA_TYPES_FINANCIAL",
+        "PSL_CREDIT_SCORE",
+        "Financial info",
+        "Credit score",
+    ),
+    t(
+        "PSL_DATA_TYPES_FINANCIAL",
+        "PSL_OTHER",
+        "Financial info",
+        "Other financial info",
+    ),
+    t(
+        "PSL_DATA_TYPES_LOCATION",
+        "PSL_APPROX_LOCATION",
+        "Location",
+        "Approximate location",
+    ),
+    t(
+        "PSL_DATA_TYPES_LOCATION",
+        "PSL_PRECISE_LOCATION",
+        "Location",
+        "Precise location",
+    ),
+    t(
+        "PSL_DATA_TYPES_SEARCH_AND_BROWSING",
+        "PSL_WEB_BROWSING_HISTORY",
+        "Web browsing",
+        "Web browsing history",
+    ),
+    t(
+        "PSL_DATA_TYPES_EMAIL_AND_TEXT",
+        "PSL_EMAILS",
+        "Messages",
+        "Emails",
+    ),
+    t(
+        "PSL_DATA_TYPES_EMAIL_AND_TEXT",
+        "PSL_SMS_CALL_LOG",
+        "Messages",
+        "SMS or MMS",
+    ),
+    t(
+        "PSL_DATA_TYPES_EMAIL_AND_TEXT",
+        "PSL_OTHER_MESSAGES",
+        "Messages",
+        "Other in-app messages",
+    ),
+    t(
+        "PSL_DATA_TYPES_PHOTOS_AND_VIDEOS",
+        "PSL_PHOTOS",
+        "Photos and videos",
+        "Photos",
+    ),
+    t(
+        "PSL_DATA_TYPES_PHOTOS_AND_VIDEOS",
+        "PSL_VIDEOS",
+        "Photos and videos",
+        "Videos",
+    ),
+    t(
+        "PSL_DATA_TYPES_AUDIO",
+        "PSL_AUDIO",
+        "Audio files",
+        "Voice or sound recordings",
+    ),
+    t(
+        "PSL_DATA_TYPES_AUDIO",
+        "PSL_MUSIC",
+        "Audio files",
+        "Music files",
+    ),
+    t(
+        "PSL_DATA_TYPES_AUDIO",
+        "PSL_OTHER_AUDIO",
+        "Audio files",
+        "Other audio files",
+    ),
+    t(
+        "PSL_DATA_TYPES_HEALTH_AND_FITNESS",
+        "PSL_HEALTH",
+        "Health and fitness",
+        "Health info",
+    ),
+    t(
+        "PSL_DATA_TYPES_HEALTH_AND_FITNESS",
+        "PSL_FITNESS",
+        "Health and fitness",
+        "Fitness info",
+    ),
+    t(
+        "PSL_DATA_TYPES_CONTACTS",
+        "PSL_CONTACTS",
+        "Contacts",
+        "Contacts",
+    ),
+    t(
+        "PSL_DATA_TYPES_CALENDAR",
+        "PSL_CALENDAR",
+        "Calendar",
+        "Calendar events",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_PERFORMANCE",
+        "PSL_CRASH_LOGS",
+        "App info and performance",
+        "Crash logs",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_PERFORMANCE",
+        "PSL_PERFORMANCE_DIAGNOSTICS",
+        "App info and performance",
+        "Diagnostics",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_PERFORMANCE",
+        "PSL_OTHER_PERFORMANCE",
+        "App info and performance",
+        "Other app performance data",
+    ),
+    t(
+        "PSL_DATA_TYPES_FILES_AND_DOCS",
+        "PSL_FILES_AND_DOCS",
+        "Files and docs",
+        "Files and docs",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_ACTIVITY",
+        "PSL_USER_INTERACTION",
+        "App activity",
+        "App interactions",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_ACTIVITY",
+        "PSL_IN_APP_SEARCH_HISTORY",
+        "App activity",
+        "In-app search history",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_ACTIVITY",
+        "PSL_APPS_ON_DEVICE",
+        "App activity",
+        "Installed apps",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_ACTIVITY",
+        "PSL_USER_GENERATED_CONTENT",
+        "App activity",
+        "Other user-generated content",
+    ),
+    t(
+        "PSL_DATA_TYPES_APP_ACTIVITY",
+        "PSL_OTHER_APP_ACTIVITY",
+        "App activity",
+        "Other actions",
+    ),
+    t(
+        "PSL_DATA_TYPES_IDENTIFIERS",
+        "PSL_DEVICE_ID",
+        "Device or other IDs",
+        "Device or other IDs",
+    ),
+];
+
+/// Play's purposes (for collection and for sharing), in the form's order.
+pub const PURPOSES: &[(&str, &str)] = &[
+    ("PSL_APP_FUNCTIONALITY", "App functionality"),
+    ("PSL_ANALYTICS", "Analytics"),
+    ("PSL_DEVELOPER_COMMUNICATIONS", "Developer communications"),
+    (
+        "PSL_FRAUD_PREVENTION_SECURITY",
+        "Fraud prevention, security, and compliance",
+    ),
+    ("PSL_ADVERTISING", "Advertising or marketing"),
+    ("PSL_PERSONALIZATION", "Personalization"),
+    ("PSL_ACCOUNT_MANAGEMENT", "Account management"),
+];
+
+/// fideslang data category -> Play data type (response id). The nearest listed ancestor of a
+/// category decides; categories outside `user` are not personal data of app users.
+pub const CATEGORY_MAP: &[(&str, &str)] = &[
+    ("user", "PSL_OTHER_PERSONAL"),
+    ("user.name", "PSL_NAME"),
+    ("user.contact.email", "PSL_EMAIL"),
+    ("user.contact.address", "PSL_ADDRESS"),
+    ("user.contact.phone_number", "PSL_PHONE"),
+    ("user.contact.fax_number", "PSL_PHONE"),
+    ("user.account.username", "PSL_USER_ACCOUNT"),
+    ("user.unique_id", "PSL_USER_ACCOUNT"),
+    ("user.demographic.race_ethnicity", "PSL_RACE_ETHNICITY"),
+    (
+        "user.demographic.political_opinion",
+        "PSL_POLITICAL_RELIGIOUS",
+    ),
+    (
+        "user.demographic.religious_belief",
+        "PSL_POLITICAL_RELIGIOUS",
+    ),
+    (
+        "user.demographic.sexual_orientation",
+        "PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY",
+    ),
+    ("user.financial", "PSL_OTHER"),
+    (
+        "user.financial.bank_account",
+        "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER",
+    ),
+    (
+        "user.financial.credit_card",
+        "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER",
+    ),
+    ("user.payment", "PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER"),
+    ("user.behavior", "PSL_OTHER_APP_ACTIVITY"),
+    ("user.behavior.purchase_history", "PSL_PURCHASE_HISTORY"),
+    ("user.behavior.browsing_history", "PSL_WEB_BROWSING_HISTORY"),
+    ("user.behavior.search_history", "PSL_IN_APP_SEARCH_HISTORY"),
+    ("user.behavior.media_consumption", "PSL_USER_INTERACTION"),
+    ("user.social", "PSL_USER_INTERACTION"),
+    ("user.privacy_preferences", "PSL_OTHER_APP_ACTIVITY"),
+    ("user.location", "PSL_APPROX_LOCATION"),
+    ("user.location.precise", "PSL_PRECISE_LOCATION"),
+    ("user.content", "PSL_USER_GENERATED_CONTENT"),
+    ("user.content.self_image", "PSL_PHOTOS"),
+    ("user.health_and_medical", "PSL_HEALTH"),
+    ("user.biometric.health", "PSL_HEALTH"),
+    ("user.biometric.voice", "PSL_AUDIO"),
+    ("user.device", "PSL_DEVICE_ID"),
+    ("user.telemetry", "PSL_OTHER_PERFORMANCE"),
+];
+
+/// fideslang data use -> Play purpose. The nearest listed ancestor of a use decides.
+pub const USE_MAP: &[(&str, &str)] = &[
+    ("analytics", "PSL_ANALYTICS"),
+    ("analytics.reporting.ad_performance", "PSL_ADVERTISING"),
+    ("collect", "PSL_APP_FUNCTIONALITY"),
+    ("employment", "PSL_APP_FUNCTIONALITY"),
+    ("essential", "PSL_APP_FUNCTIONALITY"),
+    ("essential.fraud_detection", "PSL_FRAUD_PREVENTION_SECURITY"),
+    (
+        "essential.legal_obligation",
+        "PSL_FRAUD_PREVENTION_SECURITY",
+    ),
+    ("essential.service.authentication", "PSL_ACCOUNT_MANAGEMENT"),
+    (
+        "essential.service.notifications",
+        "PSL_DEVELOPER_COMMUNICATIONS",
+    ),
+    ("essential.service.operations.improve", "PSL_ANALYTICS"),
+    (
+        "essential.service.security",
+        "PSL_FRAUD_PREVENTION_SECURITY",
+    ),
+    ("essential.service.upgrades", "PSL_DEVELOPER_COMMUNICATIONS"),
+    ("finance", "PSL_FRAUD_PREVENTION_SECURITY"),
+    ("functional", "PSL_APP_FUNCTIONALITY"),
+    ("functional.service.improve", "PSL_ANALYTICS"),
+    ("marketing", "PSL_ADVERTISING"),
+    ("operations", "PSL_APP_FUNCTIONALITY"),
+    ("personalize", "PSL_PERSONALIZATION"),
+    ("sales", "PSL_ADVERTISING"),
+    ("third_party_sharing", "PSL_APP_FUNCTIONALITY"),
+    (
+        "third_party_sharing.legal_obligation",
+        "PSL_FRAUD_PREVENTION_SECURITY",
+    ),
+    ("train_ai_system", "PSL_ANALYTICS"),
+];
+
+/// Data subjects who are not users of an app: data only about them stays out of the export.
+pub const NON_USER_SUBJECTS: &[&str] = &[
+    "consultant",
+    "employee",
+    "job_applicant",
+    "next_of_kin",
+    "shareholder",
+    "supplier_vendor",
+    "trainee",
+];
+
+/// The value a key maps to: that of the key itself or its nearest ancestor in `lineage`
+/// (nearest first), else `None`.
+pub fn lookup<'k, 'v>(
+    map: &[(&str, &'v str)],
+    lineage: impl IntoIterator<Item = &'k str>,
+) -> Option<&'v str> {
+    lineage
+        .into_iter()
+        .find_map(|k| map.iter().find(|(key, _)| *key == k).map(|(_, v)| *v))
+}
+
+/// `a.b.c` -> `a.b.c`, `a.b`, `a` (for keys the taxonomy does not know).
+pub fn prefixes(key: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(Some(key), |k| k.rsplit_once('.').map(|(p, _)| p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+
+    #[test]
+    fn every_mapped_key_is_fideslang_and_every_target_is_play() {
+        let tax = Taxonomy::fideslang();
+        for (key, target) in CATEGORY_MAP {
+            assert!(tax.categories.contains(key), "{key}");
+            assert!(TYPES.iter().any(|t| t.response == *target), "{target}");
+        }
+        for (key, target) in USE_MAP {
+            assert!(tax.uses.contains(key), "{key}");
+            assert!(PURPOSES.iter().any(|(p, _)| p == target), "{target}");
+        }
+        for s in NON_USER_SUBJECTS {
+            assert!(tax.subjects.contains(s), "{s}");
+        }
+        assert_eq!(TYPES.len(), 38);
+    }
+
+    #[test]
+    fn nearest_ancestor_decides() {
+        assert_eq!(
+            lookup(CATEGORY_MAP, prefixes("user.contact.email")),
+            Some("PSL_EMAIL")
+        );
+        assert_eq!(
+            lookup(CATEGORY_MAP, prefixes("user.contact.url")),
+            Some("PSL_OTHER_PERSONAL")
+        );
+        assert_eq!(lookup(CATEGORY_MAP, prefixes("system.operations")), None);
+        assert_eq!(
+            lookup(USE_MAP, prefixes("marketing.communications.email")),
+            Some("PSL_ADVERTISING")
+        );
+        assert_eq!(
+            lookup(USE_MAP, prefixes("essential.service.notifications.email")),
+            Some("PSL_DEVELOPER_COMMUNICATIONS")
+        );
+    }
+}
