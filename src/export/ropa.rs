@@ -78,13 +78,21 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
         .iter()
         .filter(|r| in_eea(r.country.as_deref()) == Some(false))
         .collect();
-    let retention = uses.iter().map(|u| {
-        let name = &view.element_of(u).name;
-        match u.retention {
-            Some(p) => format!("{name}: {}", retention_text(&c.retention[p])),
-            None => format!("{name}: no retention period recorded"),
-        }
-    });
+    // policy -> the elements kept under it, so each time limit is stated once
+    let mut retention: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for u in uses {
+        let policy = u.retention.map_or_else(
+            || "no retention period recorded".to_string(),
+            |p| retention_text(&c.retention[p]),
+        );
+        retention
+            .entry(policy)
+            .or_default()
+            .push(view.element_of(u).name.clone());
+    }
+    let retention = retention
+        .into_iter()
+        .map(|(policy, names)| format!("{policy}: {}", distinct(names).join(", ")));
     let systems = distinct_idx(elements.iter().flat_map(|e| e.systems.iter().copied()))
         .into_iter()
         .map(|i| {
@@ -141,7 +149,7 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
                 })
                 .collect(),
         ),
-        lines(distinct(retention)),
+        lines(retention.collect()),
         config.security_measures.clone().unwrap_or_default(),
         list(systems.collect()),
         uses.iter()

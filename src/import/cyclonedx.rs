@@ -179,6 +179,12 @@ fn component(mut c: Value) -> Imported {
         .get("group")
         .and_then(as_text)
         .map(|g| format!("{g}-{name}"));
+    if let Some(id) = &id {
+        // The bom-ref candor's own export derives from the id says nothing more.
+        if rest.get("bom-ref").and_then(Value::as_str) == Some(&format!("model:{id}")) {
+            rest.remove("bom-ref");
+        }
+    }
     card.id = id.unwrap_or_else(|| make_id([name.as_str(), group.as_deref().unwrap_or("")]));
     card.name = Some(name);
     card.keep_all("cyclonedx", Value::Object(rest));
@@ -341,10 +347,10 @@ fn datasets(params: &mut Value, card: &mut CardOut, body: &mut Body) {
         let desc = take_str(&mut d, "description");
         let lower = name.to_ascii_lowercase();
         let is_eval = ["eval", "valid", "test"].iter().any(|w| lower.contains(w));
-        let text = match (&desc, name.as_str()) {
-            (Some(desc), props::TRAINING_DATA | props::EVALUATION_DATA) => desc.clone(),
-            (Some(desc), _) => format!("{name}: {desc}"),
-            (None, _) => name.clone(),
+        let text = match (desc, name.as_str()) {
+            (desc, props::TRAINING_DATA | props::EVALUATION_DATA) => desc,
+            (Some(desc), _) => Some(format!("{name}: {desc}")),
+            (None, _) => Some(name.clone()),
         };
         let slot = if is_eval {
             &mut card.evaluation_data
@@ -352,10 +358,10 @@ fn datasets(params: &mut Value, card: &mut CardOut, body: &mut Body) {
             &mut card.training_data
         };
         let slot = slot.get_or_insert_with(DatasetOut::default);
-        slot.description = Some(match slot.description.take() {
-            Some(prev) => format!("{prev}\n\n{text}"),
-            None => text,
-        });
+        slot.description = match (slot.description.take(), text) {
+            (Some(prev), Some(text)) => Some(format!("{prev}\n\n{text}")),
+            (prev, text) => prev.or(text),
+        };
         if take(&mut d, "graphics").is_some() {
             body.note(format!("The graphics of the data set `{name}` were not imported: candor model cards hold no images."));
         }
