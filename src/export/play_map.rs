@@ -387,10 +387,40 @@ pub fn prefixes(key: &str) -> impl Iterator<Item = &str> {
     std::iter::successors(Some(key), |k| k.rsplit_once('.').map(|(p, _)| p))
 }
 
+/// The two mapping tables as the Markdown `docs/exports.md` shows (a test compares them).
+pub fn markdown_tables() -> String {
+    let play_type = |r: &str| {
+        TYPES
+            .iter()
+            .find(|t| t.response == r)
+            .map_or(String::new(), |t| format!("{} / {}", t.section, t.label))
+    };
+    let purpose = |r: &str| PURPOSES.iter().find(|(p, _)| *p == r).map_or("", |(_, n)| *n);
+    let mut out = String::from("| fideslang data category | Play data type |\n| --- | --- |\n");
+    for (k, v) in CATEGORY_MAP {
+        out.push_str(&format!("| `{k}` | {} (`{v}`) |\n", play_type(v)));
+    }
+    out.push_str("\n| fideslang data use | Play purpose |\n| --- | --- |\n");
+    for (k, v) in USE_MAP {
+        out.push_str(&format!("| `{k}` | {} (`{v}`) |\n", purpose(v)));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::taxonomy::Taxonomy;
+
+    #[test]
+    fn docs_show_the_mapping_used() {
+        let docs = include_str!("../../docs/exports.md");
+        let tables = markdown_tables();
+        assert!(
+            docs.contains(&tables),
+            "docs/exports.md must contain these tables exactly:\n\n{tables}"
+        );
+    }
 
     #[test]
     fn every_mapped_key_is_fideslang_and_every_target_is_play() {
