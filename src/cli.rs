@@ -35,6 +35,8 @@ pub enum Command {
     Import(crate::commands::import::ImportArgs),
     /// Write a machine-readable export (record of processing, CycloneDX ML-BOM, Play Data safety, Fides) to stdout or --out.
     Export(crate::commands::export::ExportArgs),
+    /// Print the JSON Schema of candor.toml or of model card front matter, for editors.
+    Schema(crate::commands::schema::SchemaArgs),
 }
 
 #[derive(Debug, Args)]

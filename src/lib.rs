@@ -12,6 +12,7 @@ pub mod import;
 pub mod link;
 pub mod load;
 pub mod render;
+pub mod schema;
 pub mod taxonomy;
 pub mod write;
 

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Command::Init(args) => commands::init::run(args),
         Command::Import(args) => commands::import::run(args),
         Command::Export(args) => commands::export::run(args),
+        Command::Schema(args) => commands::schema::run(args),
     };
     match result {
         Ok(code) => code,

@@ -395,7 +395,12 @@ pub fn markdown_tables() -> String {
             .find(|t| t.response == r)
             .map_or(String::new(), |t| format!("{} / {}", t.section, t.label))
     };
-    let purpose = |r: &str| PURPOSES.iter().find(|(p, _)| *p == r).map_or("", |(_, n)| *n);
+    let purpose = |r: &str| {
+        PURPOSES
+            .iter()
+            .find(|(p, _)| *p == r)
+            .map_or("", |(_, n)| *n)
+    };
     let mut out = String::from("| fideslang data category | Play data type |\n| --- | --- |\n");
     for (k, v) in CATEGORY_MAP {
         out.push_str(&format!("| `{k}` | {} (`{v}`) |\n", play_type(v)));
