@@ -13,6 +13,7 @@ pub mod link;
 pub mod load;
 pub mod render;
 pub mod schema;
+pub mod site;
 pub mod taxonomy;
 pub mod write;
 
