@@ -10,7 +10,7 @@ use candor::import::CardOut;
 use common::{candor, copy_site, edit, read, write};
 use serde_json::Value;
 
-const FORMATS: [&str; 4] = ["ropa-csv", "cyclonedx", "play-data-safety", "fides"];
+const FORMATS: [&str; 5] = ["ropa-csv", "cyclonedx", "play-data-safety", "fides", "json"];
 
 fn export(root: &Path, format: &str, audience: &str) -> String {
     let out = candor()
@@ -489,4 +489,26 @@ fn an_invalid_site_or_format_exits_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_is_the_data_json_a_build_writes() {
+    let catalog = candor::load_catalog(demo()).unwrap();
+    for (audience, name) in [
+        (candor::config::Audience::Public, "public"),
+        (candor::config::Audience::Internal, "internal"),
+    ] {
+        let site = candor::site::plan(&catalog, audience);
+        let files =
+            candor::render::render(&site, &catalog, &candor::render::Theme::builtin()).unwrap();
+        let built = files
+            .iter()
+            .find(|f| f.path == Path::new("data.json"))
+            .unwrap();
+        assert_eq!(
+            export(demo(), "json", name).as_bytes(),
+            built.bytes.as_slice(),
+            "{name}"
+        );
+    }
 }

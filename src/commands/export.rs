@@ -16,8 +16,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub root: RootArg,
     /// What to write: `ropa-csv` (GDPR Art. 30 record of processing), `cyclonedx` (ML-BOM
-    /// of the model cards), `play-data-safety` (Google Play Console import CSV) or `fides`
-    /// (fideslang system YAML).
+    /// of the model cards), `play-data-safety` (Google Play Console import CSV), `fides`
+    /// (fideslang system YAML) or `json` (the site's data.json).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Format,
     /// Who the export is for: `public` leaves out internal rows, owners, notes, `x_` columns

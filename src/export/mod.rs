@@ -26,6 +26,8 @@ pub enum Format {
     PlayDataSafety,
     /// fideslang system YAML that Fides reads.
     Fides,
+    /// The site's `data.json` (the same document a build writes; see docs/data-json.md).
+    Json,
 }
 
 /// The export as text.
@@ -37,5 +39,11 @@ pub fn export(catalog: &Catalog, format: Format, audience: Audience) -> Result<S
         Format::Cyclonedx => Ok(cyclonedx::export(&view)),
         Format::PlayDataSafety => play::export(&view).map_err(csv_error),
         Format::Fides => Ok(fides::export(&view)),
+        Format::Json => {
+            let site = crate::site::plan(catalog, audience);
+            let bytes = crate::site::data_json::data_json(catalog, &site)
+                .map_err(|e| Error::Usage(format!("cannot write data.json: {e}")))?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        }
     }
 }

@@ -1,51 +1,47 @@
-//! The catalog as one audience may see it. A public view leaves out internal rows (and the
-//! elements that only have internal rows), owners, notes, `x_` columns, and a model card's
-//! `internal:` block and extra keys; every exporter reads the catalog through this.
+//! The catalog as one audience may see it, for the exporters. Visibility itself is the
+//! site's [`Scope`] (so exports and the site agree): a public view leaves out internal rows
+//! (and the elements that only have internal rows); exporters also leave out owners, notes,
+//! `x_` columns, and a model card's `internal:` block and extra keys unless [`View::internal`].
 
 use crate::config::Audience;
-use crate::link::{
-    Catalog, Element, LegalBasis, RetentionPeriod, RetentionPolicy, Use, Visibility,
-};
+use crate::link::{Catalog, Element, LegalBasis, RetentionPeriod, RetentionPolicy, Use};
+use crate::site::Scope;
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct View<'a> {
     pub catalog: &'a Catalog,
-    pub audience: Audience,
+    pub scope: Scope,
 }
 
 impl<'a> View<'a> {
     pub fn new(catalog: &'a Catalog, audience: Audience) -> Self {
-        View { catalog, audience }
+        View {
+            catalog,
+            scope: Scope::new(catalog, audience),
+        }
     }
 
     /// True when internal fields (owners, notes, `x_`, model internals) may be shown.
     pub fn internal(&self) -> bool {
-        self.audience == Audience::Internal
-    }
-
-    fn shows(&self, u: &Use) -> bool {
-        self.internal() || u.visibility == Visibility::Public
+        self.scope.internal()
     }
 
     /// Every use this audience may see, in catalog order (by element, then file order).
-    pub fn uses(&self) -> impl Iterator<Item = &'a Use> + 'a {
-        let v = *self;
-        self.catalog.uses.iter().filter(move |u| v.shows(u))
+    pub fn uses(&self) -> impl Iterator<Item = &'a Use> + '_ {
+        let c = self.catalog;
+        self.scope.uses().map(move |u| &c.uses[u])
     }
 
     /// The uses of one element this audience may see.
-    pub fn uses_of(&self, e: &'a Element) -> impl Iterator<Item = &'a Use> + 'a {
-        let v = *self;
-        self.catalog.uses_of(e).filter(move |u| v.shows(u))
+    pub fn uses_of(&self, e: &'a Element) -> impl Iterator<Item = &'a Use> + '_ {
+        let c = self.catalog;
+        self.scope.filter_uses(&e.uses).map(move |u| &c.uses[u])
     }
 
     /// Elements with at least one visible use, by id.
-    pub fn elements(&self) -> impl Iterator<Item = &'a Element> + 'a {
-        let v = *self;
-        self.catalog
-            .elements
-            .iter()
-            .filter(move |e| v.uses_of(e).next().is_some())
+    pub fn elements(&self) -> impl Iterator<Item = &'a Element> + '_ {
+        let c = self.catalog;
+        self.scope.elements().map(move |e| &c.elements[e])
     }
 
     pub fn element_of(&self, u: &Use) -> &'a Element {
