@@ -5,6 +5,7 @@ pub mod cyclonedx;
 pub mod eea;
 pub mod fides;
 pub mod play;
+pub mod play_form;
 pub mod play_map;
 pub mod ropa;
 pub mod view;
@@ -47,3 +48,6 @@ pub fn export(catalog: &Catalog, format: Format, audience: Audience) -> Result<S
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

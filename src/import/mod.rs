@@ -7,6 +7,7 @@
 pub mod body;
 pub mod card;
 pub mod cyclonedx;
+pub mod cyclonedx_props;
 pub mod hf;
 pub mod json;
 pub mod mct;
