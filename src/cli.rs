@@ -31,6 +31,8 @@ pub struct Cli {
 pub enum Command {
     /// Write a starter site into DIR (default: the current directory); never overwrites a file.
     Init(InitArgs),
+    /// Load, validate, audit and render the site into the output directory.
+    Build(BuildArgs),
     /// Turn another tool's model card (Hugging Face, Model Card Toolkit, CycloneDX) into content/models/<id>.md.
     Import(crate::commands::import::ImportArgs),
     /// Write a machine-readable export (record of processing, CycloneDX ML-BOM, Play Data safety, Fides) to stdout or --out.

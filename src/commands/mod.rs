@@ -1,5 +1,6 @@
 //! One module per command; each takes its parsed arguments and returns the exit status.
 
+pub mod build;
 pub mod export;
 pub mod import;
 pub mod init;
