@@ -3,6 +3,7 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod render;
 pub mod schema;
 pub mod site;
 pub mod taxonomy;
+pub mod today;
 pub mod write;
 
 use std::path::Path;

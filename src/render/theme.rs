@@ -32,6 +32,9 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "models.html",
     "model.html",
     "page.html",
+    "audit.html",
+    "finding.html",
+    "findings.html",
 );
 
 /// Every built-in asset, by output path.

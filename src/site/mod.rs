@@ -4,6 +4,7 @@
 //! charts; it is linear in the catalog. Each page's view is built later, per page and in
 //! parallel, by [`views::build`], borrowing from the catalog instead of copying it.
 
+pub mod audit;
 pub mod charts;
 pub mod data_json;
 pub mod groups;
@@ -39,6 +40,8 @@ pub struct Site<'a> {
     pub model_slugs: Vec<String>,
     /// URL slug of each free page (unique), by page index.
     pub page_slugs: Vec<String>,
+    /// Internal builds only: the audit's findings and review schedule ([`Site::with_audit`]).
+    pub audit: Option<audit::SiteAudit<'a>>,
 }
 
 /// Indices into [`Site::charts`].
@@ -77,6 +80,8 @@ pub enum PageKind<'a> {
     Model(ModelIdx),
     /// A free page from `content/pages`, by index.
     Page(usize),
+    /// The audit's findings and reviews due (internal builds only).
+    Audit,
 }
 
 impl PageKind<'_> {
@@ -96,6 +101,7 @@ impl PageKind<'_> {
             PageKind::ModelsIndex => "models.html",
             PageKind::Model(_) => "model.html",
             PageKind::Page(_) => "page.html",
+            PageKind::Audit => "audit.html",
         }
     }
 
@@ -111,6 +117,7 @@ impl PageKind<'_> {
             PageKind::Systems => "systems",
             PageKind::ModelsIndex | PageKind::Model(_) => "models",
             PageKind::Page(_) => "pages",
+            PageKind::Audit => "audit",
         }
     }
 }
@@ -178,6 +185,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         groups,
         model_slugs,
         page_slugs,
+        audit: None,
     }
 }
 

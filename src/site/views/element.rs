@@ -60,6 +60,8 @@ pub struct ElementView<'a> {
     pub owner: Option<&'a str>,
     /// `file:line` of its first inventory row (internal builds only).
     pub origin: Option<String>,
+    /// The audit's findings about it (internal builds only).
+    pub findings: Vec<super::FindingView<'a>>,
 }
 
 /// One use of an element, in full.
@@ -237,6 +239,7 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
             .collect(),
         owner: el.owner.as_deref().filter(|_| internal),
         origin: internal.then(|| el.origin.to_string()),
+        findings: super::audit::for_element(ctx, e),
     }
 }
 

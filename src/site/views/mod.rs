@@ -4,6 +4,7 @@
 //! views in parallel without ever holding a whole-site context. Links (`href`) are relative
 //! to the site root; templates prefix them with the page's `root`.
 
+mod audit;
 mod element;
 mod home;
 mod model;
@@ -18,6 +19,7 @@ use crate::taxonomy::Tree;
 
 use super::{urls, words, PageKind, PageSpec, Site};
 
+pub use audit::{AuditView, FindingView};
 pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
 pub use home::{HomeView, PageView};
 pub use model::{ModelView, ModelsView};
@@ -48,6 +50,7 @@ pub enum View<'a> {
     Models(ModelsView<'a>),
     Model(Box<ModelView<'a>>),
     Page(PageView<'a>),
+    Audit(Box<AuditView<'a>>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -100,6 +103,7 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
             View::Model(Box::new(model::model(ctx, m))),
         ),
         PageKind::Page(p) => (c.pages[p].title.clone(), View::Page(home::page(ctx, p))),
+        PageKind::Audit => ("Audit".into(), View::Audit(Box::new(audit::audit(ctx)))),
     }
 }
 

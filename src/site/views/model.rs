@@ -76,6 +76,8 @@ pub struct ModelView<'a> {
     pub internal_fields: Vec<KeyValue<'a>>,
     pub extra_fields: Vec<KeyValue<'a>>,
     pub origin: Option<String>,
+    /// The audit's findings about it (internal builds only).
+    pub findings: Vec<super::FindingView<'a>>,
 }
 
 fn status(s: ModelStatus) -> &'static str {
@@ -200,6 +202,7 @@ pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
             Vec::new()
         },
         origin: internal.then(|| card.origin.to_string()),
+        findings: super::audit::for_model(ctx, m),
     }
 }
 
