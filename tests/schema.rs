@@ -87,9 +87,19 @@ fn check(schema: &Value, v: &Value) -> Vec<String> {
 }
 
 fn toml_file(path: &Path) -> Value {
-    let v: toml::Value = toml::from_str(&read(path)).unwrap();
-    // TOML dates become strings, as editors see them
-    serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap()
+    to_json(toml::from_str(&read(path)).unwrap())
+}
+
+/// TOML -> JSON; dates become strings, as editors see them.
+fn to_json(v: toml::Value) -> Value {
+    match v {
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(to_json).collect()),
+        toml::Value::Table(t) => {
+            Value::Object(t.into_iter().map(|(k, v)| (k, to_json(v))).collect())
+        }
+        other => serde_json::to_value(other).unwrap(),
+    }
 }
 
 fn front_matter(path: &Path) -> Value {
