@@ -40,6 +40,12 @@ pub enum Command {
     /// Load, validate and audit the site; print the findings; exit 1 when one reaches
     /// --fail-on. Rules and their configuration: docs/audit.md.
     Check(CheckArgs),
+    /// Turn another tool's model card (Hugging Face, Model Card Toolkit, CycloneDX) into content/models/<id>.md.
+    Import(crate::commands::import::ImportArgs),
+    /// Write a machine-readable export (record of processing, CycloneDX ML-BOM, Play Data safety, Fides) to stdout or --out.
+    Export(crate::commands::export::ExportArgs),
+    /// Print the JSON Schema of candor.toml or of model card front matter, for editors.
+    Schema(crate::commands::schema::SchemaArgs),
 }
 
 #[derive(Debug, Args)]

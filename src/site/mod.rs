@@ -17,6 +17,8 @@ pub mod words;
 #[cfg(test)]
 pub(crate) mod testkit;
 
+use std::collections::HashMap;
+
 use crate::config::Audience;
 use crate::link::{Catalog, ElementIdx, ModelIdx};
 use crate::render::charts::Chart;
@@ -42,6 +44,8 @@ pub struct Site<'a> {
     pub page_slugs: Vec<String>,
     /// Internal builds only: the audit's findings and review schedule ([`Site::with_audit`]).
     pub audit: Option<audit::SiteAudit<'a>>,
+    /// Models whose cards say they deliberately do not use an element, by element.
+    pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
 }
 
 /// Indices into [`Site::charts`].
@@ -150,6 +154,13 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         }));
     }
 
+    let mut excluded_by: HashMap<ElementIdx, Vec<ModelIdx>> = HashMap::new();
+    for (m, model) in catalog.models.iter().enumerate() {
+        for e in model.excluded_inputs.iter().filter_map(|i| i.element) {
+            excluded_by.entry(e).or_default().push(m);
+        }
+    }
+
     let mut pages = Vec::new();
     let mut add = |path: String, kind| pages.push(PageSpec { path, kind });
     add("index.html".into(), PageKind::Home);
@@ -186,6 +197,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         model_slugs,
         page_slugs,
         audit: None,
+        excluded_by,
     }
 }
 

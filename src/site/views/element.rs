@@ -56,6 +56,8 @@ pub struct ElementView<'a> {
     pub systems: Vec<Link<'a>>,
     pub uses: Vec<UseView<'a>>,
     pub models: Vec<Link<'a>>,
+    /// Models whose cards say they deliberately do not use it.
+    pub excluded_by: Vec<Link<'a>>,
     /// Internal builds only.
     pub owner: Option<&'a str>,
     /// `file:line` of its first inventory row (internal builds only).
@@ -129,6 +131,21 @@ pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
     }
 }
 
+/// The retention policy of a use, when it has a visible one.
+pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
+    let p = ctx.catalog.uses[u].retention?;
+    let policy = ctx
+        .catalog
+        .retention
+        .get(p)
+        .filter(|_| ctx.site.scope.policy(p))?;
+    Some(PolicyBrief {
+        name: &policy.name,
+        href: urls::anchored(urls::RETENTION, "policy", &policy.id),
+        summary: words::retention_summary(policy),
+    })
+}
+
 pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
     let c = ctx.catalog;
     let use_ = &c.uses[u];
@@ -148,17 +165,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             text: words::necessity(n),
         }),
         optional: use_.necessity == Some(crate::link::Necessity::Optional),
-        retention: use_
-            .retention
-            .filter(|&p| ctx.site.scope.policy(p))
-            .map(|p| {
-                let policy = &c.retention[p];
-                PolicyBrief {
-                    name: &policy.name,
-                    href: urls::anchored(urls::RETENTION, "policy", &policy.id),
-                    summary: words::retention_summary(policy),
-                }
-            }),
+        retention: policy_brief(ctx, u),
         shared_with: use_
             .shared_with
             .iter()
@@ -188,6 +195,15 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
         },
         origin: internal.then(|| use_.origin.to_string()),
     }
+}
+
+fn model_link(ctx: Ctx<'_>, m: crate::link::ModelIdx) -> Option<Link<'_>> {
+    let model = ctx.catalog.models.get(m)?;
+    let slug = ctx.site.model_slugs.get(m)?;
+    Some(Link {
+        name: &model.name,
+        href: Some(format!("models/{slug}/index.html")),
+    })
 }
 
 pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
@@ -228,15 +244,14 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         models: el
             .models
             .iter()
-            .filter_map(|&m| {
-                let model = c.models.get(m)?;
-                let slug = ctx.site.model_slugs.get(m)?;
-                Some(Link {
-                    name: &model.name,
-                    href: Some(format!("models/{slug}/index.html")),
-                })
-            })
+            .filter_map(|&m| model_link(ctx, m))
             .collect(),
+        excluded_by: ctx
+            .site
+            .excluded_by
+            .get(&e)
+            .map(|ms| ms.iter().filter_map(|&m| model_link(ctx, m)).collect())
+            .unwrap_or_default(),
         owner: el.owner.as_deref().filter(|_| internal),
         origin: internal.then(|| el.origin.to_string()),
         findings: super::audit::for_element(ctx, e),
@@ -275,6 +290,8 @@ mod tests {
         assert_eq!(v.uses[1].notes, None, "notes are internal");
         assert!(v.uses[1].extra.is_empty(), "x_ columns are internal");
         assert_eq!(v.owner, None);
+        let birth = super::element(ctx, 2);
+        assert_eq!(birth.excluded_by[0].name, "Style recommender");
         assert_eq!(
             v.category.href.as_deref(),
             Some("categories/user.contact.email/index.html")

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::site::groups::TaxonGroup;
 
-use super::element::{summary, ElementSummary};
+use super::element::{policy_brief, summary, ElementSummary, PolicyBrief};
 use super::{words, ChartView, Ctx, Link, TaxonRef};
 
 /// A row of a taxonomy index: a key, whether it heads a group, and how much is filed under it.
@@ -37,7 +37,8 @@ pub struct PurposeUse<'a> {
     pub why: &'a str,
     pub legal_basis: Option<&'static str>,
     pub optional: bool,
-    pub retention: Option<String>,
+    pub required: bool,
+    pub retention: Option<PolicyBrief<'a>>,
     pub internal: bool,
 }
 
@@ -162,10 +163,8 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
                     why: &use_.why,
                     legal_basis: use_.legal_basis.map(words::legal_basis),
                     optional: use_.necessity == Some(crate::link::Necessity::Optional),
-                    retention: use_
-                        .retention
-                        .filter(|&p| ctx.site.scope.policy(p))
-                        .map(|p| words::retention_summary(&c.retention[p])),
+                    required: use_.necessity == Some(crate::link::Necessity::Required),
+                    retention: policy_brief(ctx, u),
                     internal: use_.visibility == crate::link::Visibility::Internal,
                 }
             })
@@ -203,6 +202,10 @@ mod tests {
         );
         let leaf = super::purpose(ctx, "essential.legal_obligation");
         assert_eq!(leaf.parent.map(|p| p.key), Some("essential"));
+        assert_eq!(
+            leaf.uses[0].retention.as_ref().map(|r| r.href.as_str()),
+            Some("retention/index.html#policy-account")
+        );
         assert_eq!(
             leaf.uses[0].element.href.as_deref(),
             Some("data/date_of_birth/index.html")
