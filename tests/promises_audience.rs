@@ -291,3 +291,46 @@ fn internal_exports_carry_the_internal_values_the_public_ones_lack() {
         );
     }
 }
+
+/// Keeps the lines of a site file that contain none of `drop`; fails if none matched.
+fn drop_lines(site: &Path, file: &str, drop: &[&str]) {
+    let path = site.join(file);
+    let text = fs::read_to_string(&path).expect("read");
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !drop.iter().any(|d| l.contains(d)))
+        .collect();
+    assert!(kept.len() < text.lines().count(), "{file}: nothing dropped");
+    fs::write(&path, kept.join("\n") + "\n").expect("write");
+}
+
+#[test]
+fn public_build_is_the_build_of_the_site_without_its_internal_rows() {
+    // Not even counts, chart bars or the order of things may tell that internal rows exist.
+    let stripped = copy_site("leaky");
+    let s = stripped.path();
+    fs::remove_file(s.join("content/inventory/zzleak_file.csv")).expect("rm");
+    drop_lines(
+        s,
+        "content/inventory/customers.csv",
+        &["ZZLEAK-INTERNAL-USE-WHY"],
+    );
+    drop_lines(s, "content/retention.csv", &["zzleak-policy"]);
+    drop_lines(s, "content/recipients.csv", &["zzleak-recipient"]);
+    drop_lines(s, "content/systems.csv", &["zzleak-system"]);
+    let toml = fs::read_to_string(s.join("candor.toml")).expect("read");
+    let cut = toml.find("# Audit detail").expect("fixture layout");
+    fs::write(s.join("candor.toml"), &toml[..cut]).expect("write");
+    let (_a, with_internal) = built(&fixture("leaky"), &[]);
+    let (_b, without) = built(s, &[]);
+    let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&with_internal), names(&without));
+    for ((file, a), (_, b)) in with_internal.iter().zip(&without) {
+        assert!(
+            a == b,
+            "{file} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+}
