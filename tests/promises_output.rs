@@ -91,9 +91,14 @@ fn assert_failed_build_keeps_output(
     );
 }
 
+/// Breaks the site at the given root.
+type Breakage = Box<dyn FnOnce(&Path)>;
+/// Makes something at the output path (first) in the temporary directory (second).
+type MakeOutput = fn(&Path, &Path);
+
 #[test]
 fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
-    let cases: Vec<(&str, Box<dyn FnOnce(&Path)>, &str)> = vec![
+    let cases: Vec<(&str, Breakage, &str)> = vec![
         (
             "bad input",
             Box::new(|s| edit(s, "content/retention.csv", "P30D", "P30X")),
@@ -174,7 +179,7 @@ fn replaces_only_an_empty_directory_or_one_it_made() {
         "an empty directory is filled"
     );
 
-    let refusals: [(&str, fn(&Path, &Path)); 3] = [
+    let refusals: [(&str, MakeOutput); 3] = [
         ("a directory of someone else's", |out, _| {
             fs::create_dir(out).expect("mkdir");
             fs::write(out.join("notes.txt"), "mine").expect("write");
