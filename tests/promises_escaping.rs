@@ -149,7 +149,23 @@ fn problems(out: &Path) -> Vec<String> {
             .display()
             .to_string();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !entry.file_type().is_file() || !["html", "svg", "xml"].contains(&ext) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let bytes = fs::read(path).expect("read");
+        if ext == "json" && serde_json::from_slice::<serde_json::Value>(&bytes).is_err() {
+            problems.push(format!("{file}: not JSON"));
+        }
+        // Scripts are the theme's own files; one made from site data needs its own check here.
+        let theme_file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("static")
+            .join(&file);
+        if ext == "js" && fs::read(&theme_file).ok() != Some(bytes) {
+            problems.push(format!(
+                "{file}: a script that is not one of the theme's files"
+            ));
+        }
+        if !["html", "svg", "xml"].contains(&ext) {
             continue;
         }
         let text = fs::read_to_string(path).expect("UTF-8 output");
@@ -170,10 +186,6 @@ fn problems(out: &Path) -> Vec<String> {
         }
     }
     assert!(pages > 15, "only {pages} pages in {}", out.display());
-    let json = fs::read_to_string(out.join("data.json")).expect("data.json");
-    if serde_json::from_str::<serde_json::Value>(&json).is_err() {
-        problems.push("data.json: not JSON".into());
-    }
     problems
 }
 
@@ -296,6 +308,22 @@ fn the_checker_sees_injections() {
                 "{file}: {injection:?} unseen ({found:?})"
             );
         }
+        fs::write(&path, original).expect("restore");
+    }
+    for (file, says) in [
+        ("assets/candor.js", "not one of the theme's"),
+        ("data.json", "not JSON"),
+    ] {
+        let path = out.join(file);
+        let original = fs::read(&path).expect("read");
+        fs::write(&path, [&original[..], b"\n}alert(1);"].concat()).expect("write");
+        let found = problems(&out);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.starts_with(file) && p.contains(says)),
+            "{file}: {found:?}"
+        );
         fs::write(&path, original).expect("restore");
     }
 }
