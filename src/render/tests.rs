@@ -323,24 +323,6 @@ fn write_preview() {
     }
 }
 
-/// Build time grows linearly: four times the elements take well under eight times as long.
-#[test]
-#[ignore]
-fn build_time_is_linear() {
-    let time = |n: usize| {
-        let c = testkit::large(n);
-        let start = std::time::Instant::now();
-        let site = plan(&c, Audience::Public);
-        let files = render_with(&site, &c, &Theme::builtin(), fake_svg).expect("renders");
-        assert!(files.len() > n);
-        start.elapsed().as_secs_f64()
-    };
-    let small = time(2_000);
-    let big = time(8_000);
-    eprintln!("2k elements: {small:.2}s, 8k elements: {big:.2}s");
-    assert!(big < small * 8.0, "2k: {small:.2}s, 8k: {big:.2}s");
-}
-
 #[test]
 fn markdown_links_are_relative_to_the_page() {
     let mut c = testkit::catalog();
