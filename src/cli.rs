@@ -46,6 +46,9 @@ pub enum Command {
     Export(crate::commands::export::ExportArgs),
     /// Print the JSON Schema of candor.toml or of model card front matter, for editors.
     Schema(crate::commands::schema::SchemaArgs),
+    /// What changed between two versions of a site: collection, purposes, retention, sharing,
+    /// models and audit findings (docs/diff.md). Exits 0 whatever changed.
+    Diff(crate::commands::diff::DiffArgs),
 }
 
 #[derive(Debug, Args)]

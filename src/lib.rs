@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod link;
