@@ -93,7 +93,7 @@ fn changed(old: &Side, new: &Side, a: &ModelCard, b: &ModelCard, out: &mut Vec<C
                 .at(&b.origin),
         );
     };
-    let lists: [(&'static str, &[ModelInput], &[ModelInput], &str, &str); 3] = [
+    let lists: [InputList; 3] = [
         (
             "inputs",
             &a.inputs,
@@ -160,6 +160,16 @@ fn changed(old: &Side, new: &Side, a: &ModelCard, b: &ModelCard, out: &mut Vec<C
         &mut |field, text, before, after| push(out, field, text, before, after, false),
     );
 }
+
+/// A list of element ids on a card: its field, before, after, and the sentences for an id
+/// gained and lost (`{}` stands for the element).
+type InputList<'a> = (
+    &'static str,
+    &'a [ModelInput],
+    &'a [ModelInput],
+    &'a str,
+    &'a str,
+);
 
 /// A metric's identity: its name and the group it was measured on.
 fn metric_key(m: &Metric) -> (String, String) {
