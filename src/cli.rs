@@ -85,6 +85,10 @@ pub struct BuildArgs {
     /// today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
     pub today: Option<Date>,
+    /// The previous version of the site: adds a "What changed" page (changes/) and an Atom
+    /// feed (changes.xml) comparing it with this one, for the build's audience.
+    #[arg(long, value_name = "OLD_ROOT")]
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

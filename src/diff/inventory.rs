@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::change::{Change, Kind, Section};
-use super::side::{basis, basis_suffix, key, Side};
+use super::side::{key, Side};
 use crate::link::{Element, Use};
 
 /// Every inventory change between two sides, in no particular order.
@@ -43,7 +43,7 @@ fn added(side: &Side, el: &Element, e: usize, out: &mut Vec<Change>) {
                     "starts collecting {} for {}{}",
                     el.name,
                     side.purpose(&u.purpose),
-                    basis_suffix(u)
+                    side.basis_suffix(u)
                 ))
                 .sensitive(sensitive)
                 .values(None, Some(u.why.clone())),
@@ -82,7 +82,11 @@ fn removed(side: &Side, el: &Element, e: usize, out: &mut Vec<Change>) {
 fn use_change(kind: Kind, side: &Side, el: &Element, u: &Use) -> Change {
     let purpose = side.purpose(&u.purpose);
     let text = match kind {
-        Kind::UseAdded => format!("starts using {} for {purpose}{}", el.name, basis_suffix(u)),
+        Kind::UseAdded => format!(
+            "starts using {} for {purpose}{}",
+            el.name,
+            side.basis_suffix(u)
+        ),
         _ => format!("stops using {} for {purpose}", el.name),
     };
     let change = Change::new(kind, Section::Collection, text)
@@ -217,13 +221,17 @@ fn use_fields(
         ));
     }
     if a.legal_basis != b.legal_basis {
-        let text = format!("uses {what} on {} instead of {}", basis(b), basis(a));
+        let text = format!(
+            "uses {what} on {} instead of {}",
+            new.basis(b),
+            old.basis(a)
+        );
         out.push(base(
             Section::Collection,
             "legal_basis",
             text,
-            Some(basis(a)),
-            Some(basis(b)),
+            a.legal_basis.as_ref().map(key),
+            b.legal_basis.as_ref().map(key),
         ));
     }
     if a.necessity != b.necessity {

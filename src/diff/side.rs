@@ -90,6 +90,27 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// A legal basis as written in the inventory (`legitimate_interests`), or in words
+    /// ("legitimate interests") for readers of the site.
+    pub fn basis(&self, u: &Use) -> String {
+        let key = u
+            .legal_basis
+            .map_or("no legal basis", words::legal_basis_key);
+        match self.labels {
+            Labels::Keys => key.to_string(),
+            Labels::Names => key.replace('_', " "),
+        }
+    }
+
+    /// " (consent)" after a use, when it has a legal basis.
+    pub fn basis_suffix(&self, u: &Use) -> String {
+        if u.legal_basis.is_some() {
+            format!(" ({})", self.basis(u))
+        } else {
+            String::new()
+        }
+    }
+
     /// How long a use keeps data, in words: "2 years (account)", or "no retention policy".
     pub fn retention(&self, u: &Use) -> String {
         match u.retention.map(|p| &self.cat.retention[p]) {
@@ -97,20 +118,6 @@ impl<'a> Side<'a> {
             None => "no retention policy".to_string(),
         }
     }
-}
-
-/// A legal basis as written in the inventory (`legitimate_interests`), or "none".
-pub fn basis(u: &Use) -> String {
-    u.legal_basis
-        .map_or("no legal basis", words::legal_basis_key)
-        .to_string()
-}
-
-/// " (consent)" after a use, when it has a legal basis.
-pub fn basis_suffix(u: &Use) -> String {
-    u.legal_basis
-        .map(|b| format!(" ({})", words::legal_basis_key(b)))
-        .unwrap_or_default()
 }
 
 /// An enumerated value as the sources spell it (`third_party`), via its serde name.

@@ -94,6 +94,12 @@ pub fn render_with(
         "sitemap.xml",
         sitemap::sitemap(site, &catalog.config.base_url),
     ));
+    if let Some(changes) = &site.changes {
+        files.push(OutputFile::new(
+            crate::site::changes::FEED,
+            crate::site::feed::feed(catalog, changes),
+        ));
+    }
     add_assets(&mut files, theme)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
