@@ -49,6 +49,9 @@ pub enum Command {
     /// What changed between two versions of a site: collection, purposes, retention, sharing,
     /// models and audit findings (docs/diff.md). Exits 0 whatever changed.
     Diff(crate::commands::diff::DiffArgs),
+    /// Build the site in memory and serve it on 127.0.0.1, rebuilding when a file changes and
+    /// reloading the open pages.
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Debug, Args)]

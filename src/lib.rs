@@ -15,6 +15,7 @@ pub mod link;
 pub mod load;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod site;
 pub mod taxonomy;
 pub mod today;
