@@ -13,6 +13,7 @@ pub mod export;
 pub mod import;
 pub mod link;
 pub mod load;
+pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod serve;

@@ -12,6 +12,7 @@ use crate::config::Audience;
 use crate::diag::Error;
 use crate::diff::{compare, Diff, Labels};
 use crate::link::Catalog;
+use crate::progress::Progress;
 use crate::render::{self, OutputFile, Theme};
 use crate::site::audit::SiteAudit;
 use crate::site::changes::{feed_time, SiteChanges};
@@ -46,8 +47,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         today: args.today,
         previous: args.previous.clone(),
     };
-    let built = build_files(root, &options)?;
+    let progress = Progress::start();
+    let built = build_files(root, &options, &progress)?;
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
+    progress.stage("writing", 0);
     write::publish(
         &output,
         built
@@ -55,6 +58,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
             .iter()
             .map(|f| (f.path.as_path(), f.bytes.as_slice())),
     )?;
+    drop(progress);
     let files = &built.files;
     let pages = files
         .iter()
@@ -73,8 +77,10 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads, audits, plans and renders the site at `root`; writes nothing.
-pub fn build_files(root: &Path, options: &Options) -> Result<Built, Error> {
+/// Loads, audits, plans and renders the site at `root`; writes nothing. Long builds show
+/// their stage on `progress`.
+pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Result<Built, Error> {
+    progress.stage("loading", 0);
     let mut catalog = load_catalog(root)?;
     if let Some(url) = &options.base_url {
         catalog.config.base_url = url.clone();
@@ -84,7 +90,14 @@ pub fn build_files(root: &Path, options: &Options) -> Result<Built, Error> {
     // The audit runs on every build; findings never fail it, and only an internal build
     // shows them (`with_audit` leaves a public plan as it is).
     let today = crate::today::today(options.today)?;
-    let (audit, reviews) = super::check::audit_for_build(root, &catalog, today)?;
+    progress.stage("auditing", 0);
+    let (audit, reviews) = {
+        let _clear = progress.hold(); // the audit prints its summary line
+        super::check::audit_for_build(root, &catalog, today)?
+    };
+    if options.previous.is_some() {
+        progress.stage("comparing with the previous version", 0);
+    }
     let diff = match &options.previous {
         Some(old_root) => Some(changes_since(old_root, &catalog, &audit, audience, today)?),
         None => None,
@@ -100,7 +113,8 @@ pub fn build_files(root: &Path, options: &Options) -> Result<Built, Error> {
             updated: feed_time(options.today, epoch.as_deref(), today),
         });
     }
-    let files = render::render(&plan, &catalog, &theme)?;
+    progress.stage("rendering", plan.charts.len() + plan.pages.len());
+    let files = render::render_counted(&plan, &catalog, &theme, progress.counter())?;
     Ok(Built { files, audience })
 }
 

@@ -70,7 +70,9 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
 /// build is reported like an error, so the server keeps running.
 pub fn rebuild(root: &Path, options: &Options, state: &State) {
     let started = Instant::now();
-    let result = catch_unwind(AssertUnwindSafe(|| build_files(root, options)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        build_files(root, options, &crate::progress::Progress::start())
+    }));
     match result {
         Ok(Ok(built)) => {
             let n = built.files.len();
