@@ -103,6 +103,7 @@ pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Resul
         None => None,
     };
     let mut plan = site::plan(&catalog, audience);
+    plan.generated_on = crate::today::source_date()?;
     if audience == Audience::Internal {
         plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }

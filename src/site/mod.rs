@@ -50,6 +50,9 @@ pub struct Site<'a> {
     pub changes: Option<changes::SiteChanges<'a>>,
     /// Models whose cards say they deliberately do not use an element, by element.
     pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
+    /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
+    /// ([`crate::today::source_date`]), never the clock, so builds are reproducible.
+    pub generated_on: Option<jiff::civil::Date>,
 }
 
 /// Indices into [`Site::charts`].
@@ -207,6 +210,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         audit: None,
         changes: None,
         excluded_by,
+        generated_on: None,
     }
 }
 
