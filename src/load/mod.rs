@@ -165,13 +165,22 @@ fn load_config(root: &Path, errors: &mut Vec<Diagnostic>) -> (Option<Config>, Op
         );
         return (None, None);
     }
-    let src = match SourceFile::read(root, rel) {
-        Ok(src) => src,
+    match SourceFile::read(root, rel) {
+        Ok(src) => parse_config(&src, errors),
         Err(d) => {
             errors.push(d);
-            return (None, None);
+            (None, None)
         }
-    };
+    }
+}
+
+/// Parses `candor.toml` from its source and builds the taxonomy with its extensions. The
+/// config is `None` when it is invalid, the taxonomy also when an extension is (reported).
+pub fn parse_config(
+    src: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) -> (Option<Config>, Option<Taxonomy>) {
+    let rel: &Path = &src.path;
     let config = match Config::parse(&src.text, rel) {
         Ok(c) => c,
         Err(ds) => {
