@@ -1,4 +1,5 @@
 //! Shared by the fuzz targets: a site around the loaded records, and checks that every
+#![allow(dead_code)]
 //! diagnostic is placed inside its file and renders.
 
 use std::collections::HashMap;
