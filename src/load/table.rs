@@ -36,10 +36,13 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// True when an unclosed quote stopped reading before the end of the file.
     pub truncated: bool,
+    /// Records left out (and reported) because their field count differs from the header's.
+    pub dropped: usize,
 }
 
 /// Parses a CSV source. Rows with the wrong number of fields are reported and left out; an
-/// unclosed quote ends the file there. Returns `None` when there is no header at all.
+/// unclosed quote ends the file there. Returns `None` when there is no header at all (an
+/// empty file is not reported here: the caller knows which header it should have had).
 pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     let mut reader = Reader {
         text: &src.text,
@@ -51,6 +54,7 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     let mut header: Option<Row> = None;
     let mut rows = Vec::new();
     let mut truncated = false;
+    let mut dropped = 0;
     while !reader.at_end() {
         let row = reader.record(src);
         errors.append(&mut reader.errors);
@@ -71,23 +75,16 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
         };
         if row.cells.len() != h.cells.len() {
             errors.push(field_count_error(src, h, &row));
+            dropped += 1;
             continue;
         }
         rows.push(row);
-    }
-    if header.is_none() && errors.is_empty() {
-        errors.push(
-            Diagnostic::file(
-                src.path.to_path_buf(),
-                format!("{} is empty", src.path.display()),
-            )
-            .help("the first line must be a header naming the columns"),
-        );
     }
     header.map(|header| Table {
         header,
         rows,
         truncated,
+        dropped,
     })
 }
 
@@ -97,16 +94,16 @@ fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
     let (message, help) = if n > m {
         let extra = &row.cells[m];
         (
-            format!("this row has {n} fields but the header has {m}"),
+            format!("this row has {n} fields but the header has {m}, so this row is skipped"),
             format!(
-                "the first extra field is `{}`; a value containing a comma must be quoted, e.g. \"a, b\"",
+                "the first extra field is `{}`: a value that contains a comma must be in double quotes, e.g. `\"Berlin, Germany\"`",
                 extra.value
             ),
         )
     } else {
         (
             format!(
-                "this row has {n} field{} but the header has {m}: missing {}",
+                "this row has {n} field{} but the header has {m} (missing {}), so this row is skipped",
                 if n == 1 { "" } else { "s" },
                 names[n..]
                     .iter()
@@ -114,10 +111,18 @@ fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            "add the missing fields (empty ones are fine: end the row with commas)".to_string(),
+            format!(
+                "add the missing fields; empty ones are fine: end the row with {} comma{}",
+                m - n,
+                if m - n == 1 { "" } else { "s" }
+            ),
         )
     };
-    let column = if n > m { row.cells[m].column } else { 0 };
+    let column = if n > m {
+        row.cells[m].column
+    } else {
+        src.line(row.line).chars().count() + 1
+    };
     let mut d = Diagnostic::at(src.path.to_path_buf(), row.line, message)
         .snippet(src.line(row.line))
         .help(help);
@@ -197,11 +202,11 @@ impl<'a> Reader<'a> {
                 return Err(Diagnostic::at(
                     src.path.to_path_buf(),
                     qline,
-                    "this quote is never closed: the rest of the file is read as one field",
+                    "this quote is never closed, so nothing after it can be read",
                 )
                 .column(qcol)
                 .snippet(src.line(qline))
-                .help("close the field with `\"`; write a quote inside a quoted field as `\"\"`"));
+                .help("end the quoted value with `\"`; to put a quote inside a quoted value, write it twice (`\"\"`)"));
             };
             value.push_str(&self.rest()[..q]);
             self.advance(q + 1);
@@ -218,13 +223,21 @@ impl<'a> Reader<'a> {
         let rest = self.rest();
         if !(rest.is_empty() || rest.starts_with([',', '\n'])) {
             let (l, c) = (self.line, self.column);
-            self.errors.push(
-                Diagnostic::at(src.path.to_path_buf(), l, "unexpected text after a closing quote")
-                    .column(c)
-                    .snippet(src.line(l))
-                    .help("a quoted field must end at its closing quote; write a quote inside it as `\"\"`"),
-            );
             let end = rest.find([',', '\n']).unwrap_or(rest.len());
+            let whole = format!("\"{value}\"{}", &rest[..end]);
+            self.errors.push(
+                Diagnostic::at(
+                    src.path.to_path_buf(),
+                    l,
+                    format!("text after the closing quote of a quoted value: `{}`", rest[..end].trim_end()),
+                )
+                .column(c)
+                .snippet(src.line(l))
+                .help(format!(
+                    "a quoted value ends at its closing quote; if the quotes are part of the text, quote all of it and double the quotes inside: `\"{}\"`",
+                    whole.trim_end().replace('"', "\"\"")
+                )),
+            );
             value.push_str(&rest[..end]);
             self.advance(end);
         }
@@ -311,6 +324,15 @@ mod tests {
     fn text_after_closing_quote_is_an_error() {
         let (_, e) = run("a,b\n\"x\"y,2\n");
         assert_eq!((e[0].line, e[0].column), (Some(2), Some(4)));
+        assert_eq!(
+            e[0].message,
+            "text after the closing quote of a quoted value: `y`"
+        );
+        assert!(
+            e[0].help.as_deref().unwrap().ends_with("`\"\"\"x\"\"y\"`"),
+            "{:?}",
+            e[0].help
+        );
     }
 
     #[test]
@@ -321,19 +343,21 @@ mod tests {
         assert_eq!(e[0].line, Some(2));
         assert!(e[0]
             .message
-            .contains("2 fields but the header has 3: missing `c`"));
+            .contains("2 fields but the header has 3 (missing `c`)"));
+        assert_eq!(e[0].column, Some(4));
         assert_eq!((e[1].line, e[1].column), (Some(3), Some(7)));
         assert!(e[1].help.as_deref().unwrap().contains("`4`"));
     }
 
     #[test]
-    fn empty_file_is_an_error() {
-        let (t, e) = run("");
-        assert!(t.is_none());
-        assert!(e[0].message.contains("is empty"));
-        let (t, e) = run("\n\n");
-        assert!(t.is_none());
-        assert_eq!(e.len(), 1);
+    fn empty_file_has_no_table_and_no_error_of_its_own() {
+        for text in ["", "\n\n", ",,\n \n"] {
+            let (t, e) = run(text);
+            assert!(t.is_none(), "{text:?}");
+            assert!(e.is_empty(), "{text:?}: {e:?}");
+        }
+        let (t, e) = run("a,b\n1\n");
+        assert_eq!((t.unwrap().dropped, e.len()), (1, 1));
     }
 
     /// Random short texts over CSV-significant characters: the reader never panics, every
