@@ -232,11 +232,17 @@ fn metric(
 ) -> Option<Metric> {
     let v = &m.value;
     if !v.value.is_finite() {
-        errors.push(fm.at(
-            src,
-            &m.referenced,
-            format!("metric `{}` has no finite value", v.name),
-        ));
+        errors.push(
+            fm.at(
+                src,
+                &m.referenced,
+                format!(
+                    "metric `{}` has the value `{}`, which is not a number readers can compare",
+                    v.name, v.value
+                ),
+            )
+            .help("write the measured value as a plain number, e.g. `value: 0.31`"),
+        );
         return None;
     }
     if let Some([lo, hi]) = v.ci {
@@ -245,9 +251,17 @@ fn metric(
                 fm.at(
                     src,
                     &m.referenced,
-                    format!("metric `{}` has a confidence interval [{lo}, {hi}] whose low end is above its high end", v.name),
+                    if lo.is_finite() && hi.is_finite() {
+                        format!("metric `{}` has a confidence interval [{lo}, {hi}] whose low end is above its high end", v.name)
+                    } else {
+                        format!("metric `{}` has a confidence interval [{lo}, {hi}] that is not two plain numbers", v.name)
+                    },
                 )
-                .help("write `ci: [low, high]`"),
+                .help(if lo.is_finite() && hi.is_finite() {
+                    format!("did you mean `ci: [{hi}, {lo}]`? the low end comes first")
+                } else {
+                    "write `ci: [low, high]` with two numbers, e.g. `ci: [0.29, 0.33]`".to_string()
+                }),
             );
             return None;
         }
@@ -363,6 +377,10 @@ mod tests {
         assert!(c.is_none());
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].line, Some(3));
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("did you mean `ci: [0.2, 0.4]`? the low end comes first")
+        );
         let (c, _) = load("m.md", "---\nmetrics:\n  - { name: p, value: 0.2, slice: \"age: 18-24\", ci: [0.1, 0.3] }\n---\n");
         let m = &c.unwrap().metrics[0];
         assert_eq!(
