@@ -13,6 +13,7 @@ pub mod source;
 pub mod table;
 pub mod values;
 pub mod yaml;
+pub mod yaml_help;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

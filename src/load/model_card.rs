@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::diag::{Diagnostic, Origin};
+use crate::diag::{did_you_mean, Diagnostic, Origin};
 use crate::link::{Dataset, EthicalConsideration, Metric, ModelCard, ModelInput, ModelStatus};
 
 use super::front_matter::{split, FrontMatter};
@@ -96,6 +96,9 @@ enum EthicalYaml {
     Full {
         risk: String,
         mitigation: Option<String>,
+        /// Misspelt keys, reported (an untagged enum cannot deny them with a useful error).
+        #[serde(flatten)]
+        other: BTreeMap<String, serde_json::Value>,
     },
 }
 
@@ -120,6 +123,27 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
                 )
                 .snippet(src.line(line))
                 .help(format!("did you mean `{known}`?")),
+            );
+        }
+    }
+    for e in &card.ethical_considerations {
+        let EthicalYaml::Full { other, .. } = e else {
+            continue;
+        };
+        for key in other.keys() {
+            let line = fm.text_line(&format!("{key}:"));
+            errors.push(
+                Diagnostic::at(
+                    file.clone(),
+                    line,
+                    format!("unknown field `{key}` in `ethical_considerations`"),
+                )
+                .snippet(src.line(line))
+                .help(
+                    did_you_mean(key, ["risk", "mitigation"]).unwrap_or_else(|| {
+                        "each entry has a `risk` and a `mitigation`".to_string()
+                    }),
+                ),
             );
         }
     }
@@ -171,7 +195,9 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
                     risk,
                     mitigation: None,
                 },
-                EthicalYaml::Full { risk, mitigation } => EthicalConsideration { risk, mitigation },
+                EthicalYaml::Full {
+                    risk, mitigation, ..
+                } => EthicalConsideration { risk, mitigation },
             })
             .collect(),
         human_oversight: card.human_oversight,
@@ -388,6 +414,18 @@ mod tests {
             (Some("age: 18-24"), Some([0.1, 0.3]))
         );
         assert!(!m.is_overall());
+    }
+
+    #[test]
+    fn misspelt_ethical_keys_are_errors_not_lost_text() {
+        let (c, e) = load(
+            "m.md",
+            "---\nethical_considerations:\n  - { risk: r, mitigate: m }\n---\n",
+        );
+        assert!(c.is_none());
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].line, Some(3));
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `mitigation`?"));
     }
 
     #[test]
