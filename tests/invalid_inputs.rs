@@ -27,7 +27,11 @@ fn report(case: &Path) -> String {
             let list = fs::read_to_string(entry.path()).expect("read REMOVE");
             for line in list.lines().filter(|l| !l.trim().is_empty()) {
                 let path = root.join(line.trim());
-                assert!(path.exists(), "{}: REMOVE names {line}, which the base site lacks", case.display());
+                assert!(
+                    path.exists(),
+                    "{}: REMOVE names {line}, which the base site lacks",
+                    case.display()
+                );
                 if path.is_dir() {
                     fs::remove_dir_all(path).expect("remove dir");
                 } else {
@@ -55,7 +59,11 @@ fn every_broken_site_reports_its_snapshot() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 25, "the corpus has only {} cases", cases.len());
+    assert!(
+        cases.len() >= 25,
+        "the corpus has only {} cases",
+        cases.len()
+    );
     let mut failed = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
@@ -95,7 +103,10 @@ fn excel_exports_with_bom_and_crlf_are_valid() {
     assert!(converted >= 8, "converted only {converted} files");
     let excel = load_catalog(site.path()).unwrap_or_else(|e| panic!("{e}"));
     let ids = |c: &candor::link::Catalog| -> Vec<String> {
-        c.elements.iter().map(|e| format!("{} {} {:?}", e.id, e.name, e.subjects)).collect()
+        c.elements
+            .iter()
+            .map(|e| format!("{} {} {:?}", e.id, e.name, e.subjects))
+            .collect()
     };
     assert_eq!(ids(&excel), ids(&plain));
     assert_eq!(excel.uses.len(), plain.uses.len());

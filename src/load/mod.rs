@@ -193,7 +193,12 @@ pub fn parse_config(
     match Taxonomy::with_extensions(&config.taxonomy, &src.text, rel) {
         Ok(t) => (Some(config), Some(t)),
         Err(ds) => {
-            errors.extend(ds);
+            errors.extend(ds.into_iter().map(|mut d| {
+                if let (Some(line), None) = (d.line, &d.snippet) {
+                    d.snippet = Some(src.line(line).to_string());
+                }
+                d
+            }));
             (Some(config), None)
         }
     }

@@ -217,14 +217,14 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        let rest = self.rest();
-        let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let after = self.rest();
+        let pad = after.len() - after.trim_start_matches([' ', '\t']).len();
         self.advance(pad);
         let rest = self.rest();
         if !(rest.is_empty() || rest.starts_with([',', '\n'])) {
             let (l, c) = (self.line, self.column);
             let end = rest.find([',', '\n']).unwrap_or(rest.len());
-            let whole = format!("\"{value}\"{}", &rest[..end]);
+            let whole = format!("\"{value}\"{}", &after[..pad + end]);
             self.errors.push(
                 Diagnostic::at(
                     src.path.to_path_buf(),
@@ -238,7 +238,7 @@ impl<'a> Reader<'a> {
                     whole.trim_end().replace('"', "\"\"")
                 )),
             );
-            value.push_str(&rest[..end]);
+            value.push_str(&after[..pad + end]);
             self.advance(end);
         }
         Ok(trimmed(&value, line, column))
@@ -322,6 +322,15 @@ mod tests {
 
     #[test]
     fn text_after_closing_quote_is_an_error() {
+        let (_, e) = run("a,b\n\"x\" y z,2\n");
+        assert!(
+            e[0].help
+                .as_deref()
+                .unwrap()
+                .ends_with("`\"\"\"x\"\" y z\"`"),
+            "{:?}",
+            e[0].help
+        );
         let (_, e) = run("a,b\n\"x\"y,2\n");
         assert_eq!((e[0].line, e[0].column), (Some(2), Some(4)));
         assert_eq!(

@@ -19,8 +19,7 @@ pub fn explain(message: &str, yaml: &str, line: usize) -> Explained {
         return Explained {
             message: format!("this `{open}` is never closed"),
             help: Some(format!(
-                "end the {what} with `{close}` on this line (the YAML reader stopped at line {} of the front matter: {message})",
-                line
+                "end the {what} with `{close}` on this line; without it, the lines after it are read as part of the {what}"
             )),
             cause: Some((open_line, column)),
         };
