@@ -48,6 +48,10 @@ fn plain(message: &str, line: usize) -> (String, Option<String>) {
             m.replace(" is not allowed here", " appears twice"),
             help("each field may appear once: keep one of them"),
         ),
+        m if m.contains("too large or too complex") => (
+            "the front matter is too large or too complex to read".to_string(),
+            help("keep the front matter to short fields (a `*` reference may expand to many copies); long text belongs in the Markdown body below it"),
+        ),
         m if m.contains("found a tab") => (
             m.to_string(),
             help("indent with spaces: YAML does not allow tab characters in indentation"),
