@@ -54,7 +54,7 @@ fn plain(message: &str, line: usize) -> (String, Option<String>) {
         ),
         m if m.contains("found a tab") => (
             m.to_string(),
-            help("indent with spaces: YAML does not allow tab characters in indentation"),
+            help("use spaces instead of tab characters here: YAML does not allow tabs for indentation or around values"),
         ),
         m if m.contains("mapping values are not allowed") => (
             "unexpected `:` here".to_string(),
