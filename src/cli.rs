@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use jiff::civil::Date;
+
+use crate::audit::report::Format;
+use crate::audit::FailOn;
 use crate::config::Audience;
 
 /// candor turns what a company keeps about its data and its AI into a static transparency
@@ -31,6 +35,17 @@ pub struct Cli {
 pub enum Command {
     /// Write a starter site into DIR (default: the current directory); never overwrites a file.
     Init(InitArgs),
+    /// Load, validate, audit and render the site into the output directory.
+    Build(BuildArgs),
+    /// Load, validate and audit the site; print the findings; exit 1 when one reaches
+    /// --fail-on. Rules and their configuration: docs/audit.md.
+    Check(CheckArgs),
+    /// Turn another tool's model card (Hugging Face, Model Card Toolkit, CycloneDX) into content/models/<id>.md.
+    Import(crate::commands::import::ImportArgs),
+    /// Write a machine-readable export (record of processing, CycloneDX ML-BOM, Play Data safety, Fides) to stdout or --out.
+    Export(crate::commands::export::ExportArgs),
+    /// Print the JSON Schema of candor.toml or of model card front matter, for editors.
+    Schema(crate::commands::schema::SchemaArgs),
 }
 
 #[derive(Debug, Args)]
@@ -63,4 +78,25 @@ pub struct BuildArgs {
     /// Absolute URL the site will be published at (for sitemap.xml); overrides candor.toml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// The date the audit's review rules compare against (default: SOURCE_DATE_EPOCH, else
+    /// today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
+    pub today: Option<Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// How to print the findings: text for people, json for scripts, sarif for code
+    /// scanning, markdown for a pull-request comment.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The lowest severity that makes the command exit 1.
+    /// Default: `fail_on` in [audit] of candor.toml, else error.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// The date review rules compare against (default: SOURCE_DATE_EPOCH, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
+    pub today: Option<Date>,
 }

@@ -34,6 +34,9 @@ pub struct Config {
     pub language: Option<String>,
     /// Default audience of `build` and `export`.
     pub audience: Audience,
+    /// The technical and organisational security measures in general terms (GDPR Art.
+    /// 30(1)(g)), for the record of processing (`export --format ropa-csv`).
+    pub security_measures: Option<String>,
     pub contact: Contact,
     pub branding: Branding,
     pub review: Review,

@@ -112,20 +112,13 @@ impl fmt::Display for Diagnostic {
         }
         writeln!(f)?;
         if let (Some(line), Some(text)) = (self.line, &self.snippet) {
-            let text = visible(text.trim_end());
             let gutter = line.to_string().len();
+            let (shown, caret) = window(&visible(text.trim_end()), self.column);
             writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{line} | {text}")?;
-            match self.column {
-                Some(col) if col > 0 => {
-                    let pad: String = text
-                        .chars()
-                        .take(col - 1)
-                        .map(|c| if c == '\t' { '\t' } else { ' ' })
-                        .collect();
-                    writeln!(f, "{:gutter$} | {pad}^", "")?;
-                }
-                _ => writeln!(f, "{:gutter$} |", "")?,
+            writeln!(f, "{line} | {shown}")?;
+            match caret {
+                Some(pad) => writeln!(f, "{:gutter$} | {:pad$}^", "", "")?,
+                None => writeln!(f, "{:gutter$} |", "")?,
             }
         }
         if let Some(help) = &self.help {
@@ -152,6 +145,34 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+/// Widest stretch of a source line shown under a diagnostic, in characters.
+const SNIPPET_WIDTH: usize = 90;
+
+/// The part of a line to show and the caret's offset in it: long lines are cut to a window
+/// around the column, with `…` marking what was left out.
+fn window(text: &str, column: Option<usize>) -> (String, Option<usize>) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let col = column.filter(|&c| c > 0).map(|c| (c - 1).min(chars.len()));
+    if chars.len() <= SNIPPET_WIDTH {
+        return (chars.iter().collect(), col);
+    }
+    let at = col.unwrap_or(0);
+    let start = at.saturating_sub(SNIPPET_WIDTH / 3);
+    let end = (start + SNIPPET_WIDTH).min(chars.len());
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col.map(|c| c - start + usize::from(start > 0)))
 }
 
 /// All the problems found in one run, reported together.
@@ -341,6 +362,21 @@ mod tests {
         assert!(text.contains("  |     ^"), "{text}");
         assert!(text.contains("help: x\u{fffd}y"), "{text}");
         assert!(!text.contains('\x1b') && !text.contains('\0'), "{text}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_column() {
+        let line = format!("{}BAD{}", "a,".repeat(100), ",b".repeat(100));
+        let d = Diagnostic::at("x.csv", 2, "bad").column(201).snippet(line);
+        let text = d.to_string();
+        let shown = text.lines().find(|l| l.starts_with("2 | ")).unwrap();
+        let caret = text.lines().find(|l| l.ends_with('^')).unwrap();
+        assert!(shown.starts_with("2 | …") && shown.ends_with('…'), "{text}");
+        assert_eq!(
+            shown.chars().nth(caret.chars().count() - 1),
+            Some('B'),
+            "{text}"
+        );
     }
 
     #[test]

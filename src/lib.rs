@@ -3,14 +3,20 @@
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
 
+pub mod audit;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod export;
+pub mod import;
 pub mod link;
 pub mod load;
 pub mod render;
+pub mod schema;
+pub mod site;
 pub mod taxonomy;
+pub mod today;
 pub mod write;
 
 use std::path::Path;

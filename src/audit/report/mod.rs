@@ -1,0 +1,82 @@
+//! Output formats of `candor check`: text for people, JSON for scripts, SARIF for code
+//! scanning, Markdown for a pull-request comment. Each is a pure function of the [`Audit`].
+
+mod json;
+mod markdown;
+mod sarif;
+mod text;
+
+use std::path::{Component, Path};
+
+use super::{Audit, FailOn};
+use crate::diag::Origin;
+
+pub use json::json;
+pub use markdown::markdown;
+pub use sarif::sarif;
+pub use text::text;
+
+/// The output format of `candor check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Sarif,
+    Markdown,
+}
+
+/// What every format needs besides the findings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The threshold the run is judged against.
+    pub fail_on: FailOn,
+    /// Prefix for SARIF artifact URIs: the site folder relative to the repository root
+    /// (`""` when the site is the repository root), so code scanning finds the files.
+    pub uri_prefix: String,
+}
+
+/// Renders the audit in a format.
+pub fn render(format: Format, audit: &Audit, options: &Options) -> String {
+    match format {
+        Format::Text => text(audit, options.fail_on),
+        Format::Json => json(audit, options.fail_on),
+        Format::Sarif => sarif(audit, &options.uri_prefix),
+        Format::Markdown => markdown(audit, options.fail_on),
+    }
+}
+
+/// A path with forward slashes, whatever the platform.
+pub fn slash_path(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::ParentDir => Some("..".into()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
+}
+
+/// `file:line` with forward slashes.
+pub fn location(origin: &Origin) -> String {
+    format!("{}:{}", slash_path(&origin.file), origin.line)
+}
+
+/// The closing verdict, e.g. "check failed: 2 errors, 1 warning, 0 info, 0 accepted (--fail-on error)".
+pub fn verdict(audit: &Audit, fail_on: FailOn) -> String {
+    let word = if audit.fails(fail_on) {
+        "failed"
+    } else {
+        "passed"
+    };
+    format!(
+        "check {word}: {} (--fail-on {})",
+        audit.summary(),
+        fail_on.as_str()
+    )
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

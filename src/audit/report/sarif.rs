@@ -1,0 +1,110 @@
+//! SARIF 2.1.0 for GitHub code scanning: every rule under `tool.driver.rules`, each finding a
+//! result at its file and line; accepted findings carry an `external` suppression with the
+//! exception's reason.
+
+use serde_json::{json, Value};
+
+use super::slash_path;
+use crate::audit::rules::{self, Rule, RULES};
+use crate::audit::{Audit, Finding, Severity};
+
+/// SARIF's name for a severity.
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// `demographic-targeting` -> `DemographicTargeting` (SARIF's `name` is a readable identifier).
+fn pascal(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect()
+}
+
+fn rule(r: &Rule) -> Value {
+    json!({
+        "id": r.id,
+        "name": pascal(r.id),
+        "shortDescription": { "text": r.short },
+        "fullDescription": { "text": r.why },
+        "help": {
+            "text": format!("{}\n\nHow to fix: {}\n\nTo accept a finding, add an [[audit.exceptions]] entry with rule = \"{}\", the element or model, a reason and an expiry date to candor.toml.", r.why, r.fix, r.id),
+            "markdown": format!("{}\n\n**How to fix:** {}\n\nTo accept a finding, add an `[[audit.exceptions]]` entry with `rule = \"{}\"`, the element or model, a reason and an expiry date to `candor.toml`.", r.why, r.fix, r.id),
+        },
+        "defaultConfiguration": { "level": level(r.default) },
+        "properties": { "tags": ["privacy"] },
+    })
+}
+
+fn result(f: &Finding, uri_prefix: &str) -> Value {
+    let file = slash_path(&f.origin.file);
+    let uri = match uri_prefix.trim_matches('/') {
+        "" => file,
+        prefix => format!("{prefix}/{file}"),
+    };
+    let mut r = json!({
+        "ruleId": f.rule,
+        "ruleIndex": rules::index_of(f.rule).unwrap_or(0),
+        "level": level(f.severity),
+        "message": { "text": format!("{} Fix: {}.", f.message, f.hint.trim_end_matches('.')) },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri },
+                "region": { "startLine": f.origin.line },
+            }
+        }],
+    });
+    if let Some(a) = &f.accepted {
+        r["suppressions"] = json!([{
+            "kind": "external",
+            "status": "accepted",
+            "justification": a.reason,
+        }]);
+    }
+    r
+}
+
+/// The audit as a SARIF 2.1.0 log; `uri_prefix` is the site folder within the repository.
+pub fn sarif(audit: &Audit, uri_prefix: &str) -> String {
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "candor",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": RULES.iter().map(rule).collect::<Vec<_>>(),
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": audit
+                .open()
+                .chain(audit.accepted())
+                .map(|f| result(f, uri_prefix))
+                .collect::<Vec<_>>(),
+        }]
+    });
+    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pascal_case_names() {
+        assert_eq!(
+            super::pascal("model-no-group-metrics"),
+            "ModelNoGroupMetrics"
+        );
+    }
+}

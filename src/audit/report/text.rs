@@ -1,0 +1,37 @@
+//! Human-readable text, in the style of rustc and ripgrep: one block per finding, errors
+//! first, each with `--> file:line` and a help line; accepted findings last; a verdict line.
+
+use std::fmt::Write;
+
+use super::{location, verdict};
+use crate::audit::{Audit, FailOn, Finding};
+
+fn block(out: &mut String, label: &str, f: &Finding) {
+    let _ = writeln!(out, "{label}[{}]: {}", f.rule, f.message);
+    let _ = writeln!(out, "  --> {}", location(&f.origin));
+    let _ = writeln!(out, "   = help: {}", f.hint);
+    if let Some(a) = &f.accepted {
+        let until = a.expires.map_or(String::new(), |d| format!(", until {d}"));
+        let _ = writeln!(
+            out,
+            "   = accepted: {} ({}{until})",
+            a.reason,
+            location(&a.origin)
+        );
+    }
+    out.push('\n');
+}
+
+/// The audit as text.
+pub fn text(audit: &Audit, fail_on: FailOn) -> String {
+    let mut out = String::new();
+    for f in audit.open() {
+        block(&mut out, f.severity.as_str(), f);
+    }
+    for f in audit.accepted() {
+        block(&mut out, &format!("accepted {}", f.severity), f);
+    }
+    out.push_str(&verdict(audit, fail_on));
+    out.push('\n');
+    out
+}

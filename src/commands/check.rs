@@ -1,0 +1,97 @@
+//! `candor check`: load, validate and audit a site; print the findings as text, JSON, SARIF
+//! or Markdown; exit 1 when an open finding reaches `--fail-on`, 2 on invalid input.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+
+use crate::audit::report::{render, slash_path, Options};
+use crate::audit::reviews::{reviews_due, ReviewDue};
+use crate::audit::{audit, Audit, Settings};
+use crate::cli::CheckArgs;
+use crate::diag::Error;
+use crate::link::Catalog;
+
+pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
+    let root = &args.root.root;
+    let today = crate::today::today(args.today)?;
+    let catalog = crate::load_catalog(root)?;
+    let (settings, audit) = audit_site(root, &catalog, today)?;
+    let fail_on = args.fail_on.unwrap_or(settings.fail_on);
+    let options = Options {
+        fail_on,
+        uri_prefix: uri_prefix(root),
+    };
+    print!("{}", render(args.format, &audit, &options));
+    Ok(if audit.fails(fail_on) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Validates `[audit]` of the site's candor.toml against the catalog and runs the audit.
+/// Shared by `check` and `build`; an invalid `[audit]` section is an input error.
+pub fn audit_site(root: &Path, catalog: &Catalog, today: Date) -> Result<(Settings, Audit), Error> {
+    let file = Path::new("candor.toml");
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+    let settings = Settings::from_catalog(catalog, &text, file)?;
+    let audit = audit(catalog, &settings, today);
+    Ok((settings, audit))
+}
+
+/// For `candor build`: the audit of the site, its one-line summary printed on standard
+/// error, and the review schedule for the internal build's `audit/` page. Findings never make
+/// a build fail; only an invalid `[audit]` section does (it is invalid input).
+pub fn audit_for_build(
+    root: &Path,
+    catalog: &Catalog,
+    today: Date,
+) -> Result<(Audit, Vec<ReviewDue>), Error> {
+    let (settings, audit) = audit_site(root, catalog, today)?;
+    eprintln!("audit: {} (details: candor check)", audit.summary());
+    let reviews = reviews_due(catalog, settings.max_age_days, today, REVIEW_HORIZON_DAYS);
+    Ok((audit, reviews))
+}
+
+/// How far ahead the internal build's "reviews due" list looks.
+pub const REVIEW_HORIZON_DAYS: u32 = 90;
+
+/// The site folder relative to the current directory (taken as the repository root), for
+/// SARIF artifact URIs; empty when the site is the current directory or outside it.
+fn uri_prefix(root: &Path) -> String {
+    let relative: PathBuf = if root.is_absolute() {
+        match std::env::current_dir() {
+            Ok(cwd) => match root.strip_prefix(&cwd) {
+                Ok(rel) => rel.to_path_buf(),
+                Err(_) => return String::new(),
+            },
+            Err(_) => return String::new(),
+        }
+    } else {
+        root.to_path_buf()
+    };
+    let s = slash_path(&relative);
+    if s.starts_with("..") {
+        String::new()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_prefix;
+    use std::path::Path;
+
+    #[test]
+    fn sarif_prefix_is_the_relative_site_folder() {
+        assert_eq!(uri_prefix(Path::new(".")), "");
+        assert_eq!(uri_prefix(Path::new("./site/")), "site");
+        assert_eq!(uri_prefix(Path::new("../elsewhere")), "");
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(uri_prefix(&cwd.join("docs/site")), "docs/site");
+    }
+}

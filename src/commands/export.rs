@@ -1,0 +1,49 @@
+//! `candor export --format ...`: machine-readable output of a site without building it, to
+//! stdout or `--out FILE`, for the audience of candor.toml unless `--audience` says otherwise.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::cli::RootArg;
+use crate::config::Audience;
+use crate::diag::Error;
+use crate::export::{export, Format};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// What to write: `ropa-csv` (GDPR Art. 30 record of processing), `cyclonedx` (ML-BOM
+    /// of the model cards), `play-data-safety` (Google Play Console import CSV), `fides`
+    /// (fideslang system YAML) or `json` (the site's data.json).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Format,
+    /// Who the export is for: `public` leaves out internal rows, owners, notes, `x_` columns
+    /// and model cards' internal fields. Default: `audience` in candor.toml, else public.
+    #[arg(long, value_enum)]
+    pub audience: Option<Audience>,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(args: &ExportArgs) -> Result<ExitCode, Error> {
+    let catalog = crate::load_catalog(&args.root.root)?;
+    let audience = args.audience.unwrap_or(catalog.config.audience);
+    let text = export(&catalog, args.format, audience)?;
+    match &args.out {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Error::io("cannot write", path, e))?;
+            eprintln!("  wrote {}", path.display());
+        }
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`candor export ... | head`) is not an error worth a message.
+            let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

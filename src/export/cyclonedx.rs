@@ -1,0 +1,252 @@
+//! The model cards as a CycloneDX 1.6 ML-BOM (JSON): one `machine-learning-model` component
+//! per card, its `modelCard` filled from the card, and candor fields CycloneDX has no place
+//! for as `candor:*` properties (read back by `candor import --from cyclonedx`).
+
+use serde_json::{json, Map, Value};
+
+use crate::import::card::enum_name;
+use crate::import::cyclonedx::props;
+use crate::link::ModelCard;
+
+use super::view::{source_date, View};
+
+/// SPDX license ids written as `license.id` (matched without regard to case); any other
+/// license text is written as `license.name`. All are in the CycloneDX 1.6 SPDX enum.
+const SPDX_IDS: &[&str] = &[
+    "0BSD",
+    "AGPL-3.0-only",
+    "AGPL-3.0-or-later",
+    "Apache-2.0",
+    "Artistic-2.0",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "BSL-1.0",
+    "CC-BY-4.0",
+    "CC-BY-NC-4.0",
+    "CC-BY-NC-SA-4.0",
+    "CC-BY-ND-4.0",
+    "CC-BY-SA-4.0",
+    "CC0-1.0",
+    "CDLA-Permissive-2.0",
+    "CDLA-Sharing-1.0",
+    "EPL-2.0",
+    "GPL-2.0-only",
+    "GPL-2.0-or-later",
+    "GPL-3.0-only",
+    "GPL-3.0-or-later",
+    "ISC",
+    "LGPL-2.1-only",
+    "LGPL-2.1-or-later",
+    "LGPL-3.0-only",
+    "LGPL-3.0-or-later",
+    "MIT",
+    "MPL-2.0",
+    "ODbL-1.0",
+    "Unlicense",
+    "Zlib",
+];
+
+pub fn export(view: &View) -> String {
+    let config = &view.catalog.config;
+    let mut metadata = Map::new();
+    if let Some(ts) = source_date() {
+        metadata.insert("timestamp".into(), json!(ts));
+    }
+    metadata.insert(
+        "tools".into(),
+        json!({"components": [{"type": "application", "name": "candor", "version": env!("CARGO_PKG_VERSION")}]}),
+    );
+    if !config.organisation.trim().is_empty() {
+        let mut org = json!({"name": config.organisation});
+        if let Some(email) = &config.contact.email {
+            org["contact"] = json!([{"email": email}]);
+        }
+        if !config.base_url.trim().is_empty() {
+            org["url"] = json!([config.base_url]);
+        }
+        metadata.insert("supplier".into(), org);
+    }
+    let components: Vec<Value> = view
+        .catalog
+        .models
+        .iter()
+        .map(|m| component(view, m))
+        .collect();
+    let bom = json!({
+        "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json",
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.6",
+        "version": 1,
+        "metadata": metadata,
+        "components": components,
+    });
+    let mut text = serde_json::to_string_pretty(&bom).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn component(view: &View, m: &ModelCard) -> Value {
+    let mut c = Map::new();
+    c.insert("bom-ref".into(), json!(format!("model:{}", m.id)));
+    c.insert("type".into(), json!("machine-learning-model"));
+    c.insert("name".into(), json!(m.name));
+    set(&mut c, "version", m.version.as_ref().map(|v| json!(v)));
+    set(&mut c, "description", m.summary.as_ref().map(|v| json!(v)));
+    if !m.owners.is_empty() {
+        c.insert(
+            "authors".into(),
+            m.owners.iter().map(|o| json!({"name": o})).collect(),
+        );
+    }
+    set(
+        &mut c,
+        "licenses",
+        m.license.as_ref().map(|l| json!([license(l)])),
+    );
+    c.insert("modelCard".into(), model_card(view, m));
+    Value::Object(c)
+}
+
+fn license(text: &str) -> Value {
+    match SPDX_IDS
+        .iter()
+        .find(|id| id.eq_ignore_ascii_case(text.trim()))
+    {
+        Some(id) => json!({"license": {"id": id}}),
+        None => json!({"license": {"name": text}}),
+    }
+}
+
+fn model_card(view: &View, m: &ModelCard) -> Value {
+    let mut params = Map::new();
+    set(
+        &mut params,
+        "modelArchitecture",
+        m.model_type.as_ref().map(|t| json!(t)),
+    );
+    let datasets: Vec<Value> = [
+        (props::TRAINING_DATA, &m.training_data),
+        (props::EVALUATION_DATA, &m.evaluation_data),
+    ]
+    .into_iter()
+    .filter_map(|(name, d)| {
+        let d = d.as_ref()?;
+        let mut set = json!({"type": "dataset", "name": name});
+        if let Some(desc) = &d.description {
+            set["description"] = json!(desc);
+        }
+        Some(set)
+    })
+    .collect();
+    if !datasets.is_empty() {
+        params.insert("datasets".into(), Value::Array(datasets));
+    }
+    let metrics: Vec<Value> = m
+        .metrics
+        .iter()
+        .map(|x| {
+            let mut v = json!({"type": x.name, "value": x.value.to_string()});
+            if let Some(s) = &x.slice {
+                v["slice"] = json!(s);
+            }
+            if let Some([lo, hi]) = x.ci {
+                v["confidenceInterval"] =
+                    json!({"lowerBound": lo.to_string(), "upperBound": hi.to_string()});
+            }
+            v
+        })
+        .collect();
+    let mut cons = Map::new();
+    set(
+        &mut cons,
+        "useCases",
+        m.intended_use.as_ref().map(|u| json!([u])),
+    );
+    if !m.limitations.is_empty() {
+        cons.insert("technicalLimitations".into(), json!(m.limitations));
+    }
+    if !m.ethical_considerations.is_empty() {
+        let list = m.ethical_considerations.iter().map(|e| {
+            let mut v = json!({"name": e.risk});
+            if let Some(mit) = &e.mitigation {
+                v["mitigationStrategy"] = json!(mit);
+            }
+            v
+        });
+        cons.insert("ethicalConsiderations".into(), list.collect());
+    }
+    let mut card = Map::new();
+    if !params.is_empty() {
+        card.insert("modelParameters".into(), Value::Object(params));
+    }
+    if !metrics.is_empty() {
+        card.insert(
+            "quantitativeAnalysis".into(),
+            json!({"performanceMetrics": metrics}),
+        );
+    }
+    if !cons.is_empty() {
+        card.insert("considerations".into(), Value::Object(cons));
+    }
+    card.insert("properties".into(), Value::Array(properties(view, m)));
+    Value::Object(card)
+}
+
+/// The `candor:*` properties: everything the card says that CycloneDX has no field for.
+fn properties(view: &View, m: &ModelCard) -> Vec<Value> {
+    let mut p = Vec::new();
+    let mut add = |name: &str, value: String| p.push(json!({"name": name, "value": value}));
+    add(props::ID, m.id.clone());
+    if let Some(s) = m.status {
+        add(props::STATUS, enum_name(&s));
+    }
+    for i in &m.inputs {
+        add(props::INPUT, i.id.clone());
+    }
+    for i in &m.excluded_inputs {
+        add(props::EXCLUDED_INPUT, i.id.clone());
+    }
+    for (name, d) in [
+        (props::TRAINING_ELEMENT, &m.training_data),
+        (props::EVALUATION_ELEMENT, &m.evaluation_data),
+    ] {
+        for e in d.iter().flat_map(|d| &d.elements) {
+            add(name, e.id.clone());
+        }
+    }
+    for u in &m.out_of_scope_uses {
+        add(props::OUT_OF_SCOPE_USE, u.clone());
+    }
+    if let Some(h) = &m.human_oversight {
+        add(props::HUMAN_OVERSIGHT, h.clone());
+    }
+    if let Some(d) = m.last_reviewed {
+        add(props::LAST_REVIEWED, d.to_string());
+    }
+    for (n, metric) in m.metrics.iter().enumerate() {
+        if let Some(d) = &metric.dataset {
+            add(&format!("{}{n}:dataset", props::METRIC_PREFIX), d.clone());
+        }
+        if let Some(s) = &metric.split {
+            add(&format!("{}{n}:split", props::METRIC_PREFIX), s.clone());
+        }
+    }
+    if !m.body.trim().is_empty() {
+        add(props::BODY, m.body.trim().to_string());
+    }
+    if view.internal() {
+        if let Some(i) = &m.internal {
+            add(props::INTERNAL, i.to_string());
+        }
+        for (k, v) in &m.extra {
+            add(&format!("{}{k}", props::EXTRA_PREFIX), v.to_string());
+        }
+    }
+    p
+}
+
+fn set(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
+    if let Some(v) = value {
+        map.insert(key.into(), v);
+    }
+}

@@ -1,0 +1,272 @@
+//! fideslang resources (YAML) that Fides reads: one `system` per row of systems.csv, with a
+//! privacy declaration per purpose and legal basis of the data held there, plus the taxonomy
+//! extensions of candor.toml as `data_category`, `data_use` and `data_subject` resources.
+//! Data whose element names no system is declared under one system for the organisation.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::config::TaxonExtension;
+use crate::link::{Element, LegalBasis, RecipientRole, Use};
+
+use super::eea::in_eea;
+use super::view::{distinct, retention_text, View};
+
+/// The fides_key of the system that holds data with no recorded system.
+pub const UNASSIGNED: &str = "candor_unassigned";
+
+#[derive(Debug, Serialize)]
+struct Document {
+    system: Vec<System>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    data_category: Vec<Taxon>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    data_use: Vec<Taxon>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    data_subject: Vec<Taxon>,
+}
+
+#[derive(Debug, Serialize)]
+struct System {
+    fides_key: String,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    system_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    administrating_department: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legal_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dpo: Option<String>,
+    does_international_transfers: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    legal_basis_for_transfers: Vec<String>,
+    privacy_declarations: Vec<Declaration>,
+}
+
+#[derive(Debug, Serialize)]
+struct Declaration {
+    name: String,
+    data_use: String,
+    data_categories: Vec<String>,
+    data_subjects: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    legal_basis_for_processing: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retention_period: Option<String>,
+    processes_special_category_data: bool,
+    data_shared_with_third_parties: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    third_parties: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    shared_categories: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Taxon {
+    fides_key: String,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent_key: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+}
+
+/// fideslang's names for the GDPR Art. 6 bases.
+fn fides_basis(b: LegalBasis) -> &'static str {
+    match b {
+        LegalBasis::Consent => "Consent",
+        LegalBasis::Contract => "Contract",
+        LegalBasis::LegalObligation => "Legal obligations",
+        LegalBasis::VitalInterests => "Vital interests",
+        LegalBasis::PublicTask => "Public interest",
+        LegalBasis::LegitimateInterests => "Legitimate interests",
+    }
+}
+
+pub fn export(view: &View) -> String {
+    // system key -> uses of elements held there
+    let mut by_system: BTreeMap<Option<usize>, Vec<&Use>> = BTreeMap::new();
+    for u in view.uses() {
+        let e = view.element_of(u);
+        if e.systems.is_empty() {
+            by_system.entry(None).or_default().push(u);
+        }
+        for &s in &e.systems {
+            by_system.entry(Some(s)).or_default().push(u);
+        }
+    }
+    let config = &view.catalog.config;
+    let mut systems: Vec<System> = by_system
+        .into_iter()
+        .map(|(sys, uses)| {
+            let (key, name, description, owner) = match sys {
+                Some(i) => {
+                    let s = &view.catalog.systems[i];
+                    (
+                        s.id.clone(),
+                        s.name.clone(),
+                        s.description.clone(),
+                        s.owner.clone(),
+                    )
+                }
+                None => (
+                    UNASSIGNED.to_string(),
+                    format!("{}: data with no recorded system", config.organisation),
+                    Some("Elements of the inventory that name no system.".to_string()),
+                    None,
+                ),
+            };
+            system(
+                view,
+                key,
+                name,
+                description,
+                owner.filter(|_| view.internal()),
+                &uses,
+            )
+        })
+        .collect();
+    systems.sort_by(|a, b| a.fides_key.cmp(&b.fides_key));
+    let ext = &config.taxonomy;
+    let doc = Document {
+        system: systems,
+        data_category: taxa(&ext.data_categories),
+        data_use: taxa(&ext.data_uses),
+        data_subject: taxa(&ext.data_subjects),
+    };
+    let header = format!(
+        "# fideslang resources exported by candor from the {} inventory.\n",
+        if view.internal() {
+            "internal"
+        } else {
+            "public"
+        }
+    );
+    header + &serde_saphyr::to_string(&doc).unwrap_or_default()
+}
+
+fn system(
+    view: &View,
+    key: String,
+    name: String,
+    description: Option<String>,
+    owner: Option<String>,
+    uses: &[&Use],
+) -> System {
+    let config = &view.catalog.config;
+    let mut groups: BTreeMap<(&str, Option<LegalBasis>), Vec<&Use>> = BTreeMap::new();
+    for u in uses {
+        groups
+            .entry((u.purpose.as_str(), u.legal_basis))
+            .or_default()
+            .push(u);
+    }
+    let multi_basis = |purpose: &str| groups.keys().filter(|(p, _)| *p == purpose).count() > 1;
+    let declarations = groups
+        .iter()
+        .map(|((purpose, basis), uses)| {
+            declaration(view, purpose, *basis, multi_basis(purpose), uses)
+        })
+        .collect();
+    let abroad: Vec<_> = distinct_recipients(uses)
+        .into_iter()
+        .filter(|&r| in_eea(view.catalog.recipients[r].country.as_deref()) == Some(false))
+        .collect();
+    System {
+        fides_key: key,
+        name,
+        description,
+        system_type: "Service",
+        administrating_department: owner,
+        legal_name: Some(config.organisation.clone()).filter(|o| !o.trim().is_empty()),
+        dpo: config.contact.dpo.clone(),
+        does_international_transfers: !abroad.is_empty(),
+        legal_basis_for_transfers: distinct(
+            abroad
+                .iter()
+                .filter_map(|&r| view.catalog.recipients[r].safeguards.clone()),
+        ),
+        privacy_declarations: declarations,
+    }
+}
+
+fn declaration(
+    view: &View,
+    purpose: &str,
+    basis: Option<LegalBasis>,
+    multi: bool,
+    uses: &[&Use],
+) -> Declaration {
+    let c = view.catalog;
+    let elements: Vec<&Element> = uses.iter().map(|u| view.element_of(u)).collect();
+    let third: Vec<&Use> = uses
+        .iter()
+        .copied()
+        .filter(|u| {
+            u.shared_with
+                .iter()
+                .any(|&r| c.recipients[r].role != Some(RecipientRole::Processor))
+        })
+        .collect();
+    let mut name = view.use_name(purpose).to_string();
+    if let (true, Some(b)) = (multi, basis) {
+        name = format!("{name} ({})", fides_basis(b).to_lowercase());
+    }
+    let retention = distinct(
+        uses.iter()
+            .filter_map(|u| u.retention)
+            .map(|p| retention_text(&c.retention[p])),
+    );
+    Declaration {
+        name,
+        data_use: purpose.to_string(),
+        data_categories: distinct(elements.iter().map(|e| e.category.clone())),
+        data_subjects: distinct(elements.iter().flat_map(|e| e.subjects.iter().cloned())),
+        legal_basis_for_processing: basis.map(fides_basis),
+        retention_period: (!retention.is_empty()).then(|| retention.join("; ")),
+        processes_special_category_data: elements
+            .iter()
+            .any(|e| c.taxonomy.is_special_category(&e.category)),
+        data_shared_with_third_parties: !third.is_empty(),
+        third_parties: Some(
+            distinct(
+                distinct_recipients(&third)
+                    .into_iter()
+                    .map(|r| c.recipients[r].name.clone()),
+            )
+            .join("; "),
+        )
+        .filter(|s| !s.is_empty()),
+        shared_categories: distinct(third.iter().map(|u| view.element_of(u).category.clone())),
+    }
+}
+
+fn distinct_recipients(uses: &[&Use]) -> Vec<usize> {
+    let mut v: Vec<usize> = uses
+        .iter()
+        .flat_map(|u| u.shared_with.iter().copied())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn taxa(ext: &[TaxonExtension]) -> Vec<Taxon> {
+    let mut v: Vec<Taxon> = ext
+        .iter()
+        .map(|t| Taxon {
+            fides_key: t.key.clone(),
+            name: t.name.clone(),
+            parent_key: t
+                .parent
+                .clone()
+                .or_else(|| t.key.rsplit_once('.').map(|(p, _)| p.to_string())),
+            description: t.description.clone(),
+        })
+        .collect();
+    v.sort_by(|a, b| a.fides_key.cmp(&b.fides_key));
+    v
+}

@@ -1,0 +1,203 @@
+//! The record of processing activities (GDPR Art. 30(1)) as CSV: one row per purpose, with
+//! the controller, the categories of data subjects and of personal data, recipients,
+//! transfers to third countries and their safeguards, erasure time limits and security
+//! measures. An internal export adds owners, notes and `x_` columns.
+
+use std::collections::BTreeMap;
+
+use crate::link::{Element, Use};
+
+use super::eea::in_eea;
+use super::view::{distinct, legal_basis_text, retention_text, View};
+
+/// Column names, in order, of a public export.
+pub const PUBLIC_COLUMNS: &[&str] = &[
+    "purpose",
+    "purpose_name",
+    "purpose_description",
+    "legal_basis",
+    "controller",
+    "controller_contact",
+    "dpo",
+    "data_subjects",
+    "personal_data",
+    "special_category_data",
+    "recipients",
+    "third_country_transfers",
+    "transfer_safeguards",
+    "erasure_time_limits",
+    "security_measures",
+    "systems",
+    "last_reviewed",
+];
+
+/// Columns an internal export adds after the public ones.
+pub const INTERNAL_COLUMNS: &[&str] = &["owners", "notes", "extra"];
+
+pub fn export(view: &View) -> Result<String, csv::Error> {
+    let mut by_purpose: BTreeMap<&str, Vec<&Use>> = BTreeMap::new();
+    for u in view.uses() {
+        by_purpose.entry(u.purpose.as_str()).or_default().push(u);
+    }
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut header: Vec<&str> = PUBLIC_COLUMNS.to_vec();
+    if view.internal() {
+        header.extend(INTERNAL_COLUMNS);
+    }
+    w.write_record(&header)?;
+    for (purpose, uses) in by_purpose {
+        w.write_record(row(view, purpose, &uses))?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
+    let c = view.catalog;
+    let config = &c.config;
+    let mut elements: Vec<&Element> = uses.iter().map(|u| view.element_of(u)).collect();
+    elements.sort_by(|a, b| a.id.cmp(&b.id));
+    elements.dedup_by(|a, b| a.id == b.id);
+    let lines = |v: Vec<String>| v.join("\n");
+    let list = |v: Vec<String>| v.join("; ");
+
+    let why = uses
+        .iter()
+        .map(|u| format!("{}: {}", view.element_of(u).name, u.why));
+    let contact = [
+        &config.contact.email,
+        &config.contact.phone,
+        &config.contact.address,
+        &config.contact.url,
+    ];
+    let recipients: Vec<_> = distinct_idx(uses.iter().flat_map(|u| u.shared_with.iter().copied()))
+        .into_iter()
+        .map(|i| &c.recipients[i])
+        .collect();
+    let abroad: Vec<_> = recipients
+        .iter()
+        .filter(|r| in_eea(r.country.as_deref()) == Some(false))
+        .collect();
+    // policy -> the elements kept under it, so each time limit is stated once
+    let mut retention: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for u in uses {
+        let policy = u.retention.map_or_else(
+            || "no retention period recorded".to_string(),
+            |p| retention_text(&c.retention[p]),
+        );
+        retention
+            .entry(policy)
+            .or_default()
+            .push(view.element_of(u).name.clone());
+    }
+    let retention = retention
+        .into_iter()
+        .map(|(policy, names)| format!("{policy}: {}", distinct(names).join(", ")));
+    let systems = distinct_idx(elements.iter().flat_map(|e| e.systems.iter().copied()))
+        .into_iter()
+        .map(|i| {
+            let s = &c.systems[i];
+            match &s.location {
+                Some(l) => format!("{} ({l})", s.name),
+                None => s.name.clone(),
+            }
+        });
+    let mut row = vec![
+        purpose.to_string(),
+        view.use_name(purpose).to_string(),
+        lines(distinct(why)),
+        list(distinct(
+            uses.iter()
+                .filter_map(|u| u.legal_basis)
+                .map(legal_basis_text),
+        )),
+        config.organisation.clone(),
+        list(contact.iter().filter_map(|c| (*c).clone()).collect()),
+        config.contact.dpo.clone().unwrap_or_default(),
+        list(distinct(elements.iter().flat_map(|e| {
+            e.subjects.iter().map(|s| view.subject_name(s).to_string())
+        }))),
+        list(
+            elements
+                .iter()
+                .map(|e| format!("{} ({})", e.name, view.category_name(&e.category)))
+                .collect(),
+        ),
+        list(
+            elements
+                .iter()
+                .filter(|e| c.taxonomy.is_special_category(&e.category))
+                .map(|e| e.name.clone())
+                .collect(),
+        ),
+        list(recipients.iter().map(|r| recipient_text(r)).collect()),
+        list(
+            abroad
+                .iter()
+                .map(|r| format!("{} ({})", r.name, r.country.as_deref().unwrap_or("")))
+                .collect(),
+        ),
+        lines(
+            abroad
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}: {}",
+                        r.name,
+                        r.safeguards.as_deref().unwrap_or("no safeguard recorded")
+                    )
+                })
+                .collect(),
+        ),
+        lines(retention.collect()),
+        config.security_measures.clone().unwrap_or_default(),
+        list(systems.collect()),
+        uses.iter()
+            .filter_map(|u| u.last_reviewed)
+            .min()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    ];
+    if view.internal() {
+        row.push(list(distinct(
+            elements.iter().filter_map(|e| e.owner.clone()),
+        )));
+        row.push(lines(
+            uses.iter()
+                .filter_map(|u| {
+                    u.notes
+                        .as_ref()
+                        .map(|n| format!("{}: {n}", view.element_of(u).name))
+                })
+                .collect(),
+        ));
+        row.push(list(distinct(
+            uses.iter()
+                .flat_map(|u| u.extra.iter().map(|(k, v)| format!("{k}={v}"))),
+        )));
+    }
+    row
+}
+
+fn recipient_text(r: &crate::link::Recipient) -> String {
+    let mut parts = Vec::new();
+    if let Some(role) = r.role {
+        parts.push(crate::import::card::enum_name(&role).replace('_', " "));
+    }
+    if let Some(country) = &r.country {
+        parts.push(country.clone());
+    }
+    if parts.is_empty() {
+        r.name.clone()
+    } else {
+        format!("{} ({})", r.name, parts.join(", "))
+    }
+}
+
+/// Sorted, de-duplicated indices.
+fn distinct_idx(items: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut v: Vec<usize> = items.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}

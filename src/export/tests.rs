@@ -1,0 +1,116 @@
+//! Unit tests of the exporters on the site's hand-built test catalog, whose internal values
+//! all carry a marker.
+
+use super::view::{retention_text, source_date, View};
+use super::{export, Format};
+use crate::config::Audience;
+use crate::site::testkit::{catalog, INTERNAL_MARKERS};
+
+const ALL: [Format; 5] = [
+    Format::RopaCsv,
+    Format::Cyclonedx,
+    Format::PlayDataSafety,
+    Format::Fides,
+    Format::Json,
+];
+
+#[test]
+fn public_exports_contain_no_marker() {
+    let c = catalog();
+    for format in ALL {
+        let text = export(&c, format, Audience::Public).unwrap();
+        for m in INTERNAL_MARKERS {
+            assert!(!text.contains(m), "{format:?} leaks {m}");
+        }
+    }
+}
+
+#[test]
+fn internal_exports_keep_the_internal_fields_they_have_room_for() {
+    let c = catalog();
+    let ropa = export(&c, Format::RopaCsv, Audience::Internal).unwrap();
+    for m in [
+        "OWNER-MARKER",
+        "NOTES-MARKER",
+        "XCOL-MARKER",
+        "INTERNAL-WHY-MARKER",
+    ] {
+        assert!(ropa.contains(m), "ROPA lacks {m}");
+    }
+    let bom = export(&c, Format::Cyclonedx, Audience::Internal).unwrap();
+    assert!(bom.contains("MODEL-INTERNAL-MARKER") && bom.contains("MODEL-EXTRA-MARKER"));
+    assert!(export(&c, Format::Fides, Audience::Internal)
+        .unwrap()
+        .contains("SYSOWNER-MARKER"));
+}
+
+#[test]
+fn the_view_hides_internal_rows_and_their_elements() {
+    let c = catalog();
+    let public = View::new(&c, Audience::Public);
+    let internal = View::new(&c, Audience::Internal);
+    assert!(public.uses().count() < internal.uses().count());
+    assert!(public
+        .elements()
+        .all(|e| public.uses_of(e).next().is_some()));
+    assert!(!public.elements().any(|e| e.id == "secret_marker_element"));
+    assert!(!public.internal() && internal.internal());
+}
+
+#[test]
+fn retention_and_dates_read_well() {
+    let c = catalog();
+    assert_eq!(
+        retention_text(&c.retention[0]),
+        "Account data (P30D from account closure, then delete)"
+    );
+    // The process environment is shared by tests: only read it here.
+    match std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+    {
+        Some(_) => assert!(source_date().is_some_and(|d| d.ends_with('Z'))),
+        None => assert_eq!(source_date(), None),
+    }
+}
+
+#[test]
+fn cyclonedx_licenses_use_spdx_ids_when_they_are_ones() {
+    let mut c = catalog();
+    c.models[0].license = Some("apache-2.0".into());
+    let bom: serde_json::Value =
+        serde_json::from_str(&export(&c, Format::Cyclonedx, Audience::Public).unwrap()).unwrap();
+    assert_eq!(
+        bom["components"][0]["licenses"][0]["license"]["id"],
+        "Apache-2.0"
+    );
+    c.models[0].license = Some("Our own terms".into());
+    let bom: serde_json::Value =
+        serde_json::from_str(&export(&c, Format::Cyclonedx, Audience::Public).unwrap()).unwrap();
+    assert_eq!(
+        bom["components"][0]["licenses"][0]["license"]["name"],
+        "Our own terms"
+    );
+}
+
+#[test]
+fn ropa_rows_are_the_visible_purposes() {
+    let c = catalog();
+    let purposes = |audience| {
+        let text = export(&c, Format::RopaCsv, audience).unwrap();
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        purposes(Audience::Public),
+        [
+            "essential.legal_obligation",
+            "essential.service.notifications.email",
+            "marketing.communications.email",
+            "personalize.content.limited"
+        ]
+    );
+    assert!(purposes(Audience::Internal).contains(&"analytics.reporting".to_string()));
+}

@@ -1,0 +1,309 @@
+//! Hugging Face model cards (`README.md`): YAML metadata between `---` lines, then Markdown.
+//!
+//! `model-index` results become metrics with their dataset and split; `license`, `datasets`,
+//! `base_model` and `pipeline_tag` map onto card fields; every other metadata key is kept as
+//! an extra key; the Markdown stays the body. A result without a task, a dataset or a metric
+//! type is an error, as it is for the Hub's own validation.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::front_matter::{split, FrontMatter};
+use crate::load::SourceFile;
+
+use super::body::{first_heading, first_paragraph, Body};
+use super::card::{make_id, CardOut, DatasetOut, MetricOut};
+use super::json::{as_number, as_text};
+use super::Imported;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct IndexDoc {
+    #[serde(rename = "model-index")]
+    model_index: Vec<Spanned<IndexEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IndexEntry {
+    name: Option<Value>,
+    #[serde(default)]
+    results: Vec<Spanned<ResultYaml>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ResultYaml {
+    task: Option<Spanned<MetricYaml>>,
+    dataset: Option<Spanned<DatasetYaml>>,
+    #[serde(default)]
+    metrics: Vec<Spanned<MetricYaml>>,
+}
+
+/// A `task` or a `metrics` item: its `type`, and for a metric its `value`.
+#[derive(Debug, Deserialize)]
+struct MetricYaml {
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    value: Option<Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DatasetYaml {
+    #[serde(rename = "type")]
+    kind: Option<Value>,
+    name: Option<Value>,
+    config: Option<Value>,
+    split: Option<Value>,
+}
+
+/// Reads a Hugging Face card.
+pub fn import(src: &SourceFile) -> Result<Vec<Imported>, Diagnostics> {
+    let starts_with_fence = src
+        .text
+        .lines()
+        .next()
+        .is_some_and(|l| l.trim_end() == "---");
+    let (meta, fm) = if starts_with_fence {
+        let fm = split(src, "license: mit").map_err(Diagnostics::from)?;
+        let meta = metadata(src, &fm)?;
+        (meta, Some(fm))
+    } else {
+        (BTreeMap::new(), None)
+    };
+    let body_text = fm.as_ref().map_or(src.text.as_str(), |f| f.body);
+    let mut body = Body::default();
+    body.text(body_text);
+    let mut meta = meta;
+    let metrics = match &fm {
+        Some(fm) if meta.contains_key("model-index") => {
+            meta.remove("model-index");
+            results(src, fm, &mut body)?
+        }
+        _ => (None, None, Vec::new()),
+    };
+    let (index_name, task, metrics) = metrics;
+
+    let stem = src
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let heading = first_heading(body_text);
+    let name = index_name.or(heading).unwrap_or_else(|| stem.clone());
+    let mut card = CardOut {
+        id: make_id([name.as_str(), stem.as_str()]),
+        name: Some(name),
+        summary: first_paragraph(body_text),
+        metrics,
+        ..CardOut::default()
+    };
+    card.model_type = meta
+        .remove("pipeline_tag")
+        .as_ref()
+        .and_then(as_text)
+        .or(task);
+    card.license = license(&mut meta);
+    card.training_data = training_data(&mut meta, &mut card);
+    for (k, v) in meta {
+        card.keep("hf", &k, v);
+    }
+    card.body = body.finish();
+    Ok(vec![Imported {
+        card,
+        notes: body.notes().to_vec(),
+    }])
+}
+
+/// The metadata as a map; a list or a scalar in its place is an error.
+fn metadata(src: &SourceFile, fm: &FrontMatter) -> Result<BTreeMap<String, Value>, Diagnostics> {
+    let value: Value = fm.parse(src).map_err(Diagnostics::from)?;
+    match value {
+        Value::Object(map) => Ok(map.into_iter().collect()),
+        Value::Null => Ok(BTreeMap::new()),
+        other => {
+            let found = match other {
+                Value::Array(_) => "a list",
+                _ => "a single value",
+            };
+            let line = fm.first_key_line();
+            Err(Diagnostic::at(
+                src.path.to_path_buf(),
+                line,
+                format!("the card metadata between the `---` lines is {found}; expected `key: value` fields"),
+            )
+            .snippet(src.line(line))
+            .help("write the metadata as fields, e.g. `license: mit`, one per line")
+            .into())
+        }
+    }
+}
+
+type Results = (Option<String>, Option<String>, Vec<MetricOut>);
+
+/// `model-index` -> (model name, task type, metrics). Missing required parts are errors at
+/// their line; values that are not numbers become notes.
+fn results(src: &SourceFile, fm: &FrontMatter, body: &mut Body) -> Result<Results, Diagnostics> {
+    let doc: IndexDoc = fm.parse(src).map_err(Diagnostics::from)?;
+    let mut errors = Diagnostics::new();
+    let (mut name, mut task, mut metrics) = (None, None, Vec::new());
+    for entry in &doc.model_index {
+        name = name.or_else(|| entry.value.name.as_ref().and_then(as_text));
+        for r in &entry.value.results {
+            let task_type = r
+                .value
+                .task
+                .as_ref()
+                .and_then(|t| t.value.kind.as_ref().and_then(as_text));
+            if task_type.is_none() {
+                errors.push(
+                    fm.at(
+                        src,
+                        &r.referenced,
+                        "model-index result has no `task` with a `type`",
+                    )
+                    .help("add e.g. `task: { type: text-classification }` to the result"),
+                );
+            }
+            task = task.or(task_type);
+            let ctx = Ctx { src, fm };
+            match ctx.dataset(r) {
+                Ok((label, split)) => {
+                    for m in &r.value.metrics {
+                        match ctx.metric(m, &label, split.as_deref(), body) {
+                            Ok(Some(metric)) => metrics.push(metric),
+                            Ok(None) => {}
+                            Err(d) => errors.push(d),
+                        }
+                    }
+                }
+                Err(d) => errors.push(d),
+            }
+        }
+    }
+    errors.into_result((name, task, metrics))
+}
+
+struct Ctx<'a> {
+    src: &'a SourceFile,
+    fm: &'a FrontMatter<'a>,
+}
+
+impl Ctx<'_> {
+    /// The dataset of a result as `Name (config)` and its split.
+    fn dataset(&self, r: &Spanned<ResultYaml>) -> Result<(String, Option<String>), Diagnostic> {
+        let Some(dataset) = &r.value.dataset else {
+            return Err(self
+                .fm
+                .at(self.src, &r.referenced, "model-index result has no `dataset`: every result must name the dataset it was evaluated on")
+                .help("add e.g. `dataset: { type: beans, name: Beans, split: test }` to the result, or remove the result"));
+        };
+        let d = &dataset.value;
+        let name = d.name.as_ref().and_then(as_text);
+        let (Some(name), true) = (name, d.kind.as_ref().and_then(as_text).is_some()) else {
+            return Err(self
+                .fm
+                .at(
+                    self.src,
+                    &dataset.referenced,
+                    "model-index dataset needs both a `type` and a `name`",
+                )
+                .help("e.g. `dataset: { type: beans, name: Beans }`"));
+        };
+        let label = match d.config.as_ref().and_then(as_text) {
+            Some(c) if c != "default" => format!("{name} ({c})"),
+            _ => name,
+        };
+        Ok((label, d.split.as_ref().and_then(as_text)))
+    }
+
+    /// One metric of a result; `None` (with a note) when its value is not a number.
+    fn metric(
+        &self,
+        m: &Spanned<MetricYaml>,
+        dataset: &str,
+        split: Option<&str>,
+        body: &mut Body,
+    ) -> Result<Option<MetricOut>, Diagnostic> {
+        let Some(kind) = m.value.kind.as_ref().and_then(as_text) else {
+            return Err(self
+                .fm
+                .at(self.src, &m.referenced, "model-index metric has no `type`")
+                .help("e.g. `- { type: accuracy, value: 0.9 }`"));
+        };
+        let Some(raw) = &m.value.value else {
+            return Err(self
+                .fm
+                .at(
+                    self.src,
+                    &m.referenced,
+                    format!("model-index metric `{kind}` has no `value`"),
+                )
+                .help("add `value: <number>`"));
+        };
+        let Some(value) = as_number(raw) else {
+            let shown = as_text(raw).unwrap_or_else(|| raw.to_string());
+            body.note(format!(
+                "The result `{kind}` on {dataset} (line {} of the source) is `{shown}`, not a number, so it is not among the metrics.",
+                self.fm.line_of(&m.referenced)
+            ));
+            return Ok(None);
+        };
+        Ok(Some(MetricOut {
+            name: kind,
+            value,
+            slice: None,
+            ci: None,
+            dataset: Some(dataset.to_string()),
+            split: split.map(str::to_string),
+        }))
+    }
+}
+
+fn license(meta: &mut BTreeMap<String, Value>) -> Option<String> {
+    let license = meta.get("license").and_then(as_text);
+    if license.as_deref() == Some("other") {
+        if let Some(name) = meta.remove("license_name").as_ref().and_then(as_text) {
+            meta.remove("license");
+            return Some(name);
+        }
+    }
+    if license.is_some() {
+        meta.remove("license");
+    }
+    license
+}
+
+/// `base_model` (kept as an extra key too) and `datasets` describe the training data.
+fn training_data(meta: &mut BTreeMap<String, Value>, card: &mut CardOut) -> Option<DatasetOut> {
+    let texts = |v: &Value| -> Vec<String> {
+        match v {
+            Value::Array(items) => items.iter().filter_map(as_text).collect(),
+            other => as_text(other).into_iter().collect(),
+        }
+    };
+    let base = meta.get("base_model").map(texts).unwrap_or_default();
+    let datasets = match meta.remove("datasets") {
+        Some(v) => {
+            let t = texts(&v);
+            if t.is_empty() {
+                card.keep("hf", "datasets", v);
+            }
+            t
+        }
+        None => Vec::new(),
+    };
+    let mut parts = Vec::new();
+    if !base.is_empty() {
+        parts.push(format!("Fine-tuned from {}.", base.join(", ")));
+    }
+    if !datasets.is_empty() {
+        parts.push(format!("Hugging Face datasets: {}.", datasets.join(", ")));
+    }
+    (!parts.is_empty()).then(|| DatasetOut {
+        description: Some(parts.join(" ")),
+        elements: Vec::new(),
+    })
+}

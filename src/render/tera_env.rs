@@ -1,0 +1,212 @@
+//! The Tera environment of a build: the theme's templates, HTML/XML/SVG autoescaping, the
+//! `markdown` filter, and the site-wide values (title, contact, navigation, audience) in Tera's
+//! global context, so no page carries its own copy of them.
+
+use serde::Serialize;
+use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
+
+use crate::diag::Error;
+use crate::link::Catalog;
+use crate::site::{words, Site};
+
+use super::markdown;
+use super::theme::Theme;
+
+#[derive(Serialize)]
+struct SiteGlobals<'a> {
+    title: &'a str,
+    organisation: &'a str,
+    description: &'a str,
+    lang: &'a str,
+    contact: ContactGlobals<'a>,
+    /// Asset path of the logo, when it names an asset of the theme.
+    logo: Option<&'a str>,
+    /// `#rrggbb`, when valid.
+    accent: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ContactGlobals<'a> {
+    email: Option<&'a str>,
+    /// Only an `http(s)` URL.
+    url: Option<&'a str>,
+    address: Option<&'a str>,
+    phone: Option<&'a str>,
+    dpo: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NavPage<'a> {
+    title: &'a str,
+    href: String,
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A Tera environment ready to render every page of `site`.
+pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Error> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
+    // `{{ body | markdown }}`: rendered and sanitised; `root` comes from the page's context.
+    tera.register_filter("markdown", |md: &str, _: Kwargs, state: &State| {
+        let root = state
+            .get::<String>("root")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        Value::safe_string(&markdown::to_html(md, &root))
+    });
+    tera.add_raw_templates(
+        theme
+            .templates
+            .iter()
+            .map(|(name, t)| (name.as_str(), t.text.as_ref())),
+    )
+    .map_err(|e| Error::Template(template_error(&e, theme, None)))?;
+
+    let config = &catalog.config;
+    let title = [config.title.as_str(), config.organisation.as_str()]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or("Your data and our AI");
+    let contact = &config.contact;
+    let globals = SiteGlobals {
+        title,
+        organisation: &config.organisation,
+        description: &config.description,
+        lang: config
+            .language
+            .as_deref()
+            .filter(|l| !l.is_empty())
+            .unwrap_or("en"),
+        contact: ContactGlobals {
+            email: contact.email.as_deref(),
+            url: contact.url.as_deref().filter(|u| words::is_web_url(u)),
+            address: contact.address.as_deref(),
+            phone: contact.phone.as_deref(),
+            dpo: contact.dpo.as_deref(),
+        },
+        logo: config
+            .branding
+            .logo
+            .as_deref()
+            .map(|l| l.trim_start_matches('/'))
+            .filter(|l| theme.assets.contains_key(*l)),
+        accent: config
+            .branding
+            .accent_color
+            .as_deref()
+            .filter(|c| is_hex_colour(c)),
+    };
+    let mut pages: Vec<(i64, &str, &str)> = catalog
+        .pages
+        .iter()
+        .zip(&site.page_slugs)
+        .map(|(p, slug)| {
+            (
+                p.weight.unwrap_or(i64::MAX),
+                p.title.as_str(),
+                slug.as_str(),
+            )
+        })
+        .collect();
+    pages.sort();
+    let nav: Vec<NavPage> = pages
+        .into_iter()
+        .map(|(_, title, slug)| NavPage {
+            title,
+            href: format!("pages/{slug}/index.html"),
+        })
+        .collect();
+    let global = tera.global_context();
+    global.insert("site", &globals);
+    global.insert("internal", &site.scope.internal());
+    global.insert("has_audit", &site.audit.is_some());
+    global.insert("nav_pages", &nav);
+    global.insert("attribution", crate::taxonomy::ATTRIBUTION);
+    Ok(tera)
+}
+
+/// A page's template context: its view, flattened, plus where it sits in the site.
+pub fn page_context<T: Serialize>(
+    view: &T,
+    title: &str,
+    path: &str,
+    section: &str,
+) -> tera::TeraResult<Context> {
+    let mut ctx = Context::from_serialize(view)?;
+    ctx.insert("page_title", title);
+    ctx.insert("page_path", path);
+    ctx.insert("section", section);
+    ctx.insert("root", &crate::site::urls::root_of(path));
+    Ok(ctx)
+}
+
+/// A Tera error as `file:line:column: message`, naming the site's template file (or the
+/// built-in one) and, for rendering errors, the page being rendered; Tera's own report, with
+/// the offending source line, follows.
+pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> String {
+    let file_of = |name: &str| {
+        theme
+            .templates
+            .get(name)
+            .map_or_else(|| name.to_string(), |t| t.file.clone())
+    };
+    let during = page
+        .map(|p| format!(" (rendering {p})"))
+        .unwrap_or_default();
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            format!(
+                "{}:{}:{}: {}{during}\n{e}",
+                file_of(r.filename()),
+                span.start_line,
+                span.start_col + 1,
+                r.message()
+            )
+        }
+        ErrorKind::TemplateNotFound(name) => {
+            let known: Vec<&str> = theme.templates.keys().map(String::as_str).collect();
+            let hint = crate::diag::did_you_mean(name, known)
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            format!("template `{name}` not found{hint}{during}")
+        }
+        _ => format!("{e}{during}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Audience;
+    use crate::site::{plan, testkit};
+
+    #[test]
+    fn syntax_errors_name_the_site_file_and_line() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let mut theme = Theme::builtin();
+        theme.templates.insert(
+            "page.html".into(),
+            super::super::theme::TemplateSource {
+                text: "line one\n{% if %}\n".into(),
+                file: "templates/page.html".into(),
+            },
+        );
+        let Err(Error::Template(msg)) = build(&theme, &c, &site) else {
+            panic!("expected a template error");
+        };
+        assert!(msg.starts_with("templates/page.html:2:"), "{msg}");
+    }
+
+    #[test]
+    fn colours_must_be_hex() {
+        assert!(is_hex_colour("#1a2B3c"));
+        assert!(!is_hex_colour("red;}body{display:none"));
+        assert!(!is_hex_colour("#12345"));
+    }
+}

@@ -1,0 +1,188 @@
+//! JSON Schemas (draft-07) of `candor.toml` and of model card front matter, written by hand
+//! from the loaders' rules. Editors validate against them; `docs/formats.md` shows the tables
+//! [`docs::fields_table`] makes from them; tests hold both to the code.
+
+pub mod docs;
+
+use serde_json::{json, Value};
+
+const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
+
+fn text(description: &str) -> Value {
+    json!({"type": "string", "description": description})
+}
+
+fn one_of(values: &[&str], description: &str) -> Value {
+    json!({"type": "string", "enum": values, "description": description})
+}
+
+fn date(description: &str) -> Value {
+    json!({"type": "string", "format": "date", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": description})
+}
+
+/// A list of text; one text alone counts as a list of one.
+fn text_list(description: &str) -> Value {
+    json!({
+        "description": description,
+        "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}, {"type": "null"}]
+    })
+}
+
+fn table(description: &str, properties: Value) -> Value {
+    json!({"type": "object", "description": description, "additionalProperties": false, "properties": properties})
+}
+
+/// `candor.toml`.
+pub fn config() -> Value {
+    let taxon = |example: &str| {
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["key", "name"],
+            "properties": {
+                "key": text(&format!("the new key, e.g. `{example}`")),
+                "name": text("display name"),
+                "parent": text("the key it sits under (default: the key without its last part)"),
+                "description": text("what it means"),
+                "sensitive": {"type": "boolean", "description": "for a data category: count it as special-category data in the audit"}
+            }
+        })
+    };
+    let extensions = |what: &str, example: &str| json!({"type": "array", "items": taxon(example), "description": format!("extra {what} keys beyond fideslang")});
+    json!({
+        "$schema": DRAFT,
+        "title": "candor.toml",
+        "description": "Configuration of a candor site: see docs/formats.md.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "title": text("site title"),
+            "organisation": text("the organisation publishing the site (the controller)"),
+            "description": text("one or two sentences shown on the home page"),
+            "base_url": text("absolute URL the site is published at, for sitemap.xml"),
+            "language": text("language of the interface text, e.g. `en`"),
+            "audience": one_of(&["public", "internal"], "default audience of `build` and `export`"),
+            "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),
+            "contact": table("how to reach the privacy team", json!({
+                "email": text("contact email address"),
+                "url": text("contact page"),
+                "address": text("postal address"),
+                "phone": text("phone number"),
+                "dpo": text("data protection officer, by name or role")
+            })),
+            "branding": table("look of the site", json!({
+                "logo": text("path of a logo under `static/`"),
+                "accent_color": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "accent colour as `#rrggbb`"}
+            })),
+            "review": table("review cadence", json!({
+                "max_age_days": {"type": "integer", "minimum": 0, "description": "a use or model card reviewed longer ago than this is overdue (default 365)"}
+            })),
+            "audit": table("audit settings", json!({
+                "fail_on": one_of(&["error", "warning", "never"], "lowest severity that makes `check` exit 1"),
+                "rules": {
+                    "type": "object",
+                    "description": "severity of each audit rule, by rule id",
+                    "additionalProperties": one_of(&["error", "warning", "info", "off"], "severity")
+                },
+                "exceptions": {
+                    "type": "array",
+                    "description": "findings the organisation accepts",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["rule"],
+                        "properties": {
+                            "rule": text("the audit rule id"),
+                            "element": text("the element it applies to"),
+                            "model": text("the model card it applies to"),
+                            "reason": text("why the finding is accepted"),
+                            "expires": date("when to look again, `YYYY-MM-DD`")
+                        }
+                    }
+                }
+            })),
+            "taxonomy": table("taxonomy extensions", json!({
+                "data_categories": extensions("data category", "user.behavior.stated_preferences"),
+                "data_uses": extensions("data use", "personalize.content.stated_interests"),
+                "data_subjects": extensions("data subject", "member")
+            }))
+        }
+    })
+}
+
+/// The YAML front matter of `content/models/*.md`.
+pub fn model_card() -> Value {
+    let dataset = |what: &str| {
+        table(
+            what,
+            json!({
+                "description": text("what the data is"),
+                "elements": text_list("inventory element ids it contains")
+            }),
+        )
+    };
+    json!({
+        "$schema": DRAFT,
+        "title": "candor model card front matter",
+        "description": "YAML front matter of content/models/*.md (Mitchell et al. 2019): see docs/formats.md. Other keys are kept and shown on internal builds.",
+        "type": "object",
+        "additionalProperties": true,
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "description": "stable id and page URL (default: the file name without `.md`)"},
+            "name": text("display name (default: the id)"),
+            "version": text("version; quote it, since 1.10 is not 1.1"),
+            "status": one_of(&["production", "pilot", "retired"], "where the model is in its life"),
+            "owners": text_list("accountable teams or people"),
+            "summary": text("one or two sentences on what it does"),
+            "model_type": text("kind of model, e.g. gradient-boosted trees"),
+            "intended_use": text("what it is for"),
+            "out_of_scope_uses": text_list("uses it must not be put to"),
+            "inputs": text_list("inventory element ids it takes as input"),
+            "excluded_inputs": text_list("element ids deliberately not used (say why in the body)"),
+            "training_data": dataset("the data it was trained on"),
+            "evaluation_data": dataset("the data it was evaluated on"),
+            "metrics": {
+                "type": "array",
+                "description": "evaluation results, overall and per group",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["name", "value"],
+                    "properties": {
+                        "name": text("metric name, e.g. precision_at_10"),
+                        "value": {"type": "number", "description": "the result"},
+                        "slice": text("the group it was measured on (`all` or none: everyone)"),
+                        "ci": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2, "description": "confidence interval `[low, high]`"},
+                        "dataset": text("the data set it was measured on"),
+                        "split": text("the split of that data set, e.g. test")
+                    }
+                }
+            },
+            "limitations": text_list("known limitations"),
+            "ethical_considerations": {
+                "type": "array",
+                "description": "risks and how they are mitigated",
+                "items": {
+                    "anyOf": [
+                        {"type": "string"},
+                        {
+                            "type": "object",
+                            "required": ["risk"],
+                            "properties": {
+                                "risk": text("the risk"),
+                                "mitigation": text("what is done about it")
+                            }
+                        }
+                    ]
+                }
+            },
+            "human_oversight": text("how people oversee its decisions"),
+            "license": text("licence of the model"),
+            "last_reviewed": date("date of the last review, `YYYY-MM-DD`"),
+            "internal": {"description": "anything, e.g. `{ notes: ..., risk_owner: ... }`: never published on a public build"}
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

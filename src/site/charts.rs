@@ -1,0 +1,304 @@
+//! The site's charts as plain data, computed from aggregates of the visible catalog: the
+//! "which data and why" heat map, elements per category, retention periods, sharing per
+//! recipient and each model's metrics per slice.
+
+use crate::link::{Catalog, ModelCard, RetentionPeriod};
+use crate::render::charts::{Bar, Chart, ChartKind, Point};
+
+use super::groups::{chain, Groups};
+use super::scope::Scope;
+use super::words;
+
+/// `collection-heatmap`: data categories (two levels deep) x top-level purposes, counting the
+/// elements of each category used for each purpose.
+pub fn heatmap(catalog: &Catalog, scope: &Scope, groups: &Groups) -> Chart {
+    let tax = &catalog.taxonomy;
+    let rows: Vec<&str> = groups.sections.keys().copied().collect();
+    let columns: Vec<&str> = groups.top_purposes.keys().copied().collect();
+    let mut cells = vec![vec![0u32; columns.len()]; rows.len()];
+    let mut seen: Vec<usize> = Vec::new();
+    for (r, members) in groups.sections.values().enumerate() {
+        for &e in members {
+            seen.clear();
+            for u in scope.filter_uses(&catalog.elements[e].uses) {
+                let top = chain(&tax.uses, &catalog.uses[u].purpose)[0];
+                if let Ok(c) = columns.binary_search(&top) {
+                    if !seen.contains(&c) {
+                        seen.push(c);
+                        cells[r][c] += 1;
+                    }
+                }
+            }
+        }
+    }
+    Chart {
+        id: "collection-heatmap".into(),
+        title: "Which data we collect and why".into(),
+        description: format!(
+            "How many kinds of data in each of {} categories are used for each of {} purposes.",
+            rows.len(),
+            columns.len()
+        ),
+        kind: ChartKind::HeatMap {
+            rows: rows
+                .iter()
+                .map(|k| tax.categories.name(k).to_string())
+                .collect(),
+            columns: columns
+                .iter()
+                .map(|k| tax.uses.name(k).to_string())
+                .collect(),
+            cells,
+        },
+    }
+}
+
+/// `elements-per-category`: how many kinds of data each category holds.
+pub fn per_category(catalog: &Catalog, groups: &Groups) -> Chart {
+    let bars = groups
+        .sections
+        .iter()
+        .map(|(key, members)| count_bar(catalog.taxonomy.categories.name(key), members.len()))
+        .collect();
+    Chart {
+        id: "elements-per-category".into(),
+        title: "Kinds of data per category".into(),
+        description: "The number of kinds of data we collect in each data category.".into(),
+        kind: ChartKind::Bars {
+            unit: "kinds of data".into(),
+            bars,
+        },
+    }
+}
+
+/// `retention-periods`: each policy's period in years, shortest first; `indefinite` last, as a
+/// special bar as long as the longest fixed one.
+pub fn retention(catalog: &Catalog, scope: &Scope) -> Chart {
+    let mut policies: Vec<_> = scope.policies().map(|p| &catalog.retention[p]).collect();
+    policies.sort_by(|a, b| {
+        let key =
+            |p: &crate::link::RetentionPolicy| p.period.approx_days().unwrap_or(f64::INFINITY);
+        key(a).total_cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+    });
+    let longest = policies
+        .iter()
+        .filter_map(|p| p.period.approx_days())
+        .fold(0.0_f64, f64::max)
+        / 365.25;
+    let bars = policies
+        .iter()
+        .map(|p| Bar {
+            label: p.name.clone(),
+            value: p
+                .period
+                .approx_days()
+                .map_or(longest.max(1.0), |d| d / 365.25),
+            value_label: words::period_label(&p.period),
+            special: p.period == RetentionPeriod::Indefinite,
+        })
+        .collect();
+    Chart {
+        id: "retention-periods".into(),
+        title: "How long we keep data".into(),
+        description: "The retention period of each policy, in years. Policies with no fixed limit are marked indefinite.".into(),
+        kind: ChartKind::Bars {
+            unit: "years".into(),
+            bars,
+        },
+    }
+}
+
+/// `shared-per-recipient`: how many kinds of data each recipient receives.
+pub fn per_recipient(catalog: &Catalog, scope: &Scope) -> Chart {
+    let mut elements: Vec<usize> = Vec::new();
+    let bars = scope
+        .recipients()
+        .map(|r| {
+            let rec = &catalog.recipients[r];
+            elements.clear();
+            elements.extend(
+                scope
+                    .filter_uses(&rec.uses)
+                    .map(|u| catalog.uses[u].element),
+            );
+            elements.sort_unstable();
+            elements.dedup();
+            count_bar(&rec.name, elements.len())
+        })
+        .collect();
+    Chart {
+        id: "shared-per-recipient".into(),
+        title: "Kinds of data shared with each organisation".into(),
+        description: "The number of kinds of data we share with each recipient.".into(),
+        kind: ChartKind::Bars {
+            unit: "kinds of data".into(),
+            bars,
+        },
+    }
+}
+
+/// `model-<slug>-metrics`: a card's metrics per slice (overall first), with confidence
+/// intervals; `None` for a card without metrics.
+pub fn model_metrics(model: &ModelCard, slug: &str) -> Option<Chart> {
+    if model.metrics.is_empty() {
+        return None;
+    }
+    let mut groups: Vec<String> = Vec::new();
+    let mut series: Vec<String> = Vec::new();
+    let slice_of = |m: &crate::link::Metric| {
+        if m.is_overall() {
+            "all".to_string()
+        } else {
+            m.slice.clone().unwrap_or_default()
+        }
+    };
+    if model.metrics.iter().any(|m| m.is_overall()) {
+        groups.push("all".into());
+    }
+    for m in &model.metrics {
+        let g = slice_of(m);
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+        if !series.contains(&m.name) {
+            series.push(m.name.clone());
+        }
+    }
+    // A metric measured for one group only says nothing "by group": the table still has it.
+    let per_group: Vec<usize> = series
+        .iter()
+        .map(|name| model.metrics.iter().filter(|m| &m.name == name).count())
+        .collect();
+    if per_group.iter().any(|&n| n > 1) {
+        let mut keep = per_group.iter().map(|&n| n > 1);
+        series.retain(|_| keep.next().unwrap_or(false));
+        groups.retain(|g| {
+            model
+                .metrics
+                .iter()
+                .any(|m| series.contains(&m.name) && slice_of(m) == *g)
+        });
+    }
+    let mut values = vec![vec![None; series.len()]; groups.len()];
+    for m in &model.metrics {
+        let g = groups.iter().position(|x| *x == slice_of(m));
+        let s = series.iter().position(|x| *x == m.name);
+        if let (Some(g), Some(s)) = (g, s) {
+            values[g][s] = Some(Point {
+                value: m.value,
+                ci: m.ci,
+            });
+        }
+    }
+    Some(Chart {
+        id: format!("model-{slug}-metrics"),
+        title: format!("{}: results by group", model.name),
+        description: format!(
+            "{} measured for {} groups of people, with confidence intervals where known.",
+            series.join(", "),
+            groups.len()
+        ),
+        kind: ChartKind::GroupedBars {
+            groups,
+            series,
+            values,
+        },
+    })
+}
+
+fn count_bar(label: &str, n: usize) -> Bar {
+    Bar {
+        label: label.to_string(),
+        value: n as f64,
+        value_label: n.to_string(),
+        special: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Audience;
+    use crate::site::testkit;
+
+    #[test]
+    fn heatmap_counts_elements_per_section_and_top_purpose() {
+        let c = testkit::catalog();
+        let scope = Scope::new(&c, Audience::Public);
+        let groups = Groups::new(&c, &scope);
+        let ChartKind::HeatMap {
+            rows,
+            columns,
+            cells,
+        } = heatmap(&c, &scope, &groups).kind
+        else {
+            panic!("not a heat map");
+        };
+        assert_eq!(
+            rows,
+            ["Observed Behavior", "Contact Data", "Demographic Data"]
+        );
+        assert_eq!(columns, ["Essential", "Marketing", "Personalize"]);
+        // Email: essential + marketing; purchases: personalize; birth date: essential.
+        assert_eq!(cells, [[0, 0, 1], [1, 1, 0], [1, 0, 0]]);
+        // The internal analytics rows add no column on a public build.
+        let internal = Scope::new(&c, Audience::Internal);
+        let g = Groups::new(&c, &internal);
+        let ChartKind::HeatMap { columns, .. } = heatmap(&c, &internal, &g).kind else {
+            panic!("not a heat map");
+        };
+        assert!(columns.contains(&"Analytics".to_string()));
+    }
+
+    #[test]
+    fn retention_puts_indefinite_last_as_special() {
+        let c = testkit::catalog();
+        let ChartKind::Bars { bars, .. } = retention(&c, &Scope::new(&c, Audience::Internal)).kind
+        else {
+            panic!("not bars");
+        };
+        let labels: Vec<_> = bars.iter().map(|b| b.value_label.as_str()).collect();
+        assert_eq!(labels, ["30 days", "7 years", "indefinite"]);
+        assert!(bars[2].special && !bars[1].special);
+        assert_eq!(bars[2].value, 7.0);
+        let public = retention(&c, &Scope::new(&c, Audience::Public));
+        let ChartKind::Bars { bars, .. } = public.kind else {
+            panic!("not bars");
+        };
+        assert_eq!(bars.len(), 2, "the internal-only policy is hidden");
+    }
+
+    #[test]
+    fn metrics_put_overall_first() {
+        let c = testkit::catalog();
+        let chart = model_metrics(&c.models[0], "style-recommender").expect("has metrics");
+        assert_eq!(chart.id, "model-style-recommender-metrics");
+        let ChartKind::GroupedBars {
+            groups,
+            series,
+            values,
+        } = chart.kind
+        else {
+            panic!("not grouped bars");
+        };
+        assert_eq!(groups, ["all", "age: 18-24"]);
+        assert_eq!(series, ["precision_at_10"]);
+        assert_eq!(values[0][0].and_then(|p| p.ci), Some([0.29, 0.33]));
+        assert_eq!(values[1][0].map(|p| p.value), Some(0.27));
+    }
+
+    #[test]
+    fn metrics_measured_for_one_group_only_stay_out_of_the_chart() {
+        let mut c = testkit::catalog();
+        let mut single = c.models[0].metrics[0].clone();
+        single.name = "returns_change".into();
+        single.value = -0.11;
+        c.models[0].metrics.push(single);
+        let chart = model_metrics(&c.models[0], "m").expect("has metrics");
+        let ChartKind::GroupedBars { series, groups, .. } = chart.kind else {
+            panic!("not grouped bars");
+        };
+        assert_eq!(series, ["precision_at_10"]);
+        assert_eq!(groups, ["all", "age: 18-24"]);
+    }
+}

@@ -1,0 +1,271 @@
+//! Catalog + audience -> the pages and charts of a site, as plain data.
+//!
+//! [`plan`] decides which pages exist (with their paths and templates) and computes the
+//! charts; it is linear in the catalog. Each page's view is built later, per page and in
+//! parallel, by [`views::build`], borrowing from the catalog instead of copying it.
+
+pub mod audit;
+pub mod charts;
+pub mod data_json;
+pub mod groups;
+pub mod scope;
+pub mod sitemap;
+pub mod urls;
+pub mod views;
+pub mod words;
+
+#[cfg(test)]
+pub(crate) mod testkit;
+
+use std::collections::HashMap;
+
+use crate::config::Audience;
+use crate::link::{Catalog, ElementIdx, ModelIdx};
+use crate::render::charts::Chart;
+
+pub use groups::Groups;
+pub use scope::Scope;
+
+/// Everything a build will produce, before rendering.
+#[derive(Debug, Clone)]
+pub struct Site<'a> {
+    pub audience: Audience,
+    /// Every HTML page, home first.
+    pub pages: Vec<PageSpec<'a>>,
+    /// Every chart, written to `charts/<id>.svg` and inlined in its page.
+    pub charts: Vec<Chart>,
+    /// Where each chart is used.
+    pub chart_index: ChartIndex,
+    pub scope: Scope,
+    pub groups: Groups<'a>,
+    /// URL slug of each model card (unique), by model index.
+    pub model_slugs: Vec<String>,
+    /// URL slug of each free page (unique), by page index.
+    pub page_slugs: Vec<String>,
+    /// Internal builds only: the audit's findings and review schedule ([`Site::with_audit`]).
+    pub audit: Option<audit::SiteAudit<'a>>,
+    /// Models whose cards say they deliberately do not use an element, by element.
+    pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
+}
+
+/// Indices into [`Site::charts`].
+#[derive(Debug, Clone, Default)]
+pub struct ChartIndex {
+    pub heatmap: usize,
+    pub per_category: usize,
+    pub retention: usize,
+    pub recipients: usize,
+    /// By model index; `None` for a card without metrics.
+    pub models: Vec<Option<usize>>,
+}
+
+/// One HTML page: where it goes and what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSpec<'a> {
+    /// Relative output path, e.g. `data/email_address/index.html`.
+    pub path: String,
+    pub kind: PageKind<'a>,
+}
+
+/// The kind of a page, which picks its template and view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind<'a> {
+    Home,
+    DataIndex,
+    Element(ElementIdx),
+    CategoriesIndex,
+    Category(&'a str),
+    PurposesIndex,
+    Purpose(&'a str),
+    Retention,
+    Recipients,
+    Systems,
+    ModelsIndex,
+    Model(ModelIdx),
+    /// A free page from `content/pages`, by index.
+    Page(usize),
+    /// The audit's findings and reviews due (internal builds only).
+    Audit,
+}
+
+impl PageKind<'_> {
+    /// The Tera template that renders this kind of page (overridable by name).
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageKind::Home => "index.html",
+            PageKind::DataIndex => "data_index.html",
+            PageKind::Element(_) => "element.html",
+            PageKind::CategoriesIndex => "categories.html",
+            PageKind::Category(_) => "category.html",
+            PageKind::PurposesIndex => "purposes.html",
+            PageKind::Purpose(_) => "purpose.html",
+            PageKind::Retention => "retention.html",
+            PageKind::Recipients => "recipients.html",
+            PageKind::Systems => "systems.html",
+            PageKind::ModelsIndex => "models.html",
+            PageKind::Model(_) => "model.html",
+            PageKind::Page(_) => "page.html",
+            PageKind::Audit => "audit.html",
+        }
+    }
+
+    /// The navigation section the page belongs to (highlighted in the menu).
+    pub fn section(&self) -> &'static str {
+        match self {
+            PageKind::Home => "home",
+            PageKind::DataIndex | PageKind::Element(_) => "data",
+            PageKind::CategoriesIndex | PageKind::Category(_) => "data",
+            PageKind::PurposesIndex | PageKind::Purpose(_) => "purposes",
+            PageKind::Retention => "retention",
+            PageKind::Recipients => "recipients",
+            PageKind::Systems => "systems",
+            PageKind::ModelsIndex | PageKind::Model(_) => "models",
+            PageKind::Page(_) => "pages",
+            PageKind::Audit => "audit",
+        }
+    }
+}
+
+/// Plans the site of `catalog` for `audience`: its pages, in a stable order, and its charts.
+pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
+    let scope = Scope::new(catalog, audience);
+    let groups = Groups::new(catalog, &scope);
+    let model_slugs = urls::unique_slugs(catalog.models.iter().map(|m| m.id.as_str()));
+    let page_slugs = urls::unique_slugs(catalog.pages.iter().map(|p| p.slug.as_str()));
+
+    let mut charts_list = vec![
+        charts::heatmap(catalog, &scope, &groups),
+        charts::per_category(catalog, &groups),
+        charts::retention(catalog, &scope),
+        charts::per_recipient(catalog, &scope),
+    ];
+    let mut chart_index = ChartIndex {
+        heatmap: 0,
+        per_category: 1,
+        retention: 2,
+        recipients: 3,
+        models: Vec::with_capacity(catalog.models.len()),
+    };
+    for (model, slug) in catalog.models.iter().zip(&model_slugs) {
+        let chart = charts::model_metrics(model, slug);
+        chart_index.models.push(chart.map(|c| {
+            charts_list.push(c);
+            charts_list.len() - 1
+        }));
+    }
+
+    let mut excluded_by: HashMap<ElementIdx, Vec<ModelIdx>> = HashMap::new();
+    for (m, model) in catalog.models.iter().enumerate() {
+        for e in model.excluded_inputs.iter().filter_map(|i| i.element) {
+            excluded_by.entry(e).or_default().push(m);
+        }
+    }
+
+    let mut pages = Vec::new();
+    let mut add = |path: String, kind| pages.push(PageSpec { path, kind });
+    add("index.html".into(), PageKind::Home);
+    add("data/index.html".into(), PageKind::DataIndex);
+    for e in scope.elements() {
+        add(urls::element(&catalog.elements[e].id), PageKind::Element(e));
+    }
+    add("categories/index.html".into(), PageKind::CategoriesIndex);
+    for &key in groups.categories.keys() {
+        add(urls::category(key), PageKind::Category(key));
+    }
+    add("purposes/index.html".into(), PageKind::PurposesIndex);
+    for &key in groups.purposes.keys() {
+        add(urls::purpose(key), PageKind::Purpose(key));
+    }
+    add(urls::RETENTION.into(), PageKind::Retention);
+    add(urls::RECIPIENTS.into(), PageKind::Recipients);
+    add(urls::SYSTEMS.into(), PageKind::Systems);
+    add("models/index.html".into(), PageKind::ModelsIndex);
+    for (m, slug) in model_slugs.iter().enumerate() {
+        add(format!("models/{slug}/index.html"), PageKind::Model(m));
+    }
+    for (p, slug) in page_slugs.iter().enumerate() {
+        add(format!("pages/{slug}/index.html"), PageKind::Page(p));
+    }
+
+    Site {
+        audience,
+        pages,
+        charts: charts_list,
+        chart_index,
+        scope,
+        groups,
+        model_slugs,
+        page_slugs,
+        audit: None,
+        excluded_by,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_every_page_of_a_small_catalog() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let paths: Vec<&str> = site.pages.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "index.html",
+                "data/index.html",
+                "data/email_address/index.html",
+                "data/purchase_history/index.html",
+                "data/date_of_birth/index.html",
+                "categories/index.html",
+                "categories/user.behavior/index.html",
+                "categories/user.behavior.purchase_history/index.html",
+                "categories/user.contact/index.html",
+                "categories/user.contact.email/index.html",
+                "categories/user.demographic/index.html",
+                "categories/user.demographic.date_of_birth/index.html",
+                "purposes/index.html",
+                "purposes/essential/index.html",
+                "purposes/essential.legal_obligation/index.html",
+                "purposes/essential.service/index.html",
+                "purposes/essential.service.notifications/index.html",
+                "purposes/essential.service.notifications.email/index.html",
+                "purposes/marketing/index.html",
+                "purposes/marketing.communications/index.html",
+                "purposes/marketing.communications.email/index.html",
+                "purposes/personalize/index.html",
+                "purposes/personalize.content/index.html",
+                "purposes/personalize.content.limited/index.html",
+                "retention/index.html",
+                "recipients/index.html",
+                "systems/index.html",
+                "models/index.html",
+                "models/style-recommender/index.html",
+                "pages/your-rights/index.html",
+            ]
+        );
+        let chart_ids: Vec<&str> = site.charts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(
+            chart_ids,
+            [
+                "collection-heatmap",
+                "elements-per-category",
+                "retention-periods",
+                "shared-per-recipient",
+                "model-style-recommender-metrics"
+            ]
+        );
+    }
+
+    #[test]
+    fn internal_plan_adds_internal_only_elements_and_purposes() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Internal);
+        let has = |p: &str| site.pages.iter().any(|x| x.path == p);
+        assert!(has("data/secret_marker_element/index.html"));
+        assert!(has("purposes/analytics.reporting/index.html"));
+        let public = plan(&c, Audience::Public);
+        assert!(!public.pages.iter().any(|x| x.path.contains("secret")));
+    }
+}

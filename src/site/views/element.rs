@@ -1,0 +1,317 @@
+//! "What we collect": the data index (every element, grouped by category, with its purposes
+//! and reasons) and one page per element (each use with its reason, legal basis, retention,
+//! recipients, systems and the models that use it).
+
+use serde::Serialize;
+
+use crate::link::{ElementIdx, UseIdx};
+
+use super::{urls, words, ChartView, Ctx, KeyValue, Link, TaxonRef, Words};
+
+/// One element in a list: its name, category and purposes with their reasons.
+#[derive(Debug, Serialize)]
+pub struct ElementSummary<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub href: String,
+    pub category: TaxonRef<'a>,
+    pub uses: Vec<UseBrief<'a>>,
+}
+
+/// A use in a list: why, for which purpose, and whether a person can decline it.
+#[derive(Debug, Serialize)]
+pub struct UseBrief<'a> {
+    pub purpose: TaxonRef<'a>,
+    pub why: &'a str,
+    pub optional: bool,
+    pub internal: bool,
+}
+
+/// A group of the data index: one category two levels deep and its elements.
+#[derive(Debug, Serialize)]
+pub struct DataSection<'a> {
+    pub category: TaxonRef<'a>,
+    pub elements: Vec<ElementSummary<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DataIndexView<'a> {
+    pub sections: Vec<DataSection<'a>>,
+    pub element_count: usize,
+    pub chart: Option<ChartView<'a>>,
+}
+
+/// The full page of one element.
+#[derive(Debug, Serialize)]
+pub struct ElementView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub category: TaxonRef<'a>,
+    /// Sensitive (demographic or special-category) data.
+    pub sensitive: bool,
+    /// A GDPR Art. 9 special category.
+    pub special: bool,
+    pub subjects: Vec<TaxonRef<'a>>,
+    pub source: Option<Words>,
+    pub systems: Vec<Link<'a>>,
+    pub uses: Vec<UseView<'a>>,
+    pub models: Vec<Link<'a>>,
+    /// Models whose cards say they deliberately do not use it.
+    pub excluded_by: Vec<Link<'a>>,
+    /// Internal builds only.
+    pub owner: Option<&'a str>,
+    /// `file:line` of its first inventory row (internal builds only).
+    pub origin: Option<String>,
+    /// The audit's findings about it (internal builds only).
+    pub findings: Vec<super::FindingView<'a>>,
+}
+
+/// One use of an element, in full.
+#[derive(Debug, Serialize)]
+pub struct UseView<'a> {
+    pub purpose: TaxonRef<'a>,
+    pub why: &'a str,
+    pub legal_basis: Option<Words>,
+    pub necessity: Option<Words>,
+    pub optional: bool,
+    pub retention: Option<PolicyBrief<'a>>,
+    pub shared_with: Vec<Link<'a>>,
+    pub last_reviewed: Option<String>,
+    /// A `visibility = internal` row (only ever present on internal builds).
+    pub internal: bool,
+    pub notes: Option<&'a str>,
+    pub extra: Vec<KeyValue<'a>>,
+    pub origin: Option<String>,
+}
+
+/// A retention policy as a use refers to it.
+#[derive(Debug, Serialize)]
+pub struct PolicyBrief<'a> {
+    pub name: &'a str,
+    pub href: String,
+    /// "30 days after you close your account".
+    pub summary: String,
+}
+
+pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
+    let el = &ctx.catalog.elements[e];
+    ElementSummary {
+        id: &el.id,
+        name: &el.name,
+        href: urls::element(&el.id),
+        category: ctx.category(&el.category),
+        uses: ctx
+            .uses_of(e)
+            .map(|u| {
+                let use_ = &ctx.catalog.uses[u];
+                UseBrief {
+                    purpose: ctx.purpose(&use_.purpose),
+                    why: &use_.why,
+                    optional: use_.necessity == Some(crate::link::Necessity::Optional),
+                    internal: use_.visibility == crate::link::Visibility::Internal,
+                }
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
+    let groups = &ctx.site.groups;
+    DataIndexView {
+        sections: groups
+            .sections
+            .iter()
+            .map(|(&key, members)| DataSection {
+                category: ctx.category(key),
+                elements: members.iter().map(|&e| summary(ctx, e)).collect(),
+            })
+            .collect(),
+        element_count: groups.sections.values().map(Vec::len).sum(),
+        chart: ctx.chart(ctx.site.chart_index.per_category),
+    }
+}
+
+/// The retention policy of a use, when it has a visible one.
+pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
+    let p = ctx.catalog.uses[u].retention?;
+    let policy = ctx
+        .catalog
+        .retention
+        .get(p)
+        .filter(|_| ctx.site.scope.policy(p))?;
+    Some(PolicyBrief {
+        name: &policy.name,
+        href: urls::anchored(urls::RETENTION, "policy", &policy.id),
+        summary: words::retention_summary(policy),
+    })
+}
+
+pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
+    let c = ctx.catalog;
+    let use_ = &c.uses[u];
+    let internal = ctx.internal();
+    UseView {
+        purpose: ctx.purpose(&use_.purpose),
+        why: &use_.why,
+        legal_basis: use_.legal_basis.map(|b| Words {
+            key: words::legal_basis_key(b),
+            text: words::legal_basis(b),
+        }),
+        necessity: use_.necessity.map(|n| Words {
+            key: match n {
+                crate::link::Necessity::Required => "required",
+                crate::link::Necessity::Optional => "optional",
+            },
+            text: words::necessity(n),
+        }),
+        optional: use_.necessity == Some(crate::link::Necessity::Optional),
+        retention: policy_brief(ctx, u),
+        shared_with: use_
+            .shared_with
+            .iter()
+            .filter(|&&r| ctx.site.scope.recipient(r))
+            .map(|&r| Link {
+                name: &c.recipients[r].name,
+                href: Some(urls::anchored(
+                    urls::RECIPIENTS,
+                    "recipient",
+                    &c.recipients[r].id,
+                )),
+            })
+            .collect(),
+        last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
+        internal: use_.visibility == crate::link::Visibility::Internal,
+        notes: use_.notes.as_deref().filter(|_| internal),
+        extra: if internal {
+            use_.extra
+                .iter()
+                .map(|(k, v)| KeyValue {
+                    key: k,
+                    value: v.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        origin: internal.then(|| use_.origin.to_string()),
+    }
+}
+
+fn model_link(ctx: Ctx<'_>, m: crate::link::ModelIdx) -> Option<Link<'_>> {
+    let model = ctx.catalog.models.get(m)?;
+    let slug = ctx.site.model_slugs.get(m)?;
+    Some(Link {
+        name: &model.name,
+        href: Some(format!("models/{slug}/index.html")),
+    })
+}
+
+pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
+    let c = ctx.catalog;
+    let el = &c.elements[e];
+    let internal = ctx.internal();
+    let tax = &c.taxonomy;
+    ElementView {
+        id: &el.id,
+        name: &el.name,
+        category: ctx.category(&el.category),
+        sensitive: tax.is_sensitive(&el.category),
+        special: tax.is_special_category(&el.category),
+        subjects: el
+            .subjects
+            .iter()
+            .map(|s| super::taxon_ref(&tax.subjects, s, None, false))
+            .collect(),
+        source: el.source.map(|s| Words {
+            key: match s {
+                crate::link::Source::Provided => "provided",
+                crate::link::Source::Observed => "observed",
+                crate::link::Source::Inferred => "inferred",
+                crate::link::Source::ThirdParty => "third_party",
+            },
+            text: words::source(s),
+        }),
+        systems: el
+            .systems
+            .iter()
+            .filter(|&&s| ctx.site.scope.system(s))
+            .map(|&s| Link {
+                name: &c.systems[s].name,
+                href: Some(urls::anchored(urls::SYSTEMS, "system", &c.systems[s].id)),
+            })
+            .collect(),
+        uses: ctx.uses_of(e).map(|u| use_view(ctx, u)).collect(),
+        models: el
+            .models
+            .iter()
+            .filter_map(|&m| model_link(ctx, m))
+            .collect(),
+        excluded_by: ctx
+            .site
+            .excluded_by
+            .get(&e)
+            .map(|ms| ms.iter().filter_map(|&m| model_link(ctx, m)).collect())
+            .unwrap_or_default(),
+        owner: el.owner.as_deref().filter(|_| internal),
+        origin: internal.then(|| el.origin.to_string()),
+        findings: super::audit::for_element(ctx, e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Audience;
+    use crate::site::{plan, testkit, views::Ctx};
+
+    #[test]
+    fn element_view_has_reasons_retention_and_links() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let ctx = Ctx {
+            catalog: &c,
+            site: &site,
+            svgs: &[],
+        };
+        let v = super::element(ctx, 0);
+        assert_eq!(v.name, "Email address");
+        let whys: Vec<_> = v.uses.iter().map(|u| u.why).collect();
+        assert_eq!(
+            whys,
+            ["To send your receipts", "To send offers you asked for"]
+        );
+        let r = v.uses[0].retention.as_ref().expect("has retention");
+        assert_eq!(r.summary, "30 days after you close your account");
+        assert_eq!(r.href, "retention/index.html#policy-account");
+        assert_eq!(
+            v.uses[1].shared_with[0].href.as_deref(),
+            Some("recipients/index.html#recipient-mailer")
+        );
+        assert!(v.uses[1].optional);
+        assert_eq!(v.uses[1].notes, None, "notes are internal");
+        assert!(v.uses[1].extra.is_empty(), "x_ columns are internal");
+        assert_eq!(v.owner, None);
+        let birth = super::element(ctx, 2);
+        assert_eq!(birth.excluded_by[0].name, "Style recommender");
+        assert_eq!(
+            v.category.href.as_deref(),
+            Some("categories/user.contact.email/index.html")
+        );
+    }
+
+    #[test]
+    fn internal_element_view_shows_owner_notes_and_internal_rows() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Internal);
+        let ctx = Ctx {
+            catalog: &c,
+            site: &site,
+            svgs: &[],
+        };
+        let v = super::element(ctx, 0);
+        assert_eq!(v.uses.len(), 3);
+        assert!(v.uses[2].internal);
+        assert_eq!(v.uses[1].notes, Some("NOTES-MARKER"));
+        assert_eq!(v.uses[1].extra[0].value, "XCOL-MARKER");
+        assert_eq!(v.owner, Some("OWNER-MARKER team"));
+    }
+}

@@ -1,0 +1,254 @@
+//! Page views: what one page shows, as `Serialize` structs borrowing from the catalog.
+//!
+//! [`build`] makes the view of one page on demand, so rendering can build, render and drop
+//! views in parallel without ever holding a whole-site context. Links (`href`) are relative
+//! to the site root; templates prefix them with the page's `root`.
+
+mod audit;
+mod element;
+mod home;
+mod model;
+mod registers;
+mod taxa;
+
+use serde::Serialize;
+
+use crate::link::{Catalog, ElementIdx, UseIdx};
+use crate::render::charts::Chart;
+use crate::taxonomy::Tree;
+
+use super::{urls, words, PageKind, PageSpec, Site};
+
+pub use audit::{AuditView, FindingView};
+pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
+pub use home::{HomeView, PageView};
+pub use model::{ModelView, ModelsView};
+pub use registers::{RecipientsView, RetentionView, SystemsView};
+pub use taxa::{TaxonIndexView, TaxonView};
+
+/// What a view may borrow from: the catalog, the site plan and the drawn charts.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub catalog: &'a Catalog,
+    pub site: &'a Site<'a>,
+    /// SVG markup of each chart, by index into `site.charts`.
+    pub svgs: &'a [String],
+}
+
+/// The view of any page; serialised flat into the page's template context.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum View<'a> {
+    Home(Box<HomeView<'a>>),
+    DataIndex(DataIndexView<'a>),
+    Element(Box<ElementView<'a>>),
+    TaxonIndex(TaxonIndexView<'a>),
+    Taxon(TaxonView<'a>),
+    Retention(RetentionView<'a>),
+    Recipients(RecipientsView<'a>),
+    Systems(SystemsView<'a>),
+    Models(ModelsView<'a>),
+    Model(Box<ModelView<'a>>),
+    Page(PageView<'a>),
+    Audit(Box<AuditView<'a>>),
+}
+
+/// The page title (`<h1>` and `<title>`) and view of one page.
+pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
+    let c = ctx.catalog;
+    match page.kind {
+        PageKind::Home => (
+            "Your data and our AI".into(),
+            View::Home(Box::new(home::home(ctx))),
+        ),
+        PageKind::DataIndex => (
+            "What we collect".into(),
+            View::DataIndex(element::index(ctx)),
+        ),
+        PageKind::Element(e) => (
+            c.elements[e].name.clone(),
+            View::Element(Box::new(element::element(ctx, e))),
+        ),
+        PageKind::CategoriesIndex => (
+            "Data categories".into(),
+            View::TaxonIndex(taxa::categories_index(ctx)),
+        ),
+        PageKind::Category(key) => (
+            c.taxonomy.categories.name(key).to_string(),
+            View::Taxon(taxa::category(ctx, key)),
+        ),
+        PageKind::PurposesIndex => (
+            "Why we collect data".into(),
+            View::TaxonIndex(taxa::purposes_index(ctx)),
+        ),
+        PageKind::Purpose(key) => (
+            c.taxonomy.uses.name(key).to_string(),
+            View::Taxon(taxa::purpose(ctx, key)),
+        ),
+        PageKind::Retention => (
+            "How long we keep data".into(),
+            View::Retention(registers::retention(ctx)),
+        ),
+        PageKind::Recipients => (
+            "Who we share data with".into(),
+            View::Recipients(registers::recipients(ctx)),
+        ),
+        PageKind::Systems => (
+            "Where data is stored".into(),
+            View::Systems(registers::systems(ctx)),
+        ),
+        PageKind::ModelsIndex => ("Models and AI".into(), View::Models(model::index(ctx))),
+        PageKind::Model(m) => (
+            c.models[m].name.clone(),
+            View::Model(Box::new(model::model(ctx, m))),
+        ),
+        PageKind::Page(p) => (c.pages[p].title.clone(), View::Page(home::page(ctx, p))),
+        PageKind::Audit => ("Audit".into(), View::Audit(Box::new(audit::audit(ctx)))),
+    }
+}
+
+/// A link to another page, or plain text when there is no page to link to.
+#[derive(Debug, Serialize)]
+pub struct Link<'a> {
+    pub name: &'a str,
+    pub href: Option<String>,
+}
+
+/// A taxonomy key with its display name and, when it has a page, a link.
+#[derive(Debug, Serialize)]
+pub struct TaxonRef<'a> {
+    pub key: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub href: Option<String>,
+    pub sensitive: bool,
+}
+
+/// A value shown in plain words, with its register key as secondary detail.
+#[derive(Debug, Serialize)]
+pub struct Words {
+    pub key: &'static str,
+    pub text: &'static str,
+}
+
+/// One `x_` column value or internal field (internal builds only).
+#[derive(Debug, Serialize)]
+pub struct KeyValue<'a> {
+    pub key: &'a str,
+    pub value: String,
+}
+
+/// A chart as its page shows it: the inline SVG, its file and its numbers.
+#[derive(Debug, Serialize)]
+pub struct ChartView<'a> {
+    pub chart: &'a Chart,
+    /// SVG markup from the chart renderer (trusted: it escapes its labels).
+    pub svg: &'a str,
+    /// `charts/<id>.svg`, relative to the root.
+    pub file: String,
+}
+
+impl<'a> Ctx<'a> {
+    fn chart(&self, i: usize) -> Option<ChartView<'a>> {
+        let chart = self.site.charts.get(i)?;
+        Some(ChartView {
+            chart,
+            svg: self.svgs.get(i).map_or("", String::as_str),
+            file: format!("charts/{}.svg", chart.id),
+        })
+    }
+
+    fn internal(&self) -> bool {
+        self.site.scope.internal()
+    }
+
+    /// A link to an element's page when it is visible; its id otherwise.
+    fn element_link(&self, e: ElementIdx) -> Link<'a> {
+        let el = &self.catalog.elements[e];
+        if self.site.scope.element(e) {
+            Link {
+                name: &el.name,
+                href: Some(urls::element(&el.id)),
+            }
+        } else {
+            Link {
+                name: &el.id,
+                href: None,
+            }
+        }
+    }
+
+    /// A data category, linked to its page when it has one.
+    fn category(&self, key: &'a str) -> TaxonRef<'a> {
+        let tax = &self.catalog.taxonomy;
+        let has_page = self.site.groups.categories.contains_key(key);
+        taxon_ref(
+            &tax.categories,
+            key,
+            has_page.then(|| urls::category(key)),
+            tax.is_sensitive(key),
+        )
+    }
+
+    /// A purpose, linked to its page when it has one.
+    fn purpose(&self, key: &'a str) -> TaxonRef<'a> {
+        let has_page = self.site.groups.purposes.contains_key(key);
+        taxon_ref(
+            &self.catalog.taxonomy.uses,
+            key,
+            has_page.then(|| urls::purpose(key)),
+            false,
+        )
+    }
+
+    /// The visible uses of an element.
+    fn uses_of(&self, e: ElementIdx) -> impl Iterator<Item = UseIdx> + 'a {
+        let site = self.site;
+        self.catalog.elements[e]
+            .uses
+            .iter()
+            .copied()
+            .filter(move |&u| site.scope.use_(u))
+    }
+}
+
+fn taxon_ref<'a>(
+    tree: &'a Tree,
+    key: &'a str,
+    href: Option<String>,
+    sensitive: bool,
+) -> TaxonRef<'a> {
+    let taxon = tree.get(key);
+    TaxonRef {
+        key,
+        name: taxon.map_or(key, |t| t.name.as_str()),
+        description: taxon.map_or("", |t| t.description.as_str()),
+        href,
+        sensitive,
+    }
+}
+
+/// A JSON value as display text: strings as they are, anything else as compact JSON.
+fn json_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The top-level entries of a JSON object (or the value itself under `value`) as rows.
+fn json_rows(v: &serde_json::Value) -> Vec<KeyValue<'_>> {
+    match v {
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| KeyValue {
+                key: k,
+                value: json_text(v),
+            })
+            .collect(),
+        other => vec![KeyValue {
+            key: "value",
+            value: json_text(other),
+        }],
+    }
+}

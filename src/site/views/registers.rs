@@ -1,0 +1,249 @@
+//! The register pages: retention policies (how long, in plain words, and what happens after),
+//! recipients (who we share with, where, under which safeguards, and what) and systems.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::link::{RetentionPeriod, UseIdx};
+
+use super::{urls, words, ChartView, Ctx, Link, TaxonRef, Words};
+
+/// An element under a policy or shared with a recipient, with the uses that put it there.
+#[derive(Debug, Serialize)]
+pub struct ElementUses<'a> {
+    pub element: Link<'a>,
+    pub uses: Vec<PurposeWhy<'a>>,
+}
+
+/// One use in a register: its purpose and reason.
+#[derive(Debug, Serialize)]
+pub struct PurposeWhy<'a> {
+    pub purpose: TaxonRef<'a>,
+    pub why: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PolicyView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub name: &'a str,
+    /// "30 days after you close your account".
+    pub summary: String,
+    /// "30 days", "indefinite".
+    pub period: String,
+    pub iso: Option<&'a str>,
+    pub indefinite: bool,
+    pub trigger: Option<&'a str>,
+    pub disposal: Option<Words>,
+    pub legal_reference: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub elements: Vec<ElementUses<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RetentionView<'a> {
+    pub policies: Vec<PolicyView<'a>>,
+    pub chart: Option<ChartView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecipientView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub name: &'a str,
+    pub role: Option<Words>,
+    pub country: Option<&'a str>,
+    pub safeguards: Option<&'a str>,
+    pub description: Option<&'a str>,
+    /// Only an `http(s)` URL becomes a link.
+    pub dpa_url: Option<&'a str>,
+    pub elements: Vec<ElementUses<'a>>,
+    pub element_count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecipientsView<'a> {
+    pub recipients: Vec<RecipientView<'a>>,
+    pub chart: Option<ChartView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SystemView<'a> {
+    pub id: &'a str,
+    pub anchor: String,
+    pub name: &'a str,
+    pub description: Option<&'a str>,
+    pub location: Option<&'a str>,
+    /// Internal builds only.
+    pub owner: Option<&'a str>,
+    pub elements: Vec<Link<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SystemsView<'a> {
+    pub systems: Vec<SystemView<'a>>,
+}
+
+/// The visible uses of a list, grouped by element (in order of first appearance).
+fn element_uses<'a>(ctx: Ctx<'a>, uses: &'a [UseIdx]) -> Vec<ElementUses<'a>> {
+    let mut out: Vec<ElementUses<'a>> = Vec::new();
+    let mut position: HashMap<usize, usize> = HashMap::new();
+    for u in ctx.site.scope.filter_uses(uses) {
+        let use_ = &ctx.catalog.uses[u];
+        let i = *position.entry(use_.element).or_insert_with(|| {
+            out.push(ElementUses {
+                element: ctx.element_link(use_.element),
+                uses: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[i].uses.push(PurposeWhy {
+            purpose: ctx.purpose(&use_.purpose),
+            why: &use_.why,
+        });
+    }
+    out
+}
+
+pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
+    let c = ctx.catalog;
+    RetentionView {
+        policies: ctx
+            .site
+            .scope
+            .policies()
+            .map(|p| {
+                let policy = &c.retention[p];
+                PolicyView {
+                    id: &policy.id,
+                    anchor: urls::anchor("policy", &policy.id),
+                    name: &policy.name,
+                    summary: words::retention_summary(policy),
+                    period: words::period_label(&policy.period),
+                    iso: match &policy.period {
+                        RetentionPeriod::Fixed { iso, .. } => Some(iso.as_str()),
+                        RetentionPeriod::Indefinite => None,
+                    },
+                    indefinite: policy.period == RetentionPeriod::Indefinite,
+                    trigger: policy.trigger.as_deref(),
+                    disposal: policy.disposal.map(|d| Words {
+                        key: match d {
+                            crate::link::Disposal::Delete => "delete",
+                            crate::link::Disposal::Anonymize => "anonymize",
+                            crate::link::Disposal::Archive => "archive",
+                        },
+                        text: words::disposal(d),
+                    }),
+                    legal_reference: policy.legal_reference.as_deref(),
+                    description: policy.description.as_deref(),
+                    elements: element_uses(ctx, &policy.uses),
+                }
+            })
+            .collect(),
+        chart: ctx.chart(ctx.site.chart_index.retention),
+    }
+}
+
+pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
+    let c = ctx.catalog;
+    RecipientsView {
+        recipients: ctx
+            .site
+            .scope
+            .recipients()
+            .map(|r| {
+                let rec = &c.recipients[r];
+                let elements = element_uses(ctx, &rec.uses);
+                RecipientView {
+                    id: &rec.id,
+                    anchor: urls::anchor("recipient", &rec.id),
+                    name: &rec.name,
+                    role: rec.role.map(|role| Words {
+                        key: words::role_key(role),
+                        text: words::role(role),
+                    }),
+                    country: rec.country.as_deref(),
+                    safeguards: rec.safeguards.as_deref(),
+                    description: rec.description.as_deref(),
+                    dpa_url: rec.dpa_url.as_deref().filter(|u| words::is_web_url(u)),
+                    element_count: elements.len(),
+                    elements,
+                }
+            })
+            .collect(),
+        chart: ctx.chart(ctx.site.chart_index.recipients),
+    }
+}
+
+pub(super) fn systems(ctx: Ctx<'_>) -> SystemsView<'_> {
+    let c = ctx.catalog;
+    let internal = ctx.internal();
+    SystemsView {
+        systems: ctx
+            .site
+            .scope
+            .systems()
+            .map(|s| {
+                let sys = &c.systems[s];
+                SystemView {
+                    id: &sys.id,
+                    anchor: urls::anchor("system", &sys.id),
+                    name: &sys.name,
+                    description: sys.description.as_deref(),
+                    location: sys.location.as_deref(),
+                    owner: sys.owner.as_deref().filter(|_| internal),
+                    elements: ctx
+                        .site
+                        .scope
+                        .filter_elements(&sys.elements)
+                        .map(|e| ctx.element_link(e))
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Audience;
+    use crate::site::{plan, testkit, views::Ctx};
+
+    #[test]
+    fn public_registers_hide_internal_only_entries() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let ctx = Ctx {
+            catalog: &c,
+            site: &site,
+            svgs: &[],
+        };
+        let r = super::retention(ctx);
+        let names: Vec<_> = r.policies.iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Account data", "Order records"]);
+        assert_eq!(
+            r.policies[0].summary,
+            "30 days after you close your account"
+        );
+        let account: Vec<_> = r.policies[0]
+            .elements
+            .iter()
+            .map(|e| (e.element.name, e.uses.len()))
+            .collect();
+        assert_eq!(
+            account,
+            [("Email address", 2), ("Date of birth", 1)],
+            "grouped by element; the internal use is not listed"
+        );
+        let rec = super::recipients(ctx);
+        assert_eq!(rec.recipients.len(), 1);
+        assert_eq!(
+            rec.recipients[0].elements[0].uses[0].why,
+            "To send offers you asked for"
+        );
+        let sys = super::systems(ctx);
+        assert_eq!(sys.systems[0].owner, None);
+        assert_eq!(sys.systems[0].elements.len(), 3);
+    }
+}

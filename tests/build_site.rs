@@ -1,0 +1,224 @@
+//! `candor build` on a valid site: the pages say what the registers say, internal facts stay
+//! internal, and a failed build leaves the previous output alone.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{candor, copy_site, edit, fixture, read};
+
+fn build(site: &Path, out: &Path, extra: &[&str]) -> String {
+    let output = candor()
+        .args(["build", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("run candor");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "build failed:\n{stderr}");
+    stderr
+}
+
+fn built(extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("tempdir");
+    build(&fixture("site"), &out.path().join("public"), extra);
+    out
+}
+
+/// Every file of a build, as text where it is text.
+fn all_text(dir: &Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let bytes = fs::read(e.path()).expect("read");
+            (
+                e.path().display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn element_page_shows_every_use_with_its_reason_retention_and_sharing() {
+    let out = built(&[]);
+    let page = read(&out.path().join("public/data/email_address/index.html"));
+    for want in [
+        "Email address",
+        "So we can confirm your order and tell you when it ships.",
+        "To send the newsletter you signed up for.",
+        "30 days after you close your account",
+        "Postbox Mail Inc.",
+        "Web shop",
+        "user.contact.email",
+        "marketing.communications.email",
+    ] {
+        assert!(page.contains(want), "element page lacks {want:?}");
+    }
+    let prefs = read(&out.path().join("public/data/style_preferences/index.html"));
+    assert!(
+        prefs.contains("Style recommender"),
+        "models using the element are listed"
+    );
+    assert!(prefs.contains("../../models/style-recommender/index.html"));
+}
+
+#[test]
+fn model_page_links_inputs_and_shows_metrics_and_body() {
+    let out = built(&[]);
+    let page = read(
+        &out.path()
+            .join("public/models/style-recommender/index.html"),
+    );
+    assert!(
+        page.contains("../../data/style_preferences/index.html"),
+        "inputs link to element pages"
+    );
+    for want in [
+        "Style recommender",
+        "gender",
+        "0.31",
+        "0.27",
+        "age: 18-24",
+        "Merchandisers review",
+        "Could narrow what people see.",
+    ] {
+        assert!(page.contains(want), "model page lacks {want:?}");
+    }
+    assert!(
+        page.contains("<strong>not</strong>"),
+        "the Markdown body is rendered"
+    );
+    assert!(page.contains("<svg"), "the metrics chart is inlined");
+}
+
+#[test]
+fn registers_pages_show_retention_and_recipients() {
+    let out = built(&[]);
+    let retention = read(&out.path().join("public/retention/index.html"));
+    assert!(retention.contains("Order records") && retention.contains("Commercial code s. 257"));
+    assert!(retention.contains("6 years"), "durations in plain words");
+    let recipients = read(&out.path().join("public/recipients/index.html"));
+    assert!(
+        recipients.contains("United States")
+            && recipients.contains("EU Standard Contractual Clauses")
+    );
+    let home = read(&out.path().join("public/index.html"));
+    assert!(home.contains("Fixture Outfitters"));
+    assert!(
+        home.contains("collection-heatmap"),
+        "the signature chart is on the home page"
+    );
+}
+
+#[test]
+fn data_json_and_sitemap_describe_the_public_catalog() {
+    let out = built(&[]);
+    let json: serde_json::Value = serde_json::from_str(&read(&out.path().join("public/data.json")))
+        .expect("data.json parses");
+    assert_eq!(json["version"], 1);
+    let text = json.to_string();
+    assert!(text.contains("email_address") && text.contains("style-recommender"));
+    assert!(
+        !text.contains("badge_id"),
+        "internal rows are not in public data.json"
+    );
+    let sitemap = read(&out.path().join("public/sitemap.xml"));
+    assert!(
+        sitemap.contains("https://trust.fixture.example/data/email_address/"),
+        "{sitemap}"
+    );
+}
+
+/// Values that only internal readers may see, planted in the fixture's internal fields.
+const INTERNAL: &[&str] = &[
+    "badge_id",                 // an internal row's element
+    "Staff badge number",       // its name
+    "Double opt-in since 2024", // notes
+    "DPIA-7",                   // an x_ column
+    "Customer care",            // element owner
+    "Platform team",            // system owner
+    "Head of data",             // model card internal block
+];
+
+#[test]
+fn public_build_has_no_internal_value_anywhere_and_internal_build_has_all() {
+    let public = built(&[]);
+    for (file, text) in all_text(public.path()) {
+        for marker in INTERNAL {
+            assert!(!text.contains(marker), "{file} leaks internal {marker:?}");
+        }
+    }
+    let internal = built(&["--audience", "internal"]);
+    let everything: String = all_text(internal.path())
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    for marker in INTERNAL {
+        assert!(
+            everything.contains(marker),
+            "internal build lacks {marker:?}"
+        );
+    }
+    let home = read(&internal.path().join("public/index.html"));
+    assert!(home.contains(r#"<meta name="robots" content="noindex"#));
+    assert!(home.contains("Internal — do not publish"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
+    let site = copy_site("site");
+    let out = site.path().join("public");
+    build(site.path(), &out, &[]);
+    let before = all_text(&out);
+    edit(site.path(), "content/retention.csv", "P30D", "P30X");
+    candor()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .assert()
+        .code(2);
+    assert_eq!(all_text(&out), before);
+}
+
+#[test]
+fn refuses_to_replace_a_directory_it_did_not_write() {
+    let site = copy_site("site");
+    let out = site.path().join("docs");
+    fs::create_dir(&out).expect("mkdir");
+    fs::write(out.join("notes.txt"), "mine").expect("write");
+    let assert = candor()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("was not written by candor"), "{stderr}");
+    assert_eq!(read(&out.join("notes.txt")), "mine");
+}
+
+#[test]
+fn init_writes_a_site_that_builds_and_never_overwrites() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("new-site");
+    candor().arg("init").arg(&dir).assert().success();
+    fs::write(
+        dir.join("content/pages/your-rights.md"),
+        "---\ntitle: Mine\n---\nMine.\n",
+    )
+    .expect("write");
+    let again = candor().arg("init").arg(&dir).output().expect("run");
+    assert!(again.status.success());
+    assert!(
+        read(&dir.join("content/pages/your-rights.md")).contains("Mine."),
+        "init overwrote a file"
+    );
+    build(&dir, &dir.join("public"), &[]);
+    assert!(read(&dir.join("public/pages/your-rights/index.html")).contains("Mine."));
+}

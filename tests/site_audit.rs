@@ -1,0 +1,199 @@
+//! The audit in a build: an internal build gets an `audit/` page (findings by severity and by
+//! rule, linked to their element and model pages, and the reviews due) and findings on each
+//! element and model page; a public build gets none of it, even when handed the audit.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use candor::commands::check::audit_for_build;
+use candor::config::Audience;
+use candor::render::{render, Theme};
+use candor::site::audit::SiteAudit;
+
+fn build(root: &Path, audience: Audience) -> BTreeMap<String, String> {
+    let catalog = candor::load_catalog(root).expect("site loads");
+    let today = jiff::civil::date(2026, 12, 1);
+    let (audit, reviews) = audit_for_build(root, &catalog, today).expect("audit config is valid");
+    let site = candor::site::plan(&catalog, audience)
+        .with_audit(SiteAudit::new(&catalog, &audit, reviews));
+    let theme = Theme::load(root).expect("theme loads");
+    render(&site, &catalog, &theme)
+        .expect("renders")
+        .into_iter()
+        .map(|f| {
+            let path = f.path.to_string_lossy().replace('\\', "/");
+            (path, String::from_utf8_lossy(&f.bytes).into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn internal_build_has_the_audit_page_and_findings_on_pages() {
+    let out = build(&common::fixture("audit/everything"), Audience::Internal);
+    let page = &out["audit/index.html"];
+    for text in [
+        "id=\"sev-error\"",
+        "id=\"sev-warning\"",
+        "id=\"sev-info\"",
+        "id=\"accepted\"",
+        "id=\"rule-demographic-targeting\"",
+        "Proof of consent must be kept as long as we may be asked for it.",
+        "id=\"reviews\"",
+    ] {
+        assert!(page.contains(text), "audit page lacks {text}");
+    }
+    // Each finding links to its element or model page.
+    assert!(
+        page.contains("href=\"../data/gender/index.html\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"../models/stylist/index.html\""));
+    // Reviews due: never-reviewed churn card first, then the stale email use.
+    let churn = page
+        .find("content/models/churn.md:2</code></td>")
+        .expect("churn due");
+    let email = page
+        .find("content/inventory/customers.csv:7</code></td>")
+        .expect("email due");
+    assert!(churn < email, "ordered by due date");
+    // Element and model pages show their own findings, and only theirs.
+    let gender = &out["data/gender/index.html"];
+    assert!(gender.contains("Audit findings"));
+    assert!(gender.contains("<code>demographic-targeting</code>"));
+    assert!(!gender.contains("<code>sensitive-basis</code>"));
+    let stylist = &out["models/stylist/index.html"];
+    assert!(stylist.contains("<code>model-excluded-input-used</code>"));
+    let orders = &out["data/order_history/index.html"];
+    assert!(
+        orders.contains("<code>model-undeclared-training</code>"),
+        "a model finding about an element shows on both pages"
+    );
+    assert!(!orders.contains("<code>model-excluded-input-used</code>"));
+    assert!(
+        out["index.html"].contains("href=\"audit/index.html\""),
+        "nav links the audit"
+    );
+    assert_links_resolve(&out);
+}
+
+#[test]
+fn public_build_has_no_audit_detail() {
+    let root = common::fixture("audit/everything");
+    let out = build(&root, Audience::Public);
+    assert!(!out.keys().any(|p| p.starts_with("audit/")));
+    for (path, text) in &out {
+        for marker in [
+            "demographic-targeting",
+            "unbounded-retention",
+            "Audit findings",
+            "audit/index.html",
+            "Proof of consent must be kept",
+            "Fix:",
+        ] {
+            assert!(!text.contains(marker), "{marker:?} leaked into {path}");
+        }
+    }
+}
+
+#[test]
+fn the_demo_internal_build_links_resolve_with_the_audit() {
+    let out = build(Path::new(env!("CARGO_MANIFEST_DIR")), Audience::Internal);
+    assert!(out["audit/index.html"].contains("8 accepted"));
+    assert_links_resolve(&out);
+}
+
+/// Every relative link of every page points at a file of the build, and every fragment at an id.
+fn assert_links_resolve(out: &BTreeMap<String, String>) {
+    for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let mut dir: Vec<&str> = path.split('/').collect();
+        dir.pop();
+        for link in text
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+        {
+            if link.contains(':') {
+                continue;
+            }
+            let (file, fragment) = link.split_once('#').unwrap_or((link, ""));
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                let mut parts = dir.clone();
+                for seg in file.split('/') {
+                    match seg {
+                        ".." => {
+                            assert!(parts.pop().is_some(), "{path}: {link} leaves the site");
+                        }
+                        "" | "." => {}
+                        s => parts.push(s),
+                    }
+                }
+                parts.join("/")
+            };
+            let page = out.get(&target);
+            assert!(page.is_some(), "{path}: broken link {link}");
+            if !fragment.is_empty() {
+                let id = format!("id=\"{fragment}\"");
+                assert!(
+                    page.is_some_and(|p| p.contains(&id)),
+                    "{path}: no {id} in {target}"
+                );
+            }
+        }
+    }
+}
+
+/// Runs `candor build` through the binary; returns its exit code and standard error.
+fn build_cli(root: &Path, out: &Path, audience: &str) -> (i32, String) {
+    let o = common::candor()
+        .args(["build", "--audience", audience, "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .expect("runs");
+    (
+        o.status.code().unwrap(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn build_runs_the_audit_prints_a_summary_and_never_fails_on_findings() {
+    let root = common::fixture("audit/everything");
+    let tmp = tempfile::tempdir().unwrap();
+    let (code, err) = build_cli(&root, &tmp.path().join("internal"), "internal");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("audit: 6 errors, 10 warnings, 5 info, 1 accepted (details: candor check)"),
+        "{err}"
+    );
+    let page = common::read(&tmp.path().join("internal/audit/index.html"));
+    assert!(page.contains("id=\"rule-model-undeclared-input\""));
+
+    let (code, err) = build_cli(&root, &tmp.path().join("public"), "public");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("audit: 6 errors"),
+        "the summary is printed for public builds too"
+    );
+    assert!(!tmp.path().join("public/audit").exists());
+}
+
+#[test]
+fn build_with_an_invalid_audit_section_is_invalid_input() {
+    let site = common::copy_site("audit/everything");
+    common::edit(
+        site.path(),
+        "candor.toml",
+        "rule = \"missing-retention\"",
+        "rule = \"no-such-rule\"",
+    );
+    let (code, err) = build_cli(site.path(), &site.path().join("public"), "public");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown audit rule `no-such-rule`"), "{err}");
+    assert!(!site.path().join("public").exists(), "nothing written");
+}

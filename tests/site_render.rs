@@ -1,0 +1,159 @@
+//! load -> site -> render on the fixture site: every page renders, a public build carries no
+//! internal value anywhere, an internal build shows them, and every relative link resolves.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use candor::config::Audience;
+use candor::render::{render, Theme};
+
+/// Internal values of the fixture: owners, notes, `x_` cells, an internal row, a card's
+/// `internal:` block.
+const INTERNAL: &[&str] = &[
+    "Customer care",
+    "Double opt-in",
+    "DPIA-7",
+    "badge_id",
+    "Staff badge number",
+    "Head of data",
+];
+
+fn build(audience: Audience) -> BTreeMap<String, String> {
+    build_site(&common::fixture("site"), audience)
+}
+
+fn build_site(root: &std::path::Path, audience: Audience) -> BTreeMap<String, String> {
+    let catalog = candor::load_catalog(root).expect("site loads");
+    let site = candor::site::plan(&catalog, audience);
+    let theme = Theme::load(root).expect("theme loads");
+    render(&site, &catalog, &theme)
+        .expect("renders")
+        .into_iter()
+        .map(|f| {
+            let path = f.path.to_string_lossy().replace('\\', "/");
+            (path, String::from_utf8_lossy(&f.bytes).into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn public_build_of_the_fixture_has_every_section_and_no_internal_value() {
+    let out = build(Audience::Public);
+    for page in [
+        "index.html",
+        "data/index.html",
+        "data/email_address/index.html",
+        "purposes/index.html",
+        "categories/index.html",
+        "retention/index.html",
+        "recipients/index.html",
+        "systems/index.html",
+        "models/index.html",
+        "models/style-recommender/index.html",
+        "pages/your-rights/index.html",
+        "data.json",
+        "sitemap.xml",
+        "charts/collection-heatmap.svg",
+    ] {
+        assert!(out.contains_key(page), "missing {page}");
+    }
+    for (path, text) in &out {
+        for marker in INTERNAL {
+            assert!(!text.contains(marker), "{marker:?} leaked into {path}");
+        }
+    }
+    let email = &out["data/email_address/index.html"];
+    assert!(email.contains("To send the newsletter you signed up for."));
+    let model = &out["models/style-recommender/index.html"];
+    assert!(model.contains("href=\"../../data/style_preferences/index.html\""));
+    assert!(model.contains("<strong>not</strong>"), "card body rendered");
+}
+
+#[test]
+fn internal_build_of_the_fixture_shows_internal_values() {
+    let out = build(Audience::Internal);
+    let all: String = out.values().map(String::as_str).collect();
+    for marker in INTERNAL {
+        assert!(
+            all.contains(marker),
+            "{marker:?} missing from the internal build"
+        );
+    }
+    assert!(out["index.html"].contains("noindex"));
+}
+
+/// The fixture and the demo site at the repository root.
+fn sites() -> [std::path::PathBuf; 2] {
+    [
+        common::fixture("site"),
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+    ]
+}
+
+#[test]
+fn every_relative_link_and_anchor_resolves() {
+    for (root, audience) in sites()
+        .iter()
+        .flat_map(|r| [(r, Audience::Public), (r, Audience::Internal)])
+    {
+        let out = build_site(root, audience);
+        for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+            let mut dir: Vec<&str> = path.split('/').collect();
+            dir.pop();
+            for attr in ["href=\"", "src=\""] {
+                for link in text.split(attr).skip(1).filter_map(|s| s.split('"').next()) {
+                    if link.contains(':') || link.starts_with('#') {
+                        continue;
+                    }
+                    let (file, fragment) = link.split_once('#').unwrap_or((link, ""));
+                    let mut parts = dir.clone();
+                    for seg in file.split('/') {
+                        match seg {
+                            ".." => {
+                                assert!(parts.pop().is_some(), "{path}: {link} leaves the site")
+                            }
+                            "" | "." => {}
+                            s => parts.push(s),
+                        }
+                    }
+                    let target = parts.join("/");
+                    let page = out.get(&target);
+                    assert!(page.is_some(), "{path}: broken link {link}");
+                    if !fragment.is_empty() {
+                        let id = format!("id=\"{fragment}\"");
+                        assert!(
+                            page.is_some_and(|p| p.contains(&id)),
+                            "{path}: no {id} in {target}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_demo_site_builds_every_section() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let out = build_site(&root, Audience::Public);
+    let home = &out["index.html"];
+    assert!(home.contains("<svg"), "signature chart inlined");
+    for dir in [
+        "data/",
+        "purposes/",
+        "categories/",
+        "models/",
+        "pages/",
+        "charts/",
+    ] {
+        assert!(
+            out.keys().filter(|k| k.starts_with(dir)).count() > 1,
+            "{dir}"
+        );
+    }
+    for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
+        assert_eq!(text.matches("<h1").count(), 1, "{path}: one h1");
+        assert!(!text.contains("do not publish"), "{path}");
+    }
+}
