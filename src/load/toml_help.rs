@@ -51,6 +51,13 @@ pub fn explain(mut d: Diagnostic) -> Diagnostic {
                 .and_then(|s| s.split_once('='))
                 .map(|(k, v)| format!("write `{} = \"{}\"`", k.trim(), v.trim())),
         )
+    } else if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let (unknown, expected) = rest.split_once("`, expected ").unwrap_or((rest, ""));
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        (
+            format!("unknown key `{unknown}`"),
+            Some(format!("the keys allowed here are {expected}")),
+        )
     } else if raw == "duplicate key" {
         (
             format!("{name} is set twice in the same table"),
@@ -178,6 +185,15 @@ mod tests {
             "title = x",
         ));
         assert_eq!(e.help.as_deref(), Some("write `title = \"x\"`"));
+        let e = explain(d(
+            "unknown field `titel`, expected one of `title`, `language`",
+            "titel = \"x\"",
+        ));
+        assert_eq!(e.message, "invalid candor.toml: unknown key `titel`");
+        assert_eq!(
+            e.help.as_deref(),
+            Some("the keys allowed here are `title`, `language`")
+        );
         let e = explain(d("something else", "a = 1"));
         assert_eq!(e.message, "invalid candor.toml: something else");
     }
