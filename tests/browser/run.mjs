@@ -235,6 +235,53 @@ function focusState() {
   };
 }
 
+// Structural checks axe leaves to best practice or does not make: runs in the page, returns
+// the problems found.
+function structure() {
+  const problems = [];
+  const lang = document.documentElement.getAttribute("lang");
+  if (!lang || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(lang)) problems.push(`<html lang="${lang}">`);
+  const count = (sel) => document.querySelectorAll(sel).length;
+  if (count("main") !== 1) problems.push(`${count("main")} <main> elements`);
+  if (count("body > header") !== 1) problems.push("no page <header> (banner)");
+  if (count("body > footer") !== 1) problems.push("no page <footer> (contentinfo)");
+  document.querySelectorAll("nav").forEach((n) => {
+    if (!n.getAttribute("aria-label") && !n.getAttribute("aria-labelledby")) problems.push("a <nav> without a label");
+  });
+  const outside = [...document.body.children].filter(
+    (el) => !el.matches("header, main, footer, script, a.skip-link, [role=note]"),
+  );
+  if (outside.length) problems.push(`content outside landmarks: <${outside[0].tagName.toLowerCase()} class="${outside[0].className}">`);
+  const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+  const h1s = headings.filter((h) => h.tagName === "H1");
+  if (h1s.length !== 1) problems.push(`${h1s.length} <h1> elements`);
+  if (headings.length && headings[0].tagName !== "H1") problems.push(`the first heading is <${headings[0].tagName.toLowerCase()}>`);
+  let level = 0;
+  for (const h of headings) {
+    const l = Number(h.tagName[1]);
+    if (l > level + 1) problems.push(`<h${l}> "${h.textContent.trim().slice(0, 40)}" follows <h${level}>`);
+    level = l;
+  }
+  if (document.querySelector("main h1") !== h1s[0]) problems.push("the <h1> is not inside <main>");
+  document.querySelectorAll("svg.candor-chart").forEach((svg) => {
+    const id = svg.id || "(chart)";
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(/\s+/).filter(Boolean);
+    const title = svg.querySelector(":scope > title");
+    const desc = svg.querySelector(":scope > desc");
+    if (svg.getAttribute("role") !== "img") problems.push(`${id}: no role="img"`);
+    if (!title || !title.textContent.trim() || !ids.includes(title.id)) problems.push(`${id}: no <title> it is labelled by`);
+    if (!desc || !desc.textContent.trim() || !ids.includes(desc.id)) problems.push(`${id}: no <desc> it is described by`);
+    const figure = svg.closest("figure");
+    if (!figure || !figure.querySelector("figcaption")) problems.push(`${id}: not in a <figure> with a caption`);
+    const details = figure && figure.nextElementSibling;
+    const table = details && details.matches("details") && details.querySelector("table");
+    if (!table || !table.querySelector("caption") || table.querySelectorAll("tbody tr").length === 0) {
+      problems.push(`${id}: no table of its numbers right after it`);
+    }
+  });
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A tiny test runner: sequential, one line per test, a closing "N passed, M failed".
 
@@ -253,13 +300,15 @@ async function runAll(only) {
       console.log(`skip  ${t.name} (${t.skip})`);
       continue;
     }
+    const started = Date.now();
+    const took = () => `(${((Date.now() - started) / 1000).toFixed(1)} s)`;
     try {
       await t.fn();
       passed++;
-      console.log(`ok    ${t.name}`);
+      console.log(`ok    ${t.name} ${took()}`);
     } catch (e) {
       failed++;
-      console.log(`FAIL  ${t.name}\n${String(e && e.message ? e.message : e).replace(/^/gm, "  ")}`);
+      console.log(`FAIL  ${t.name} ${took()}\n${String(e && e.message ? e.message : e).replace(/^/gm, "  ")}`);
     }
   }
   return { passed, failed, skipped };
@@ -308,6 +357,9 @@ async function main() {
           for (const width of WIDTHS) {
             const { context, page, problems } = await visit(browser, origin, rel, { scheme, width });
             await page.screenshot({ path: path.join(shots, `${slug}-${width}-${scheme}.png`), fullPage: true });
+            // Reflow (WCAG 1.4.10): wide content scrolls inside its own box, never the page.
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+            if (overflow > 0) problems.push(`the page scrolls sideways by ${overflow} px`);
             await context.close();
             assertClean(problems, `/${rel} (${scheme}, ${width} px)`);
           }
@@ -332,6 +384,13 @@ async function main() {
           if (report.length) throw new Error(`/${rel} (${scheme}):\n${report.join("\n")}`);
         });
       }
+
+      test(`${name}: lang, landmarks, one h1, headings in order, charts with title, description and table`, async () => {
+        const { context, page, problems } = await visit(browser, origin, rel);
+        const found = await page.evaluate(structure);
+        await context.close();
+        assertClean([...problems, ...found], `/${rel}`);
+      });
 
       test(`${name}: Tab reaches the skip link first, and it moves focus to main`, async () => {
         const { context, page, problems } = await visit(browser, origin, rel);
