@@ -158,6 +158,7 @@ async function openPage(browser, origin, { scheme = "light", width = 1280 } = {}
     problems.push(`off-site request: ${url}`);
     return route.abort("blockedbyclient");
   });
+  await context.addInitScript(installColourHelpers);
   const page = await context.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
@@ -213,13 +214,58 @@ function describeViolations(violations) {
     .join("\n");
 }
 
+// Runs in every page before its own scripts: `window.__candor.contrast(el, colour)`, the contrast
+// ratio of a CSS colour against what is behind `el` (its nearest opaque background).
+function installColourHelpers() {
+  const parse = (c) => {
+    let m = /^rgba?\(([^)]*)\)$/.exec(c);
+    if (m) {
+      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      return [p[0] / 255, p[1] / 255, p[2] / 255, p.length > 3 ? p[3] : 1];
+    }
+    m = /^color\(srgb ([^)]*)\)$/.exec(c);
+    if (m) {
+      const p = m[1].split(/[\s/]+/).filter(Boolean).map(Number);
+      return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+    }
+    return null;
+  };
+  const over = (top, under) => top.slice(0, 3).map((v, i) => v * top[3] + under[i] * (1 - top[3])).concat(1);
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) layers.push(c);
+      if (c && c[3] === 1) break;
+    }
+    return layers.reduceRight((under, top) => over(top, under), [1, 1, 1, 1]);
+  };
+  const luminance = ([r, g, b]) => {
+    const lin = (v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  window.__candor = {
+    contrast(el, colour) {
+      const bg = background(el);
+      const c = parse(colour);
+      return c ? Math.round(ratio(over(c, bg), bg) * 100) / 100 : null;
+    },
+  };
+}
+
 // What has focus: a short description, and whether it shows a focus indicator.
 function focusState() {
   const el = document.activeElement;
   if (!el || el === document.body) return { none: true };
   const style = getComputedStyle(el);
   const rect = el.getBoundingClientRect();
-  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  // An outline of 2 px or more, with 3:1 against what surrounds the element (WCAG 1.4.11).
+  const outlineContrast = window.__candor.contrast(el.parentElement || el, style.outlineColor);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 && outlineContrast >= 3;
   const ring = style.boxShadow && style.boxShadow !== "none";
   const label = (el.textContent || el.getAttribute("aria-label") || "").trim().replace(/\s+/g, " ");
   return {
@@ -229,6 +275,7 @@ function focusState() {
     className: typeof el.className === "string" ? el.className : "",
     label: label.slice(0, 50),
     visible: outline || ring,
+    outlineContrast,
     inView: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight &&
       rect.right > 0 && rect.left < innerWidth,
     inMain: !!el.closest("main"),
@@ -277,6 +324,18 @@ function structure() {
     const table = details && details.matches("details") && details.querySelector("table");
     if (!table || !table.querySelector("caption") || table.querySelectorAll("tbody tr").length === 0) {
       problems.push(`${id}: no table of its numbers right after it`);
+    }
+  });
+  // Form fields must be recognisable as fields: their border or their fill has 3:1 against
+  // what surrounds them (WCAG 1.4.11, non-text contrast).
+  document.querySelectorAll("input:not([type=hidden]), select, textarea").forEach((field) => {
+    if (!field.offsetParent) return;
+    const style = getComputedStyle(field);
+    const around = field.parentElement;
+    const border = parseFloat(style.borderTopWidth) > 0 ? window.__candor.contrast(around, style.borderTopColor) : 0;
+    const fill = window.__candor.contrast(around, style.backgroundColor);
+    if (Math.max(border, fill) < 3) {
+      problems.push(`#${field.id || field.name || field.type}: its border has ${border}:1 against the page (needs 3:1)`);
     }
   });
   return problems;
@@ -386,10 +445,12 @@ async function main() {
       }
 
       test(`${name}: lang, landmarks, one h1, headings in order, charts with title, description and table`, async () => {
-        const { context, page, problems } = await visit(browser, origin, rel);
-        const found = await page.evaluate(structure);
-        await context.close();
-        assertClean([...problems, ...found], `/${rel}`);
+        for (const scheme of SCHEMES) {
+          const { context, page, problems } = await visit(browser, origin, rel, { scheme });
+          const found = await page.evaluate(structure);
+          await context.close();
+          assertClean([...problems, ...found], `/${rel} (${scheme})`);
+        }
       });
 
       test(`${name}: Tab reaches the skip link first, and it moves focus to main`, async () => {
@@ -402,6 +463,7 @@ async function main() {
           }
           if (!first.inView) throw new Error("the focused skip link is not on screen");
           if (!first.visible) throw new Error("the focused skip link shows no focus indicator");
+          if (rel === "") await page.screenshot({ path: path.join(shots, "home-skip-link-focused.png") });
           await page.keyboard.press("Enter");
           const target = await page.evaluate(() => document.activeElement && document.activeElement.id);
           if (target !== "main") throw new Error(`after Enter, focus is on #${target || "(body)"}, not #main`);
@@ -417,8 +479,9 @@ async function main() {
       });
 
       test(`${name}: every Tab stop shows a focus indicator and is on screen`, async () => {
-        for (const width of WIDTHS) {
-          const { context, page, problems } = await visit(browser, origin, rel, { width });
+        const runs = [["light", 1280], ["light", 390], ["dark", 1280]];
+        for (const [scheme, width] of runs) {
+          const { context, page, problems } = await visit(browser, origin, rel, { scheme, width });
           try {
             const bad = [];
             let stops = 0;
@@ -427,13 +490,14 @@ async function main() {
               const f = await page.evaluate(focusState);
               if (f.none) break; // focus left the page: every stop was visited
               if (!f.visible || !f.inView) {
-                bad.push(`<${f.tag}${f.id ? ` id="${f.id}"` : ""}${f.className ? ` class="${f.className}"` : ""}> ${f.label}: ${!f.visible ? "no focus indicator" : "off screen"}`);
+                const why = !f.visible ? `no focus indicator (outline contrast ${f.outlineContrast}:1)` : "off screen";
+                bad.push(`<${f.tag}${f.id ? ` id="${f.id}"` : ""}${f.className ? ` class="${f.className}"` : ""}> ${f.label}: ${why}`);
               }
             }
             if (stops === 500) bad.push("more than 500 Tab stops: a keyboard trap?");
             if (stops < 3) bad.push(`only ${stops} Tab stops`);
-            if (bad.length) throw new Error(`/${rel} (${width} px):\n  ${bad.slice(0, 12).join("\n  ")}`);
-            assertClean(problems, `/${rel} (${width} px)`);
+            if (bad.length) throw new Error(`/${rel} (${scheme}, ${width} px):\n  ${bad.slice(0, 12).join("\n  ")}`);
+            assertClean(problems, `/${rel} (${scheme}, ${width} px)`);
           } finally {
             await context.close();
           }
