@@ -22,6 +22,13 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
 
+// The site-wide search box and the data index's filter form (words, category, purpose, legal
+// basis, recipient) come with branch `ux`, not yet on main: until it lands, their tests are
+// skipped (and say why) and the data index's first filter (one text box) is tested instead.
+// Set to true in the merge that brings `ux` in.
+const UX_LANDED = false;
+const WAITS_FOR_UX = "waits for branch ux: no search box or filter form on main yet";
+
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const WIDTHS = [1280, 390];
 const SCHEMES = ["light", "dark"];
@@ -505,43 +512,122 @@ async function main() {
       });
     }
 
-    test("data index: the filter narrows the list of data and clearing it restores the list", async () => {
-      const { context, page, problems } = await visit(browser, servers.public.origin, "data/");
-      try {
-        const input = page.locator("#filter-input");
-        if (!(await input.isVisible())) throw new Error("the filter box is not shown (candor.js did not run?)");
-        const cards = page.locator(".element-card");
-        const total = await cards.count();
-        const shown = () => page.locator(".element-card:not([hidden])").count();
-        if ((await shown()) !== total || total < 2) throw new Error(`before filtering ${await shown()} of ${total} shown`);
-        await input.fill("email");
-        const narrowed = await shown();
-        if (!(narrowed > 0 && narrowed < total)) throw new Error(`"email" leaves ${narrowed} of ${total}`);
-        const texts = await page.locator(".element-card:not([hidden])").allTextContents();
-        const strays = texts.filter((t) => !t.toLowerCase().includes("email"));
-        if (strays.length) throw new Error(`shown without "email": ${strays[0].trim().slice(0, 60)}`);
-        if (!(await page.locator(".element-card:not([hidden]) h3", { hasText: "Email address" }).count())) {
-          throw new Error("Email address is not among the matches");
+    if (UX_LANDED) {
+      test("search: typing finds Email address; arrow keys and Enter open its page", async () => {
+        // From a page two levels down, so result links must resolve against the site root.
+        const { context, page, problems } = await visit(browser, servers.public.origin, "models/style-recommender/");
+        try {
+          const input = page.locator("form.site-search input[type=search]");
+          await input.focus();
+          await input.pressSequentially("email");
+          const first = page.locator(".search-results:not([hidden]) li a").first();
+          await first.waitFor();
+          const name = (await first.locator(".result-name").textContent()).trim();
+          if (name !== "Email address") throw new Error(`the first result is "${name}", not "Email address"`);
+          const status = (await page.locator("form.site-search [role=status]").textContent()).trim();
+          if (!/\d/.test(status)) throw new Error(`the live status says "${status}", not how many were found`);
+          await page.keyboard.press("ArrowDown");
+          const focused = await page.evaluate(() => document.activeElement.textContent);
+          if (!focused.includes("Email address")) throw new Error(`ArrowDown focused "${focused}"`);
+          await Promise.all([page.waitForURL(/\/data\/email_address\/index\.html$/), page.keyboard.press("Enter")]);
+          const h1 = (await page.locator("h1").textContent()).trim();
+          if (h1 !== "Email address") throw new Error(`the result opened a page titled "${h1}"`);
+          await input.fill("zzzz-no-such-data");
+          await page.locator(".search-results:not([hidden]) .result-none").waitFor();
+          if (await page.locator(".search-results li").count()) throw new Error("a search matching nothing lists results");
+          assertClean(problems, "search");
+        } finally {
+          await context.close();
         }
-        const status = (await page.locator(".filter-status").textContent()).trim();
-        if (status !== `${narrowed} of ${total} shown`) throw new Error(`status says "${status}"`);
-        await input.fill("zzzz-no-such-data");
-        if ((await shown()) !== 0) throw new Error("a filter matching nothing still shows cards");
-        if (await page.locator("section.group:not([hidden])").count()) {
-          throw new Error("category groups with no match stay visible");
-        }
-        await input.fill("");
-        if ((await shown()) !== total) throw new Error(`after clearing ${await shown()} of ${total} shown`);
-        assertClean(problems, "/data/");
-      } finally {
-        await context.close();
-      }
-    });
+      });
 
-    test.skip(
-      "search: finds a known element (Email address) from the search box",
-      "waits for branch ux: the site has no search box on main yet",
-    );
+      test("data index: the filters narrow the list, follow the URL, and reset restores it", async () => {
+        const { context, page, problems } = await visit(browser, servers.public.origin, "data/");
+        try {
+          const form = page.locator("#filters");
+          if (!(await form.isVisible())) throw new Error("the filter form is not shown (candor.js did not run?)");
+          const total = await page.locator(".element-card").count();
+          const shown = () => page.locator(".element-card:not([hidden])").count();
+          if ((await shown()) !== total || total < 2) throw new Error(`before filtering ${await shown()} of ${total} shown`);
+          await page.locator("#f-q").fill("email");
+          const narrowed = await shown();
+          if (!(narrowed > 0 && narrowed < total)) throw new Error(`"email" leaves ${narrowed} of ${total}`);
+          const texts = await page.locator(".element-card:not([hidden])").allTextContents();
+          const strays = texts.filter((t) => !t.toLowerCase().includes("email"));
+          if (strays.length) throw new Error(`shown without "email": ${strays[0].trim().slice(0, 60)}`);
+          if (!(await page.locator(".element-card:not([hidden]) h3", { hasText: "Email address" }).count())) {
+            throw new Error("Email address is not among the matches");
+          }
+          const status = (await page.locator("#filters .filter-status").textContent()).trim();
+          if (!status.includes(String(narrowed)) || !status.includes(String(total))) throw new Error(`status says "${status}"`);
+          if (!page.url().endsWith("?q=email")) throw new Error(`the URL does not keep the filter: ${page.url()}`);
+          // A purpose narrows to the cards with a use under it, showing only those uses.
+          await page.locator("button[type=reset]").click();
+          await page.waitForFunction((n) => document.querySelectorAll(".element-card:not([hidden])").length === n, total);
+          await page.locator("#f-p").selectOption("marketing");
+          const marketing = await shown();
+          if (!(marketing > 0 && marketing < total)) throw new Error(`purpose "marketing" leaves ${marketing} of ${total}`);
+          const offPurpose = await page.locator('.element-card:not([hidden]) li[data-p]:not([hidden])').evaluateAll(
+            (lis) => lis.map((li) => li.dataset.p).filter((p) => p !== "marketing" && !p.startsWith("marketing.")),
+          );
+          if (offPurpose.length) throw new Error(`uses for other purposes stay visible: ${offPurpose.join(", ")}`);
+          // Nothing matches: every group hides and the "none match" note shows.
+          await page.locator("#f-q").fill("zzzz-no-such-data");
+          if ((await shown()) !== 0) throw new Error("a filter matching nothing still shows cards");
+          if (await page.locator("section.group:not([hidden])").count()) throw new Error("groups with no match stay visible");
+          if (!(await page.locator(".filter-none").isVisible())) throw new Error("no note says nothing matches");
+          assertClean(problems, "/data/");
+        } finally {
+          await context.close();
+        }
+        // The URL alone applies the filter (the search box's "all results" link relies on it).
+        const again = await visit(browser, servers.public.origin, "data/?q=email");
+        try {
+          const value = await again.page.locator("#f-q").inputValue();
+          const n = await again.page.locator(".element-card:not([hidden])").count();
+          const total = await again.page.locator(".element-card").count();
+          if (value !== "email" || !(n > 0 && n < total)) throw new Error(`data/?q=email shows ${n} of ${total} (box: "${value}")`);
+          assertClean(again.problems, "/data/?q=email");
+        } finally {
+          await again.context.close();
+        }
+      });
+    } else {
+      test.skip("search: typing finds Email address; arrow keys and Enter open its page", WAITS_FOR_UX);
+      test.skip("data index: the filters narrow the list, follow the URL, and reset restores it", WAITS_FOR_UX);
+
+      test("data index: the text filter narrows the list of data and clearing it restores the list", async () => {
+        const { context, page, problems } = await visit(browser, servers.public.origin, "data/");
+        try {
+          const input = page.locator("#filter-input");
+          if (!(await input.isVisible())) throw new Error("the filter box is not shown (candor.js did not run?)");
+          const total = await page.locator(".element-card").count();
+          const shown = () => page.locator(".element-card:not([hidden])").count();
+          if ((await shown()) !== total || total < 2) throw new Error(`before filtering ${await shown()} of ${total} shown`);
+          await input.fill("email");
+          const narrowed = await shown();
+          if (!(narrowed > 0 && narrowed < total)) throw new Error(`"email" leaves ${narrowed} of ${total}`);
+          const texts = await page.locator(".element-card:not([hidden])").allTextContents();
+          const strays = texts.filter((t) => !t.toLowerCase().includes("email"));
+          if (strays.length) throw new Error(`shown without "email": ${strays[0].trim().slice(0, 60)}`);
+          if (!(await page.locator(".element-card:not([hidden]) h3", { hasText: "Email address" }).count())) {
+            throw new Error("Email address is not among the matches");
+          }
+          const status = (await page.locator(".filter-status").textContent()).trim();
+          if (status !== `${narrowed} of ${total} shown`) throw new Error(`status says "${status}"`);
+          await input.fill("zzzz-no-such-data");
+          if ((await shown()) !== 0) throw new Error("a filter matching nothing still shows cards");
+          if (await page.locator("section.group:not([hidden])").count()) {
+            throw new Error("category groups with no match stay visible");
+          }
+          await input.fill("");
+          if ((await shown()) !== total) throw new Error(`after clearing ${await shown()} of ${total} shown`);
+          assertClean(problems, "/data/");
+        } finally {
+          await context.close();
+        }
+      });
+    }
 
     const results = await runAll(opts.only);
     printAxeSummary(axeSummary);
