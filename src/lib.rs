@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod link;
 pub mod load;

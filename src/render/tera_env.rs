@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
-use crate::diag::Error;
+use crate::diag::{Diagnostic, Error};
 use crate::link::Catalog;
 use crate::site::{words, Site};
 
@@ -41,10 +41,6 @@ struct NavPage<'a> {
     href: String,
 }
 
-fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
 /// A Tera environment ready to render every page of `site`.
 pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Error> {
     let mut tera = Tera::new();
@@ -58,6 +54,20 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             .unwrap_or_default();
         Value::safe_string(&markdown::to_html(md, &root))
     });
+    // `{{ t.home.kinds | fill(n=3, name=x) }}`: a translation's plural form and placeholders.
+    // The result is plain text, escaped when printed.
+    tera.register_filter(
+        "fill",
+        |text: tera::StringInput, args: Kwargs, _: &State| -> Value {
+            let n = args.get::<f64>("n").ok().flatten();
+            let filled = crate::i18n::fill(text.as_str(), n, |name| {
+                args.iter()
+                    .find(|(k, _)| k.as_str() == Some(name))
+                    .map(|(_, v)| v.to_string())
+            });
+            Value::from(filled)
+        },
+    );
     tera.add_raw_templates(
         theme
             .templates
@@ -79,8 +89,8 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
         lang: config
             .language
             .as_deref()
-            .filter(|l| !l.is_empty())
-            .unwrap_or("en"),
+            .filter(|l| crate::i18n::check(l).is_ok())
+            .unwrap_or(site.lang.code),
         contact: ContactGlobals {
             email: contact.email.as_deref(),
             url: contact.url.as_deref().filter(|u| words::is_web_url(u)),
@@ -88,17 +98,12 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             phone: contact.phone.as_deref(),
             dpo: contact.dpo.as_deref(),
         },
-        logo: config
-            .branding
-            .logo
-            .as_deref()
-            .map(|l| l.trim_start_matches('/'))
-            .filter(|l| theme.assets.contains_key(*l)),
+        logo: logo(theme, config.branding.logo.as_deref())?,
         accent: config
             .branding
             .accent_color
             .as_deref()
-            .filter(|c| is_hex_colour(c)),
+            .filter(|c| crate::config::is_hex_colour(c)),
     };
     let mut pages: Vec<(i64, &str, &str)> = catalog
         .pages
@@ -126,7 +131,29 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
     global.insert("has_audit", &site.audit.is_some());
     global.insert("nav_pages", &nav);
     global.insert("attribution", crate::taxonomy::ATTRIBUTION);
+    global.insert("t", site.lang.tree());
     Ok(tera)
+}
+
+/// The asset path of `[branding] logo`, which must name a file under `static/`.
+fn logo<'a>(theme: &Theme, logo: Option<&'a str>) -> Result<Option<&'a str>, Error> {
+    let Some(path) = logo.map(|l| l.trim().trim_start_matches('/')) else {
+        return Ok(None);
+    };
+    let path = path.strip_prefix("static/").unwrap_or(path);
+    if theme.assets.contains_key(path) {
+        return Ok(Some(path));
+    }
+    let mut d = Diagnostic::file(
+        "candor.toml",
+        format!("[branding] logo `{path}` is not a file under static/"),
+    );
+    let known = theme.assets.keys().map(String::as_str);
+    d = match crate::diag::did_you_mean(path, known) {
+        Some(h) => d.help(h),
+        None => d.help(format!("put the image at static/{path}, or remove `logo`")),
+    };
+    Err(Error::Invalid(d.into()))
 }
 
 /// A page's template context: its view, flattened, plus where it sits in the site.
@@ -205,8 +232,54 @@ mod tests {
 
     #[test]
     fn colours_must_be_hex() {
+        use crate::config::is_hex_colour;
         assert!(is_hex_colour("#1a2B3c"));
         assert!(!is_hex_colour("red;}body{display:none"));
         assert!(!is_hex_colour("#12345"));
+    }
+
+    #[test]
+    fn a_logo_must_name_a_static_file() {
+        let mut theme = Theme::builtin();
+        theme
+            .assets
+            .insert("img/logo.svg".into(), std::borrow::Cow::Borrowed(b"<svg/>"));
+        assert_eq!(
+            logo(&theme, Some("/img/logo.svg")).ok(),
+            Some(Some("img/logo.svg"))
+        );
+        assert_eq!(
+            logo(&theme, Some("static/img/logo.svg")).ok(),
+            Some(Some("img/logo.svg"))
+        );
+        assert_eq!(logo(&theme, None).ok(), Some(None));
+        let Err(Error::Invalid(d)) = logo(&theme, Some("img/logo.svgg")) else {
+            panic!("a missing logo is an input error");
+        };
+        let d = d.iter().next().expect("one diagnostic");
+        assert!(d.message.contains("`img/logo.svgg`"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("did you mean `img/logo.svg`?"));
+    }
+
+    #[test]
+    fn fill_filter_fills_translations_and_escapes() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let mut theme = Theme::builtin();
+        theme.templates.insert(
+            "page.html".into(),
+            super::super::theme::TemplateSource {
+                text:
+                    "{{ t.words.year | fill(n=n) }}/{{ t.label.gap_value | fill(metric=m, n=1) }}"
+                        .into(),
+                file: "templates/page.html".into(),
+            },
+        );
+        let tera = build(&theme, &c, &site).expect("builds");
+        let mut ctx = Context::new();
+        ctx.insert("n", &3);
+        ctx.insert("m", "<b>");
+        let out = tera.render("page.html", &ctx).expect("renders");
+        assert!(out.starts_with("3 years/&lt;b&gt;: {group}"), "{out}");
     }
 }

@@ -232,7 +232,7 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
                 id: &policy.id,
                 name: &policy.name,
                 period: &policy.period,
-                summary: words::retention_summary(policy),
+                summary: words::retention_summary(site.lang, policy),
                 trigger: policy.trigger.as_deref(),
                 disposal: policy.disposal,
                 legal_reference: policy.legal_reference.as_deref(),

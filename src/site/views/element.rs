@@ -142,7 +142,7 @@ pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
     Some(PolicyBrief {
         name: &policy.name,
         href: urls::anchored(urls::RETENTION, "policy", &policy.id),
-        summary: words::retention_summary(policy),
+        summary: words::retention_summary(ctx.lang(), policy),
     })
 }
 
@@ -155,14 +155,11 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
         why: &use_.why,
         legal_basis: use_.legal_basis.map(|b| Words {
             key: words::legal_basis_key(b),
-            text: words::legal_basis(b),
+            text: words::legal_basis(ctx.lang(), b),
         }),
         necessity: use_.necessity.map(|n| Words {
-            key: match n {
-                crate::link::Necessity::Required => "required",
-                crate::link::Necessity::Optional => "optional",
-            },
-            text: words::necessity(n),
+            key: words::necessity_key(n),
+            text: words::necessity(ctx.lang(), n),
         }),
         optional: use_.necessity == Some(crate::link::Necessity::Optional),
         retention: policy_brief(ctx, u),
@@ -223,13 +220,8 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
             .map(|s| super::taxon_ref(&tax.subjects, s, None, false))
             .collect(),
         source: el.source.map(|s| Words {
-            key: match s {
-                crate::link::Source::Provided => "provided",
-                crate::link::Source::Observed => "observed",
-                crate::link::Source::Inferred => "inferred",
-                crate::link::Source::ThirdParty => "third_party",
-            },
-            text: words::source(s),
+            key: words::source_key(s),
+            text: words::source(ctx.lang(), s),
         }),
         systems: el
             .systems
