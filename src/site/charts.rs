@@ -3,7 +3,7 @@
 //! recipient and each model's metrics per slice.
 
 use crate::link::{Catalog, ModelCard, RetentionPeriod};
-use crate::render::charts::{Bar, Chart, ChartKind, Point};
+use crate::render::charts::{Bar, Chart, ChartKind, ChartNotes, Point};
 
 use super::groups::{chain, Groups};
 use super::scope::Scope;
@@ -53,6 +53,7 @@ pub fn heatmap(l: &Strings, catalog: &Catalog, scope: &Scope, groups: &Groups) -
                 .collect(),
             cells,
         },
+        notes: notes(l),
     }
 }
 
@@ -71,6 +72,7 @@ pub fn per_category(l: &Strings, catalog: &Catalog, groups: &Groups) -> Chart {
             unit: l.get("charts.kinds_unit").into(),
             bars,
         },
+        notes: notes(l),
     }
 }
 
@@ -108,6 +110,7 @@ pub fn retention(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
             unit: l.get("charts.years_unit").into(),
             bars,
         },
+        notes: notes(l),
     }
 }
 
@@ -137,6 +140,7 @@ pub fn per_recipient(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
             unit: l.get("charts.kinds_unit").into(),
             bars,
         },
+        notes: notes(l),
     }
 }
 
@@ -146,17 +150,18 @@ pub fn model_metrics(l: &Strings, model: &ModelCard, slug: &str) -> Option<Chart
     if model.metrics.is_empty() {
         return None;
     }
+    let all = l.get("model.all_groups");
     let mut groups: Vec<String> = Vec::new();
     let mut series: Vec<String> = Vec::new();
     let slice_of = |m: &crate::link::Metric| {
         if m.is_overall() {
-            "all".to_string()
+            all.to_string()
         } else {
             m.slice.clone().unwrap_or_default()
         }
     };
     if model.metrics.iter().any(|m| m.is_overall()) {
-        groups.push("all".into());
+        groups.push(all.into());
     }
     for m in &model.metrics {
         let g = slice_of(m);
@@ -208,7 +213,17 @@ pub fn model_metrics(l: &Strings, model: &ModelCard, slug: &str) -> Option<Chart
             series,
             values,
         },
+        notes: notes(l),
     })
+}
+
+/// The words drawn inside a chart, in the site's language.
+fn notes(l: &Strings) -> ChartNotes {
+    ChartNotes {
+        count: l.get("charts.count").into(),
+        empty: l.get("charts.empty").into(),
+        special: l.get("charts.special").into(),
+    }
 }
 
 fn count_bar(label: &str, n: usize) -> Bar {
