@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod charts;
 pub mod data_json;
+pub mod gap;
 pub mod groups;
 pub mod scope;
 pub mod sitemap;

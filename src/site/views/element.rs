@@ -64,6 +64,8 @@ pub struct ElementView<'a> {
     pub origin: Option<String>,
     /// The audit's findings about it (internal builds only).
     pub findings: Vec<super::FindingView<'a>>,
+    /// The data label: what, why, required or optional, how long, shared with whom.
+    pub label: super::label::DataLabel<'a>,
 }
 
 /// One use of an element, in full.
@@ -146,6 +148,15 @@ pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
     })
 }
 
+/// A link to a recipient's entry on the sharing page.
+pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::link::RecipientIdx) -> Link<'_> {
+    let rec = &ctx.catalog.recipients[r];
+    Link {
+        name: &rec.name,
+        href: Some(urls::anchored(urls::RECIPIENTS, "recipient", &rec.id)),
+    }
+}
+
 pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
     let c = ctx.catalog;
     let use_ = &c.uses[u];
@@ -167,14 +178,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             .shared_with
             .iter()
             .filter(|&&r| ctx.site.scope.recipient(r))
-            .map(|&r| Link {
-                name: &c.recipients[r].name,
-                href: Some(urls::anchored(
-                    urls::RECIPIENTS,
-                    "recipient",
-                    &c.recipients[r].id,
-                )),
-            })
+            .map(|&r| recipient_link(ctx, r))
             .collect(),
         last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
         internal: use_.visibility == crate::link::Visibility::Internal,
@@ -247,6 +251,7 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         owner: el.owner.as_deref().filter(|_| internal),
         origin: internal.then(|| el.origin.to_string()),
         findings: super::audit::for_element(ctx, e),
+        label: super::label::data_label(ctx, e),
     }
 }
 

@@ -7,6 +7,7 @@
 mod audit;
 mod element;
 mod home;
+mod label;
 mod model;
 mod registers;
 mod taxa;
@@ -22,6 +23,7 @@ use super::{urls, words, PageKind, PageSpec, Site};
 pub use audit::{AuditView, FindingView};
 pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
 pub use home::{HomeView, PageView};
+pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
 pub use taxa::{TaxonIndexView, TaxonView};

@@ -78,6 +78,8 @@ pub struct ModelView<'a> {
     pub origin: Option<String>,
     /// The audit's findings about it (internal builds only).
     pub findings: Vec<super::FindingView<'a>>,
+    /// The model label's groups, worst-group gaps and first limitation.
+    pub label: super::label::ModelLabel<'a>,
 }
 
 /// An input named by a card: a link to the element's page when it is visible, else the id.
@@ -195,6 +197,7 @@ pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
         },
         origin: internal.then(|| card.origin.to_string()),
         findings: super::audit::for_model(ctx, m),
+        label: super::label::model_label(card),
     }
 }
 
