@@ -40,11 +40,15 @@ fn choice(l: &Strings, total: usize, optional: usize, stated: usize) -> String {
     match optional {
         0 if stated == total => l.get("label.all_required").to_string(),
         n if n == total => l.get("label.all_optional").to_string(),
-        n => crate::i18n::fill(l.get("label.mixed"), Some(total as f64), |name| match name {
-            "optional" => Some(n.to_string()),
-            "total" => Some(total.to_string()),
-            _ => None,
-        }),
+        n => crate::i18n::fill(
+            l.get("label.mixed"),
+            Some(total as f64),
+            |name| match name {
+                "optional" => Some(n.to_string()),
+                "total" => Some(total.to_string()),
+                _ => None,
+            },
+        ),
     }
 }
 
@@ -68,7 +72,11 @@ pub(super) fn data_label(ctx: Ctx<'_>, e: ElementIdx) -> DataLabel<'_> {
             Some(_) => {}
             None => missing = true,
         }
-        for r in use_.shared_with.iter().filter(|&&r| ctx.site.scope.recipient(r)) {
+        for r in use_
+            .shared_with
+            .iter()
+            .filter(|&&r| ctx.site.scope.recipient(r))
+        {
             let link = recipient_link(ctx, *r);
             if !shared_with.iter().any(|x| x.href == link.href) {
                 shared_with.push(link);
@@ -165,7 +173,10 @@ mod tests {
         let l = crate::i18n::strings(None);
         assert_eq!(super::choice(l, 0, 0, 0), "Not stated");
         assert_eq!(super::choice(l, 2, 0, 1), "0 of 2 uses optional");
-        assert_eq!(super::choice(l, 3, 3, 3), "Optional for every use: you can say no");
+        assert_eq!(
+            super::choice(l, 3, 3, 3),
+            "Optional for every use: you can say no"
+        );
         let de = crate::i18n::strings(Some("de"));
         assert_eq!(super::choice(de, 3, 1, 3), "1 von 3 Nutzungen freiwillig");
     }
