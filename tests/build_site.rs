@@ -222,3 +222,40 @@ fn init_writes_a_site_that_builds_and_never_overwrites() {
     build(&dir, &dir.join("public"), &[]);
     assert!(read(&dir.join("public/pages/your-rights/index.html")).contains("Mine."));
 }
+
+#[test]
+fn base_url_flag_overrides_candor_toml_in_the_sitemap() {
+    let out = built(&["--base-url", "https://elsewhere.example/trust/"]);
+    let sitemap = read(&out.path().join("public/sitemap.xml"));
+    assert!(
+        sitemap.contains("https://elsewhere.example/trust/data/email_address/"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("trust.fixture.example"), "{sitemap}");
+}
+
+#[test]
+fn help_and_version_read_well() {
+    let help = candor().arg("--help").output().expect("run");
+    let text = String::from_utf8_lossy(&help.stdout);
+    for want in [
+        "transparency site",
+        "init",
+        "build",
+        "check",
+        "Exit codes: 0 success, 1",
+    ] {
+        assert!(text.contains(want), "--help lacks {want:?}:\n{text}");
+    }
+    let build_help = candor().args(["build", "--help"]).output().expect("run");
+    let text = String::from_utf8_lossy(&build_help.stdout);
+    for want in ["--root", "--output", "--audience", "--base-url"] {
+        assert!(text.contains(want), "build --help lacks {want:?}:\n{text}");
+    }
+    let version = candor().arg("--version").output().expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("candor {}", env!("CARGO_PKG_VERSION"))
+    );
+    candor().arg("biuld").assert().code(2);
+}
