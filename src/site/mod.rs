@@ -10,6 +10,7 @@ pub mod data_json;
 pub mod gap;
 pub mod groups;
 pub mod scope;
+pub mod search;
 pub mod sitemap;
 pub mod urls;
 pub mod views;
