@@ -137,7 +137,8 @@ pub fn search_index(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8
             .map(|(p, slug)| (slug.as_str(), p.title.as_str()))
             .collect(),
     };
-    serde_json::to_vec(&index)
+    let text = serde_json::to_string(&index)?;
+    Ok(super::data_json::markup_safe(&text).into_bytes())
 }
 
 #[cfg(test)]
