@@ -6,6 +6,7 @@
 
 mod audit;
 mod element;
+mod filters;
 mod home;
 mod label;
 mod model;
