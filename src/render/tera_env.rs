@@ -23,6 +23,8 @@ struct SiteGlobals<'a> {
     logo: Option<&'a str>,
     /// `#rrggbb`, when valid.
     accent: Option<&'a str>,
+    /// The `http(s)` URL the site is published at, ending in `/` (printed pages name it).
+    base_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -104,6 +106,9 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             .accent_color
             .as_deref()
             .filter(|c| crate::config::is_hex_colour(c)),
+        base_url: Some(config.base_url.trim())
+            .filter(|u| words::is_web_url(u))
+            .map(|u| format!("{}/", u.trim_end_matches('/'))),
     };
     let mut pages: Vec<(i64, &str, &str)> = catalog
         .pages

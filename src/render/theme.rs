@@ -49,6 +49,10 @@ const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
         "assets/candor.js",
         include_bytes!("../../static/assets/candor.js"),
     ),
+    (
+        "assets/print.css",
+        include_bytes!("../../static/assets/print.css"),
+    ),
 ];
 
 /// Files never taken from a site's `templates/` or `static/`: the write stage's marker

@@ -241,6 +241,19 @@
     });
   }
 
+  // --- Printing: every details element prints open, then closes again --------------------
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = [].filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+
   var filters = document.getElementById("filters");
   if (filters) initFilters(filters);
   [].forEach.call(document.querySelectorAll("form.site-search"), initSearch);
