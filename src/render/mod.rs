@@ -2,6 +2,7 @@
 //! assets: every file of a build, in memory, for the write stage to publish.
 
 pub mod charts;
+pub mod colour;
 pub mod markdown;
 pub mod tera_env;
 pub mod theme;

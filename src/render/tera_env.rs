@@ -21,8 +21,8 @@ struct SiteGlobals<'a> {
     contact: ContactGlobals<'a>,
     /// Asset path of the logo, when it names an asset of the theme.
     logo: Option<&'a str>,
-    /// `#rrggbb`, when valid.
-    accent: Option<&'a str>,
+    /// The accent colour and its readable shades, when `accent_color` is valid.
+    accent: Option<super::colour::Accent>,
     /// The `http(s)` URL the site is published at, ending in `/` (printed pages name it).
     base_url: Option<String>,
 }
@@ -105,7 +105,7 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             .branding
             .accent_color
             .as_deref()
-            .filter(|c| crate::config::is_hex_colour(c)),
+            .and_then(super::colour::Accent::new),
         base_url: Some(config.base_url.trim())
             .filter(|u| words::is_web_url(u))
             .map(|u| format!("{}/", u.trim_end_matches('/'))),
