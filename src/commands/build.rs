@@ -18,6 +18,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     }
     let audience = args.audience.unwrap_or(catalog.config.audience);
     let theme = Theme::load(root)?;
+    render::tera_env::check_logo(&theme, &catalog.config)?;
     // The audit runs on every build; findings never fail it, and only an internal build
     // shows them (`with_audit` leaves a public plan as it is).
     let today = crate::today::today(args.today)?;

@@ -100,7 +100,7 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             phone: contact.phone.as_deref(),
             dpo: contact.dpo.as_deref(),
         },
-        logo: logo(theme, config.branding.logo.as_deref())?,
+        logo: logo(theme, config.branding.logo.as_deref()),
         accent: config
             .branding
             .accent_color
@@ -140,15 +140,24 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
     Ok(tera)
 }
 
-/// The asset path of `[branding] logo`, which must name a file under `static/`.
-fn logo<'a>(theme: &Theme, logo: Option<&'a str>) -> Result<Option<&'a str>, Error> {
-    let Some(path) = logo.map(|l| l.trim().trim_start_matches('/')) else {
-        return Ok(None);
-    };
+/// The asset path of `[branding] logo`, when it names an asset of the theme (see
+/// [`check_logo`], which the build runs first, for the error when it does not).
+fn logo<'a>(theme: &Theme, logo: Option<&'a str>) -> Option<&'a str> {
+    let path = logo?.trim().trim_start_matches('/');
     let path = path.strip_prefix("static/").unwrap_or(path);
-    if theme.assets.contains_key(path) {
-        return Ok(Some(path));
+    theme.assets.contains_key(path).then_some(path)
+}
+
+/// `[branding] logo` must name a file under the site's `static/`: an input error otherwise,
+/// with the nearest file suggested.
+pub fn check_logo(theme: &Theme, config: &crate::config::Config) -> Result<(), Error> {
+    let Some(given) = config.branding.logo.as_deref() else {
+        return Ok(());
+    };
+    if logo(theme, Some(given)).is_some() {
+        return Ok(());
     }
+    let path = given.trim().trim_start_matches('/');
     let mut d = Diagnostic::file(
         "candor.toml",
         format!("[branding] logo `{path}` is not a file under static/"),
@@ -249,16 +258,19 @@ mod tests {
         theme
             .assets
             .insert("img/logo.svg".into(), std::borrow::Cow::Borrowed(b"<svg/>"));
+        assert_eq!(logo(&theme, Some("/img/logo.svg")), Some("img/logo.svg"));
         assert_eq!(
-            logo(&theme, Some("/img/logo.svg")).ok(),
-            Some(Some("img/logo.svg"))
+            logo(&theme, Some("static/img/logo.svg")),
+            Some("img/logo.svg")
         );
-        assert_eq!(
-            logo(&theme, Some("static/img/logo.svg")).ok(),
-            Some(Some("img/logo.svg"))
-        );
-        assert_eq!(logo(&theme, None).ok(), Some(None));
-        let Err(Error::Invalid(d)) = logo(&theme, Some("img/logo.svgg")) else {
+        assert_eq!(logo(&theme, None), None);
+        assert_eq!(logo(&theme, Some("img/logo.svgg")), None);
+        let mut config = crate::config::Config::default();
+        assert!(check_logo(&theme, &config).is_ok());
+        config.branding.logo = Some("img/logo.svg".into());
+        assert!(check_logo(&theme, &config).is_ok());
+        config.branding.logo = Some("img/logo.svgg".into());
+        let Err(Error::Invalid(d)) = check_logo(&theme, &config) else {
             panic!("a missing logo is an input error");
         };
         let d = d.iter().next().expect("one diagnostic");
