@@ -25,8 +25,15 @@ pub fn safe_join(base: &Path, rel: &Path) -> Result<PathBuf, Error> {
         match c {
             Component::Normal(name) => {
                 let name_str = name.to_str().unwrap_or("");
-                if name_str.is_empty() || name_str.contains('\0') || is_reserved(name_str) {
+                if name_str.is_empty() || name_str.contains('\0') {
                     return Err(unsafe_path(rel));
+                }
+                if is_reserved(name_str) {
+                    return Err(Error::Usage(format!(
+                        "refusing to write `{}`: `{name_str}` is a reserved device name on Windows, \
+                         so the site could not be copied there. Rename the file it comes from.",
+                        rel.display()
+                    )));
                 }
                 out.push(name);
                 any = true;
@@ -76,7 +83,8 @@ pub fn check_replaceable(output: &Path) -> Result<(), Error> {
             output.display()
         )));
     }
-    if output.join(MARKER).is_file() {
+    // The marker must be a regular file: a symbolic link named like it proves nothing.
+    if fs::symlink_metadata(output.join(MARKER)).is_ok_and(|m| m.file_type().is_file()) {
         return Ok(());
     }
     let mut entries = fs::read_dir(output).map_err(|e| Error::io("cannot read", output, e))?;
@@ -101,43 +109,54 @@ where
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
-    let name = output
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("public");
+    let name = side_name(output);
     let staging = parent.join(format!(".{name}.candor-new-{}", std::process::id()));
-    let result = write_all(&staging, files).and_then(|()| swap_in(&staging, output, &parent, name));
+    let result =
+        write_all(&staging, output, files).and_then(|()| swap_in(&staging, output, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
 }
 
-fn write_all<'a, I>(staging: &Path, files: I) -> Result<(), Error>
+/// The output's name as the start of its siblings' names (staging and old builds): at most
+/// 64 characters of it, so a long output name still leaves room for the suffix.
+fn side_name(output: &Path) -> String {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or("public".into());
+    name.chars().take(64).collect()
+}
+
+/// Writes every file into `staging`; errors name the file as it will be under `output`.
+fn write_all<'a, I>(staging: &Path, output: &Path, files: I) -> Result<(), Error>
 where
     I: IntoIterator<Item = (&'a Path, &'a [u8])>,
 {
-    if staging.exists() {
+    // Left over from an earlier run with the same process id (a link is removed, not followed).
+    if fs::symlink_metadata(staging).is_ok() {
         fs::remove_dir_all(staging).map_err(|e| Error::io("cannot clear", staging, e))?;
     }
     fs::create_dir(staging).map_err(|e| Error::io("cannot create", staging, e))?;
-    let files: Vec<(PathBuf, &[u8])> = files
+    let files: Vec<(PathBuf, &Path, &[u8])> = files
         .into_iter()
-        .map(|(rel, bytes)| Ok((safe_join(staging, rel)?, bytes)))
+        .map(|(rel, bytes)| Ok((safe_join(staging, rel)?, rel, bytes)))
         .collect::<Result<_, Error>>()?;
+    let shown = |path: &Path| output.join(path.strip_prefix(staging).unwrap_or(path));
     let dirs: BTreeSet<&Path> = files
         .iter()
-        .filter_map(|(p, _)| p.parent())
+        .filter_map(|(p, _, _)| p.parent())
         .filter(|d| *d != staging)
         .collect();
     for d in dirs {
-        fs::create_dir_all(d).map_err(|e| Error::io("cannot create", d, e))?;
+        fs::create_dir_all(d).map_err(|e| Error::io("cannot create", shown(d), e))?;
     }
-    files.par_iter().try_for_each(|(path, bytes)| {
-        fs::write(path, bytes).map_err(|e| Error::io("cannot write", path, e))
+    files.par_iter().try_for_each(|(path, rel, bytes)| {
+        fs::write(path, bytes).map_err(|e| Error::io("cannot write", output.join(rel), e))
     })?;
     let marker = staging.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io("cannot write", &marker, e))
+    fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io("cannot write", shown(&marker), e))
 }
 
 /// Moves the old output aside, the new one in, then deletes the old one.
@@ -239,5 +258,98 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn publish_list(out: &Path, list: &[(&str, &str)]) -> Result<(), Error> {
+        publish(out, list.iter().map(|(p, b)| (Path::new(*p), b.as_bytes())))
+    }
+
+    /// Every file under `dir` with its contents, and nothing beside it but `dir` itself.
+    fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.expect("walk"))
+            .map(|e| {
+                let bytes = if e.file_type().is_file() {
+                    fs::read(e.path()).expect("read")
+                } else {
+                    Vec::new()
+                };
+                (e.path().to_path_buf(), bytes)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_file_where_a_directory_must_go_fails_and_keeps_the_previous_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        publish_list(&out, &[("index.html", "old"), ("data/x/index.html", "x")]).unwrap();
+        let before = snapshot(tmp.path());
+        let err = publish_list(&out, &[("index.html", "new"), ("a", "file"), ("a/b", "f")])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(snapshot(tmp.path()), before, "previous output changed");
+        assert!(err.contains(&out.display().to_string()), "{err}");
+        assert!(!err.contains("candor-new"), "names the staging dir: {err}");
+    }
+
+    #[test]
+    fn a_marker_that_is_a_link_does_not_make_a_directory_replaceable() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("docs");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("precious.txt"), "keep").unwrap();
+        fs::write(tmp.path().join("elsewhere"), "a marker elsewhere").unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere"), out.join(MARKER)).unwrap();
+        let err = publish_list(&out, &[("index.html", "x")]).unwrap_err();
+        assert!(err.to_string().contains("not written by candor"), "{err}");
+        assert_eq!(
+            fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "keep"
+        );
+    }
+
+    #[test]
+    fn replacing_never_follows_a_link_in_the_previous_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tmp.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        fs::write(outside.join("keep.txt"), "keep").unwrap();
+        let out = tmp.path().join("public");
+        publish_list(&out, &[("index.html", "one")]).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("data")).unwrap();
+        std::os::unix::fs::symlink(outside.join("keep.txt"), out.join("index2.html")).unwrap();
+        publish_list(&out, &[("index.html", "two"), ("data/index.html", "d")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(outside.join("keep.txt")).unwrap(),
+            "keep"
+        );
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
+        assert!(fs::symlink_metadata(out.join("data")).unwrap().is_dir());
+        assert!(!out.join("index2.html").exists());
+    }
+
+    #[test]
+    fn a_long_output_name_still_builds() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("p".repeat(250));
+        publish_list(&out, &[("index.html", "one")]).unwrap();
+        publish_list(&out, &[("index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn reserved_names_are_refused_by_name() {
+        let err = safe_join(Path::new("/out"), Path::new("img/aux.png")).unwrap_err();
+        assert!(err.to_string().contains("reserved device name"), "{err}");
     }
 }
