@@ -92,7 +92,13 @@
         if (ok) shown++;
       });
       groups.forEach(function (g) {
-        g.hidden = active && !g.querySelector(".element-card:not([hidden])");
+        var visible = g.querySelectorAll(".element-card:not([hidden])").length;
+        var count = g.querySelector("h2 .count");
+        if (count) {
+          if (!count.hasAttribute("data-all")) count.setAttribute("data-all", count.textContent);
+          count.textContent = active ? String(visible) : count.getAttribute("data-all");
+        }
+        g.hidden = active && visible === 0;
       });
       status.textContent = active
         ? fill(form.getAttribute("data-status"), null, { shown: shown, total: items.length })
