@@ -46,6 +46,12 @@ pub enum Command {
     Export(crate::commands::export::ExportArgs),
     /// Print the JSON Schema of candor.toml or of model card front matter, for editors.
     Schema(crate::commands::schema::SchemaArgs),
+    /// What changed between two versions of a site: collection, purposes, retention, sharing,
+    /// models and audit findings (docs/diff.md). Exits 0 whatever changed.
+    Diff(crate::commands::diff::DiffArgs),
+    /// Build the site in memory and serve it on 127.0.0.1, rebuilding when a file changes and
+    /// reloading the open pages.
+    Serve(crate::commands::serve::ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +88,10 @@ pub struct BuildArgs {
     /// today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
     pub today: Option<Date>,
+    /// The previous version of the site: adds a "What changed" page (changes/) and an Atom
+    /// feed (changes.xml) comparing it with this one, for the build's audience.
+    #[arg(long, value_name = "OLD_ROOT")]
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,8 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Schema(args) => commands::schema::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,39 +1,65 @@
 //! `candor build`: load, link, audit, plan, render, then publish the output atomically.
+//! [`build_files`] is everything but the publish, shared with `candor serve`.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use jiff::civil::Date;
+
 use crate::cli::BuildArgs;
+use crate::config::Audience;
 use crate::diag::Error;
-use crate::render::{self, Theme};
+use crate::diff::{compare, Diff, Labels};
+use crate::link::Catalog;
+use crate::progress::Progress;
+use crate::render::{self, OutputFile, Theme};
 use crate::site::audit::SiteAudit;
+use crate::site::changes::{feed_time, SiteChanges};
 use crate::{load_catalog, site, write};
+
+/// What a build needs besides the site folder.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Default: `audience` in candor.toml.
+    pub audience: Option<Audience>,
+    /// Overrides `base_url` of candor.toml.
+    pub base_url: Option<String>,
+    /// `--today`; else `SOURCE_DATE_EPOCH`, else the clock's date.
+    pub today: Option<Date>,
+    /// The previous version, for the "What changed" page and feed.
+    pub previous: Option<PathBuf>,
+}
+
+/// The files of a build, in memory, and who they are for.
+#[derive(Debug)]
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub audience: Audience,
+}
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let root = &args.root.root;
-    let mut catalog = load_catalog(root)?;
-    if let Some(url) = &args.base_url {
-        catalog.config.base_url = url.clone();
-    }
-    let audience = args.audience.unwrap_or(catalog.config.audience);
-    let theme = Theme::load(root)?;
-    render::tera_env::check_logo(&theme, &catalog.config)?;
-    // The audit runs on every build; findings never fail it, and only an internal build
-    // shows them (`with_audit` leaves a public plan as it is).
-    let today = crate::today::today(args.today)?;
-    let (audit, reviews) = super::check::audit_for_build(root, &catalog, today)?;
-    let mut plan = site::plan(&catalog, audience);
-    plan.generated_on = crate::today::source_date()?;
-    if audience == crate::config::Audience::Internal {
-        plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
-    }
-    let files = render::render(&plan, &catalog, &theme)?;
+    let options = Options {
+        audience: args.audience,
+        base_url: args.base_url.clone(),
+        today: args.today,
+        previous: args.previous.clone(),
+    };
+    let progress = Progress::start();
+    let built = build_files(root, &options, &progress)?;
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
+    progress.stage("writing", 0);
     write::publish(
         &output,
-        files.iter().map(|f| (f.path.as_path(), f.bytes.as_slice())),
+        built
+            .files
+            .iter()
+            .map(|f| (f.path.as_path(), f.bytes.as_slice())),
     )?;
+    drop(progress);
+    let files = &built.files;
     let pages = files
         .iter()
         .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
@@ -44,16 +70,82 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         .count();
     eprintln!(
         "Built {pages} pages and {charts} charts for the {} audience into {} in {:.2} s",
-        audience_name(audience),
+        audience_name(built.audience),
         output.display(),
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
 }
 
-fn audience_name(a: crate::config::Audience) -> &'static str {
+/// Loads, audits, plans and renders the site at `root`; writes nothing. Long builds show
+/// their stage on `progress`.
+pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Result<Built, Error> {
+    progress.stage("loading", 0);
+    let mut catalog = load_catalog(root)?;
+    if let Some(url) = &options.base_url {
+        catalog.config.base_url = url.clone();
+    }
+    let audience = options.audience.unwrap_or(catalog.config.audience);
+    let theme = Theme::load(root)?;
+    render::tera_env::check_logo(&theme, &catalog.config)?;
+    // The audit runs on every build; findings never fail it, and only an internal build
+    // shows them (`with_audit` leaves a public plan as it is).
+    let today = crate::today::today(options.today)?;
+    progress.stage("auditing", 0);
+    let (audit, reviews) = {
+        let _clear = progress.hold(); // the audit prints its summary line
+        super::check::audit_for_build(root, &catalog, today)?
+    };
+    if options.previous.is_some() {
+        progress.stage("comparing with the previous version", 0);
+    }
+    let diff = match &options.previous {
+        Some(old_root) => Some(changes_since(old_root, &catalog, &audit, audience, today)?),
+        None => None,
+    };
+    let mut plan = site::plan(&catalog, audience);
+    plan.generated_on = crate::today::source_date()?;
+    if audience == Audience::Internal {
+        plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
+    }
+    if let Some(diff) = &diff {
+        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+        plan = plan.with_changes(SiteChanges {
+            diff,
+            updated: feed_time(options.today, epoch.as_deref(), today),
+        });
+    }
+    progress.stage("rendering", plan.charts.len() + plan.pages.len());
+    let files = render::render_counted(&plan, &catalog, &theme, progress.counter())?;
+    Ok(Built { files, audience })
+}
+
+/// The changes from the site at `old_root` to `catalog`, as `audience` may see them; with the
+/// audit findings introduced and resolved on an internal build.
+fn changes_since(
+    old_root: &Path,
+    catalog: &Catalog,
+    audit: &crate::audit::Audit,
+    audience: Audience,
+    today: Date,
+) -> Result<Diff, Error> {
+    let under = super::diff::under;
+    let old = load_catalog(old_root).map_err(|d| Error::Invalid(under(old_root, d)))?;
+    let diff = compare(&old, catalog, audience, Labels::Names);
+    if audience != Audience::Internal {
+        return Ok(diff);
+    }
+    let old_audit = match super::check::audit_site(old_root, &old, today) {
+        Ok((_, a)) => a,
+        Err(Error::Invalid(d)) => return Err(Error::Invalid(under(old_root, d))),
+        Err(e) => return Err(e),
+    };
+    Ok(diff.with_findings(&old_audit, audit))
+}
+
+fn audience_name(a: Audience) -> &'static str {
     match a {
-        crate::config::Audience::Public => "public",
-        crate::config::Audience::Internal => "internal",
+        Audience::Public => "public",
+        Audience::Internal => "internal",
     }
 }

@@ -2,7 +2,9 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod init;
 pub mod schema;
+pub mod serve;

@@ -9,6 +9,7 @@ pub mod theme;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -40,6 +41,17 @@ pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<Outpu
     render_with(site, catalog, theme, charts::render_svg)
 }
 
+/// [`render`], adding one to `done` for each chart drawn and page rendered (of
+/// `site.charts.len() + site.pages.len()`), for a progress bar.
+pub fn render_counted(
+    site: &Site,
+    catalog: &Catalog,
+    theme: &Theme,
+    done: &AtomicUsize,
+) -> Result<Vec<OutputFile>, Error> {
+    render_inner(site, catalog, theme, charts::render_svg, Some(done))
+}
+
 /// Draws one chart as SVG markup.
 pub type DrawChart = fn(&charts::Chart) -> String;
 
@@ -52,8 +64,31 @@ pub fn render_with(
     theme: &Theme,
     draw: DrawChart,
 ) -> Result<Vec<OutputFile>, Error> {
+    render_inner(site, catalog, theme, draw, None)
+}
+
+fn render_inner(
+    site: &Site,
+    catalog: &Catalog,
+    theme: &Theme,
+    draw: DrawChart,
+    done: Option<&AtomicUsize>,
+) -> Result<Vec<OutputFile>, Error> {
+    let tick = || {
+        if let Some(d) = done {
+            d.fetch_add(1, Ordering::Relaxed);
+        }
+    };
     let tera = tera_env::build(theme, catalog, site)?;
-    let svgs: Vec<String> = site.charts.par_iter().map(draw).collect();
+    let svgs: Vec<String> = site
+        .charts
+        .par_iter()
+        .map(|c| {
+            let svg = draw(c);
+            tick();
+            svg
+        })
+        .collect();
     let ctx = views::Ctx {
         catalog,
         site,
@@ -70,6 +105,7 @@ pub fn render_with(
             let html = tera
                 .render(template, &context)
                 .map_err(|e| tera_env::template_error(&e, theme, Some(&page.path)))?;
+            tick();
             Ok(OutputFile::new(&page.path, html))
         })
         .collect();
@@ -98,6 +134,12 @@ pub fn render_with(
         "sitemap.xml",
         sitemap::sitemap(site, &catalog.config.base_url),
     ));
+    if let Some(changes) = &site.changes {
+        files.push(OutputFile::new(
+            crate::site::changes::FEED,
+            crate::site::feed::feed(catalog, changes),
+        ));
+    }
     add_assets(&mut files, theme)?;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

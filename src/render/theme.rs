@@ -37,6 +37,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "audit.html",
     "finding.html",
     "findings.html",
+    "changes.html",
 );
 
 /// Every built-in asset, by output path.

@@ -5,8 +5,10 @@
 //! parallel, by [`views::build`], borrowing from the catalog instead of copying it.
 
 pub mod audit;
+pub mod changes;
 pub mod charts;
 pub mod data_json;
+pub mod feed;
 pub mod gap;
 pub mod groups;
 pub mod scope;
@@ -49,6 +51,8 @@ pub struct Site<'a> {
     pub page_slugs: Vec<String>,
     /// Internal builds only: the audit's findings and review schedule ([`Site::with_audit`]).
     pub audit: Option<audit::SiteAudit<'a>>,
+    /// Builds with `--previous` only: what changed ([`Site::with_changes`]).
+    pub changes: Option<changes::SiteChanges<'a>>,
     /// Models whose cards say they deliberately do not use an element, by element.
     pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
     /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
@@ -94,6 +98,8 @@ pub enum PageKind<'a> {
     Page(usize),
     /// The audit's findings and reviews due (internal builds only).
     Audit,
+    /// What changed since the previous version (builds with `--previous`).
+    Changes,
 }
 
 impl PageKind<'_> {
@@ -114,6 +120,7 @@ impl PageKind<'_> {
             PageKind::Model(_) => "model.html",
             PageKind::Page(_) => "page.html",
             PageKind::Audit => "audit.html",
+            PageKind::Changes => "changes.html",
         }
     }
 
@@ -130,6 +137,7 @@ impl PageKind<'_> {
             PageKind::ModelsIndex | PageKind::Model(_) => "models",
             PageKind::Page(_) => "pages",
             PageKind::Audit => "audit",
+            PageKind::Changes => "changes",
         }
     }
 }
@@ -207,6 +215,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         model_slugs,
         page_slugs,
         audit: None,
+        changes: None,
         excluded_by,
         generated_on: None,
     }

@@ -41,6 +41,11 @@ pub fn period(l: &Strings, period: &RetentionPeriod) -> Option<String> {
     }
 }
 
+/// "1 change", "3 changes" (English; the site's own counts come from its translation file).
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
 /// The known moment a retention clock starts, as a key of `words.trigger_after`.
 fn trigger_key(trigger: &str) -> Option<&'static str> {
     let t = trigger.trim().to_ascii_lowercase().replace(['_', '-'], " ");

@@ -5,6 +5,7 @@
 //! to the site root; templates prefix them with the page's `root`.
 
 mod audit;
+mod changes;
 mod element;
 mod filters;
 mod home;
@@ -22,6 +23,7 @@ use crate::taxonomy::Tree;
 use super::{urls, words, PageKind, PageSpec, Site};
 
 pub use audit::{AuditView, FindingView};
+pub use changes::{ChangeView, ChangesView};
 pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
@@ -54,6 +56,7 @@ pub enum View<'a> {
     Model(Box<ModelView<'a>>),
     Page(PageView<'a>),
     Audit(Box<AuditView<'a>>),
+    Changes(Box<ChangesView<'a>>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -99,6 +102,10 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         ),
         PageKind::Page(p) => (c.pages[p].title.clone(), View::Page(home::page(ctx, p))),
         PageKind::Audit => (t("titles.audit"), View::Audit(Box::new(audit::audit(ctx)))),
+        PageKind::Changes => (
+            t("titles.changes"),
+            View::Changes(Box::new(changes::changes(ctx))),
+        ),
     }
 }
 

@@ -1,0 +1,134 @@
+//! The Markdown report, for a pull-request comment: a summary table, then sensitive changes,
+//! then one section per part of the site, then the audit findings. Text from the site is
+//! escaped so it cannot format, link or inject HTML.
+
+use std::fmt::Write;
+
+use super::Options;
+use crate::audit::Severity;
+use crate::diff::{Change, Diff, FindingRef, Kind, Section};
+
+/// A hidden marker a CI job can search for to update its earlier comment.
+pub const MARKER: &str = "<!-- candor-diff -->";
+
+/// Escapes text for Markdown and HTML: emphasis, code, links, tables, tags, line breaks.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn icon(kind: Kind) -> &'static str {
+    match kind.sign() {
+        '+' => "➕",
+        '-' => "➖",
+        _ => "✏️",
+    }
+}
+
+fn item(out: &mut String, c: &Change) {
+    let at = c
+        .location()
+        .map(|l| format!(" <sub>`{}`</sub>", l.replace('`', "'")))
+        .unwrap_or_default();
+    let _ = writeln!(out, "- {} {}{at}", icon(c.kind), escape(&c.text));
+}
+
+fn severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "❌ error",
+        Severity::Warning => "⚠️ warning",
+        Severity::Info => "ℹ️ info",
+    }
+}
+
+fn findings_table(out: &mut String, title: &str, list: &[FindingRef]) {
+    if list.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n#### {title}\n");
+    out.push_str("| Severity | Rule | Where | Finding |\n| --- | --- | --- | --- |\n");
+    for f in list {
+        let _ = writeln!(
+            out,
+            "| {} | `{}` | `{}` | {} |",
+            severity(f.severity),
+            f.rule,
+            f.location().replace('`', "'"),
+            escape(&f.message)
+        );
+    }
+}
+
+/// The diff as a Markdown comment.
+pub fn markdown(diff: &Diff, options: &Options) -> String {
+    let mut out = String::new();
+    let s = diff.summary();
+    let _ = writeln!(out, "{MARKER}\n### candor diff: {}\n", s.line());
+    if diff.is_empty() {
+        out.push_str(
+            "No changes to what is collected, why, for how long, with whom, or to the models.\n",
+        );
+        return out;
+    }
+    out.push_str("| | added | removed | changed |\n| --- | ---: | ---: | ---: |\n");
+    let rows = [
+        (
+            "Data elements",
+            s.elements_added,
+            s.elements_removed,
+            s.elements_changed,
+        ),
+        ("Uses", s.uses_added, s.uses_removed, s.uses_changed),
+        ("Models", s.models_added, s.models_removed, s.models_changed),
+    ];
+    for (what, a, r, c) in rows {
+        let _ = writeln!(out, "| {what} | {a} | {r} | {c} |");
+    }
+    let _ = writeln!(out, "| Retention policies | | | {} |", s.policies_changed);
+    let _ = writeln!(out, "| Recipients | | | {} |", s.recipients_changed);
+    if diff.findings.is_some() {
+        let _ = writeln!(
+            out,
+            "| Audit findings | {} introduced | {} resolved | |",
+            s.findings_introduced, s.findings_resolved
+        );
+    }
+    let sensitive: Vec<&Change> = diff.changes.iter().filter(|c| c.sensitive).collect();
+    if !sensitive.is_empty() {
+        out.push_str("\n#### ⚠️ Sensitive data\n\n");
+        sensitive.iter().for_each(|c| item(&mut out, c));
+    }
+    for section in Section::ALL {
+        let rest: Vec<&Change> = diff.section(section).filter(|c| !c.sensitive).collect();
+        if rest.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n#### {}\n", section.title());
+        rest.iter().for_each(|c| item(&mut out, c));
+    }
+    if let Some(f) = &diff.findings {
+        findings_table(&mut out, "Audit findings introduced", &f.introduced);
+        findings_table(&mut out, "Audit findings resolved", &f.resolved);
+    }
+    let _ = writeln!(
+        out,
+        "\n<sub>`{}` → `{}`, audited as of {}. Details: `candor diff`.</sub>",
+        options.old.replace('`', "'"),
+        options.new.replace('`', "'"),
+        options.today
+    );
+    out
+}

@@ -1,0 +1,116 @@
+//! `candor serve`: builds the site into memory, serves it on 127.0.0.1, rebuilds when a source
+//! file changes and reloads the open pages. A failed rebuild keeps serving the last good build,
+//! with the diagnostics over it. Nothing is written to disk.
+
+pub mod http;
+pub mod inject;
+pub mod paths;
+pub mod state;
+pub mod watch;
+
+use std::io::Write;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::commands::build::{build_files, Options};
+use crate::diag::Error;
+
+pub use state::State;
+
+/// Where and what to serve.
+#[derive(Debug, Clone)]
+pub struct Serve {
+    pub root: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub options: Options,
+}
+
+/// Builds once, then serves and rebuilds until the process is stopped.
+pub fn run(cfg: Serve) -> Result<(), Error> {
+    if !cfg.root.join("candor.toml").is_file() {
+        return Err(Error::Usage(format!(
+            "{} has no candor.toml: point --root at a site folder (or create one with `candor init`)",
+            cfg.root.display()
+        )));
+    }
+    let state = Arc::new(State::new());
+    rebuild(&cfg.root, &cfg.options, &state);
+    let server = tiny_http::Server::http(("127.0.0.1", cfg.port)).map_err(|e| {
+        Error::Usage(format!(
+            "cannot listen on 127.0.0.1:{}: {e}. Try another --port (0 picks a free one).",
+            cfg.port
+        ))
+    })?;
+    let port = server.server_addr().to_ip().map_or(cfg.port, |a| a.port());
+    // Watch before announcing the address, so an edit made right after it is never missed.
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    {
+        let (root, options, state) = (cfg.root.clone(), cfg.options.clone(), Arc::clone(&state));
+        std::thread::spawn(move || {
+            let on_ready = move || {
+                let _ = ready_tx.send(());
+            };
+            let result = watch::watch(&root, on_ready, || rebuild(&root, &options, &state));
+            if let Err(e) = result {
+                eprintln!("warning: not watching for changes ({e}); restart to rebuild");
+            }
+        });
+    }
+    // A watcher that fails drops the sender, which ends this wait at once.
+    let _ = ready_rx.recv();
+    println!(
+        "Serving {} at http://127.0.0.1:{port}/ (rebuilds on change; Ctrl+C to stop)",
+        cfg.root.display()
+    );
+    let _ = std::io::stdout().flush();
+    for request in server.incoming_requests() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || http::handle(request, &state));
+    }
+    Ok(())
+}
+
+/// Builds the site and publishes the result (files or error) to `state`. A panic in the
+/// build is reported like an error, so the server keeps running.
+pub fn rebuild(root: &Path, options: &Options, state: &State) {
+    let started = Instant::now();
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        build_files(root, options, &crate::progress::Progress::start())
+    }));
+    match result {
+        Ok(Ok(built)) => {
+            let n = built.files.len();
+            state.publish(built.files);
+            eprintln!("built {n} files in {} ms", started.elapsed().as_millis());
+        }
+        Ok(Err(e)) => {
+            let message = error_text(&e);
+            eprintln!("{message}\nbuild failed: still serving the last good build");
+            state.fail(message);
+        }
+        Err(_) => {
+            let message = "internal error: the build panicked (please report this)".to_string();
+            eprintln!("{message}");
+            state.fail(message);
+        }
+    }
+}
+
+/// An error as the overlay shows it: every diagnostic with its file and line.
+fn error_text(e: &Error) -> String {
+    match e {
+        Error::Invalid(diags) => {
+            let lines: Vec<String> = diags.iter().map(ToString::to_string).collect();
+            format!(
+                "{}\n{} error{}",
+                lines.join("\n"),
+                lines.len(),
+                if lines.len() == 1 { "" } else { "s" }
+            )
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,80 @@
+//! "What changed" on a build made with `--previous`: the diff against the previous version,
+//! for the build's own audience, as the `changes/` page and the `changes.xml` Atom feed.
+
+use jiff::Timestamp;
+
+use crate::diff::Diff;
+
+use super::{PageKind, PageSpec, Site};
+
+/// Where the changes page goes.
+pub const PAGE: &str = "changes/index.html";
+/// Where the Atom feed goes.
+pub const FEED: &str = "changes.xml";
+
+/// The changes a build shows, and the moment its feed is dated.
+#[derive(Debug, Clone)]
+pub struct SiteChanges<'a> {
+    /// Compared for the build's audience: a public build's diff has no internal row in it.
+    pub diff: &'a Diff,
+    /// The feed's `updated`: from `SOURCE_DATE_EPOCH` or `--today`, never the clock's time.
+    pub updated: Timestamp,
+}
+
+impl<'a> Site<'a> {
+    /// Adds the changes page (and, when rendering, the feed). The diff must have been computed
+    /// for this site's audience.
+    pub fn with_changes(mut self, changes: SiteChanges<'a>) -> Self {
+        debug_assert_eq!(changes.diff.audience, self.audience);
+        self.pages.push(PageSpec {
+            path: PAGE.into(),
+            kind: PageKind::Changes,
+        });
+        self.changes = Some(changes);
+        self
+    }
+}
+
+/// When a feed built today is dated: midnight (UTC) of `--today` when it is given, else the
+/// `SOURCE_DATE_EPOCH` second, else midnight of `today`. Never the time of day of the build.
+pub fn feed_time(
+    flag: Option<jiff::civil::Date>,
+    source_date_epoch: Option<&str>,
+    today: jiff::civil::Date,
+) -> Timestamp {
+    let midnight = |d: jiff::civil::Date| {
+        d.to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .map(|z| z.timestamp())
+            .unwrap_or(Timestamp::UNIX_EPOCH)
+    };
+    if let Some(d) = flag {
+        return midnight(d);
+    }
+    source_date_epoch
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .unwrap_or_else(|| midnight(today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn feed_time_never_reads_the_clock() {
+        let today = date(2026, 12, 1);
+        assert_eq!(
+            feed_time(Some(date(2026, 1, 2)), Some("1796083199"), today).to_string(),
+            "2026-01-02T00:00:00Z"
+        );
+        assert_eq!(
+            feed_time(None, Some("1796083199"), today).to_string(),
+            "2026-11-30T23:59:59Z"
+        );
+        assert_eq!(
+            feed_time(None, None, today).to_string(),
+            "2026-12-01T00:00:00Z"
+        );
+    }
+}

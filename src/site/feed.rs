@@ -1,0 +1,206 @@
+//! `changes.xml`: an Atom 1.0 feed (RFC 4287) of the changes a build shows, so readers can
+//! follow changes to data practices. Reproducible: ids are name-based `urn:uuid:`s derived
+//! from the site and the changes, and `updated` comes from the build's date, not the clock.
+
+use std::fmt::Write;
+
+use crate::diff::{Change, Section};
+use crate::link::Catalog;
+
+use super::changes::{SiteChanges, FEED, PAGE};
+
+/// Escapes text for XML content and attribute values.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids (other control characters) are dropped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A name-based UUID (RFC 9562 version 8, the vendor-specific layout) from FNV-1a 128: the
+/// same text always gives the same id.
+pub fn uuid(text: &str) -> String {
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
+    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    for b in text.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    let mut bytes = h.to_be_bytes();
+    bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// The site's title, as the theme computes it.
+fn site_title(catalog: &Catalog) -> &str {
+    let c = &catalog.config;
+    [c.title.as_str(), c.organisation.as_str()]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or("Your data and our AI")
+}
+
+/// The feed for a build with changes. Links are absolute when `base_url` is set, else relative
+/// to the site root (where the feed is).
+pub fn feed(catalog: &Catalog, changes: &SiteChanges) -> String {
+    let base = catalog.config.base_url.trim().trim_end_matches('/');
+    let url = |path: &str| {
+        if base.is_empty() {
+            path.to_string()
+        } else {
+            format!("{base}/{path}")
+        }
+    };
+    let title = site_title(catalog);
+    let identity = if base.is_empty() { title } else { base };
+    let updated = changes.updated.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let lang = catalog.config.language.as_deref().filter(|l| !l.is_empty());
+    let author = [catalog.config.organisation.as_str(), title]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or(title);
+
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml(lang.unwrap_or("en"))
+    );
+    let _ = writeln!(
+        out,
+        "  <id>{}</id>",
+        uuid(&format!("candor-changes {identity}"))
+    );
+    let _ = writeln!(out, "  <title>{}: what changed</title>", xml(title));
+    let _ = writeln!(out, "  <updated>{updated}</updated>");
+    let _ = writeln!(out, "  <author><name>{}</name></author>", xml(author));
+    if !base.is_empty() {
+        let _ = writeln!(
+            out,
+            "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+            xml(&url(FEED))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml(&url(PAGE))
+    );
+    out.push_str("  <generator>candor</generator>\n");
+    let diff = changes.diff;
+    if !diff.changes.is_empty() {
+        let json = serde_json::to_string(&diff.changes).unwrap_or_default();
+        let summary = diff.summary();
+        let entry_title = format!(
+            "{} to how we handle data{}",
+            crate::site::words::count(summary.changes, "change", "changes"),
+            if summary.sensitive > 0 {
+                format!(" ({} about sensitive data)", summary.sensitive)
+            } else {
+                String::new()
+            }
+        );
+        out.push_str("  <entry>\n");
+        let _ = writeln!(out, "    <id>{}</id>", uuid(&format!("{identity}\n{json}")));
+        let _ = writeln!(out, "    <title>{}</title>", xml(&entry_title));
+        let _ = writeln!(out, "    <updated>{updated}</updated>");
+        let _ = writeln!(
+            out,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml(&url(PAGE))
+        );
+        let _ = writeln!(
+            out,
+            "    <content type=\"html\">{}</content>",
+            xml(&content(&diff.changes))
+        );
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// The entry's content: one HTML list per section, sensitive changes first.
+fn content(changes: &[Change]) -> String {
+    let html = |s: &str| xml(s);
+    let mut out = String::new();
+    let mut list = |title: &str, items: Vec<&Change>| {
+        if items.is_empty() {
+            return;
+        }
+        let _ = write!(out, "<h2>{}</h2><ul>", html(title));
+        for c in items {
+            let _ = write!(out, "<li>{}</li>", html(&sentence(&c.text)));
+        }
+        out.push_str("</ul>");
+    };
+    list(
+        "Sensitive data",
+        changes.iter().filter(|c| c.sensitive).collect(),
+    );
+    for s in Section::ALL {
+        list(
+            s.title(),
+            changes
+                .iter()
+                .filter(|c| c.section == s && !c.sensitive)
+                .collect(),
+        );
+    }
+    out
+}
+
+/// A change's text as a sentence: "Starts collecting ...".
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_are_stable_version_8_and_differ_by_name() {
+        let a = uuid("https://trust.example");
+        assert_eq!(a, uuid("https://trust.example"));
+        assert_ne!(a, uuid("https://trust.example/"));
+        let hex = a.strip_prefix("urn:uuid:").unwrap();
+        let parts: Vec<&str> = hex.split('-').collect();
+        assert_eq!(
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+            [8, 4, 4, 4, 12]
+        );
+        assert!(parts[2].starts_with('8'));
+        assert!(matches!(&parts[3][..1], "8" | "9" | "a" | "b"));
+    }
+
+    #[test]
+    fn text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(xml("a<b>&\"'\u{1}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
+        assert_eq!(sentence("starts x"), "Starts x.");
+        assert_eq!(sentence(""), "");
+    }
+}

@@ -1,0 +1,116 @@
+//! docs/ci.md stays correct: its workflow is valid YAML with the permissions each job needs,
+//! and every candor command in it parses with today's command line.
+
+use clap::Parser;
+use serde_json::Value;
+
+use candor::cli::Cli;
+
+fn workflow() -> Value {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md"))
+        .expect("docs/ci.md");
+    let yaml = doc
+        .split("```yaml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .expect("a yaml block");
+    serde_saphyr::from_str(yaml).expect("valid YAML")
+}
+
+fn steps(w: &Value, job: &str) -> Vec<Value> {
+    w["jobs"][job]["steps"].as_array().expect("steps").clone()
+}
+
+#[test]
+fn jobs_ask_for_the_permissions_they_use() {
+    let w = workflow();
+    assert_eq!(w["permissions"], serde_json::json!({}));
+    let perm = |job: &str, key: &str| w["jobs"][job]["permissions"][key].clone();
+    assert_eq!(perm("audit", "security-events"), "write");
+    assert_eq!(perm("audit", "contents"), "read");
+    assert_eq!(perm("diff", "pull-requests"), "write");
+    assert_eq!(perm("publish", "pages"), "write");
+    assert_eq!(perm("publish", "id-token"), "write");
+    assert_eq!(w["jobs"]["publish"]["environment"]["name"], "github-pages");
+    let uses: Vec<String> = ["audit", "diff", "publish"]
+        .iter()
+        .flat_map(|j| steps(&w, j))
+        .filter_map(|s| s["uses"].as_str().map(str::to_string))
+        .collect();
+    for action in [
+        "github/codeql-action/upload-sarif@",
+        "actions/github-script@",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+    ] {
+        assert!(
+            uses.iter().any(|u| u.starts_with(action)),
+            "{action} missing"
+        );
+    }
+    let checkout_depth = |job: &str| -> Vec<i64> {
+        steps(&w, job)
+            .iter()
+            .filter(|s| {
+                s["uses"]
+                    .as_str()
+                    .is_some_and(|u| u.starts_with("actions/checkout@"))
+            })
+            .map(|s| s["with"]["fetch-depth"].as_i64().unwrap_or(1))
+            .collect()
+    };
+    assert_eq!(checkout_depth("diff"), [1, 1], "head and base");
+    assert_eq!(
+        checkout_depth("publish"),
+        [2],
+        "HEAD^ is the previous version"
+    );
+}
+
+/// A shell line as arguments: quotes dropped, `$VARS` made concrete, redirections cut off.
+fn words(line: &str) -> Vec<String> {
+    line.split(['>', '|'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            let w = w.replace('"', "");
+            if w == "$PREVIOUS" {
+                "--previous=old".to_string()
+            } else if w.contains("${{") || w.contains('$') {
+                let head = w.split('$').next().unwrap_or("");
+                format!("{head}x")
+            } else {
+                w
+            }
+        })
+        .filter(|w| w != "}}/" && !w.starts_with("steps.") && w != "}}")
+        .collect()
+}
+
+#[test]
+fn every_candor_command_parses() {
+    let w = workflow();
+    let mut seen = Vec::new();
+    for job in ["audit", "diff", "publish"] {
+        for step in steps(&w, job) {
+            let Some(run) = step["run"].as_str() else {
+                continue;
+            };
+            for line in run
+                .lines()
+                .map(str::trim)
+                .filter(|l| l.starts_with("candor "))
+            {
+                let args = words(line);
+                if let Err(e) = Cli::try_parse_from(&args) {
+                    panic!("docs/ci.md: `{line}` does not parse ({args:?}): {e}");
+                }
+                seen.push(args[1].clone());
+            }
+        }
+    }
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen, ["build", "check", "diff"]);
+}
