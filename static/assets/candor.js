@@ -223,6 +223,7 @@
       panel.hidden = false;
     }
 
+    if (!input.value && query().q) input.value = query().q;
     input.addEventListener("focus", load);
     input.addEventListener("input", function () {
       var p = load();
