@@ -131,7 +131,42 @@ impl Config {
     /// Parses `candor.toml` text; `file` names it in errors.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        toml::from_str::<Config>(text).map_err(|e| toml_diagnostic(&e, text, file).into())
+        let config = toml::from_str::<Config>(text)
+            .map_err(|e| Diagnostics::from(toml_diagnostic(&e, text, file)))?;
+        let mut errors = Diagnostics::new();
+        if let Some(tag) = &config.language {
+            if let Err((message, help)) = crate::i18n::check(tag) {
+                errors.push(at_key(text, file, "language", message).help(help));
+            }
+        }
+        if let Some(colour) = &config.branding.accent_color {
+            if !is_hex_colour(colour) {
+                let message = format!("accent_color `{colour}` is not a colour like `#2f6b5a`");
+                errors.push(
+                    at_key(text, file, "accent_color", message)
+                        .help("write `#` and six hex digits (red, green, blue), e.g. `#1f5fbf`"),
+                );
+            }
+        }
+        errors.into_result(config)
+    }
+}
+
+/// `#rrggbb`.
+pub fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// A diagnostic at the first line that sets `key` (the whole file when none does).
+fn at_key(text: &str, file: &Path, key: &str, message: String) -> Diagnostic {
+    let found = text.lines().enumerate().find(|(_, l)| {
+        l.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
+    match found {
+        Some((i, line)) => Diagnostic::at(file, i + 1, message).snippet(line),
+        None => Diagnostic::file(file, message),
     }
 }
 
@@ -229,6 +264,28 @@ parent = "user.behavior"
             Some(jiff::civil::date(2027, 1, 31))
         );
         assert_eq!(c.taxonomy.data_categories[0].key, "user.behavior.style");
+    }
+
+    #[test]
+    fn unknown_language_and_bad_colour_are_errors_at_their_line() {
+        let e = Config::parse(
+            "title = \"x\"\nlanguage = \"dee\"\n[branding]\naccent_color = \"teal\"\n",
+            Path::new("candor.toml"),
+        )
+        .unwrap_err();
+        let d: Vec<_> = e.iter().collect();
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].line, Some(2));
+        assert!(
+            d[0].message.contains("unknown language `dee`"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(d[0].help.as_deref(), Some("did you mean `de`?"));
+        assert_eq!(d[1].line, Some(4));
+        assert!(d[1].message.contains("`teal`"));
+        let ok = Config::parse("language = \"de\"\n", Path::new("candor.toml")).unwrap();
+        assert_eq!(ok.language.as_deref(), Some("de"));
     }
 
     #[test]

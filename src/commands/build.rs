@@ -87,6 +87,7 @@ pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Resul
     }
     let audience = options.audience.unwrap_or(catalog.config.audience);
     let theme = Theme::load(root)?;
+    render::tera_env::check_logo(&theme, &catalog.config)?;
     // The audit runs on every build; findings never fail it, and only an internal build
     // shows them (`with_audit` leaves a public plan as it is).
     let today = crate::today::today(options.today)?;

@@ -72,8 +72,8 @@ fn policy(new: &Side, a: &RetentionPolicy, b: &RetentionPolicy, out: &mut Vec<Ch
         let text = format!(
             "keeps data under the policy \u{201c}{}\u{201d} for {} instead of {}{affects}",
             b.name,
-            words::period_label(&b.period),
-            words::period_label(&a.period)
+            words::period_label(crate::i18n::strings(None), &b.period),
+            words::period_label(crate::i18n::strings(None), &a.period)
         );
         push("duration", text, Some(duration(a)), Some(duration(b)));
     }

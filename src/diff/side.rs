@@ -114,7 +114,11 @@ impl<'a> Side<'a> {
     /// How long a use keeps data, in words: "2 years (account)", or "no retention policy".
     pub fn retention(&self, u: &Use) -> String {
         match u.retention.map(|p| &self.cat.retention[p]) {
-            Some(p) => format!("{} ({})", words::period_label(&p.period), p.id),
+            Some(p) => format!(
+                "{} ({})",
+                words::period_label(crate::i18n::strings(None), &p.period),
+                p.id
+            ),
             None => "no retention policy".to_string(),
         }
     }

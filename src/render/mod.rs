@@ -2,6 +2,7 @@
 //! assets: every file of a build, in memory, for the write stage to publish.
 
 pub mod charts;
+pub mod colour;
 pub mod markdown;
 pub mod tera_env;
 pub mod theme;
@@ -14,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Error};
 use crate::link::Catalog;
-use crate::site::{data_json, sitemap, views, Site};
+use crate::site::{data_json, search, sitemap, views, Site};
 
 pub use theme::Theme;
 
@@ -126,6 +127,9 @@ fn render_inner(
     let json = data_json::data_json(catalog, site)
         .map_err(|e| Error::Template(format!("data.json: {e}")))?;
     files.push(OutputFile::new("data.json", json));
+    let search = search::search_index(catalog, site)
+        .map_err(|e| Error::Template(format!("search-index.json: {e}")))?;
+    files.push(OutputFile::new("search-index.json", search));
     files.push(OutputFile::new(
         "sitemap.xml",
         sitemap::sitemap(site, &catalog.config.base_url),

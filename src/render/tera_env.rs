@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
-use crate::diag::Error;
+use crate::diag::{Diagnostic, Error};
 use crate::link::Catalog;
 use crate::site::{words, Site};
 
@@ -21,8 +21,10 @@ struct SiteGlobals<'a> {
     contact: ContactGlobals<'a>,
     /// Asset path of the logo, when it names an asset of the theme.
     logo: Option<&'a str>,
-    /// `#rrggbb`, when valid.
-    accent: Option<&'a str>,
+    /// The accent colour and its readable shades, when `accent_color` is valid.
+    accent: Option<super::colour::Accent>,
+    /// The `http(s)` URL the site is published at, ending in `/` (printed pages name it).
+    base_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -41,10 +43,6 @@ struct NavPage<'a> {
     href: String,
 }
 
-fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
 /// A Tera environment ready to render every page of `site`.
 pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Error> {
     let mut tera = Tera::new();
@@ -60,6 +58,20 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
         let below = kwargs.get::<i64>("below")?.unwrap_or(1).clamp(1, 5) as u8;
         Ok::<_, tera::Error>(Value::safe_string(&markdown::to_html(md, &root, below)))
     });
+    // `{{ t.home.kinds | fill(n=3, name=x) }}`: a translation's plural form and placeholders.
+    // The result is plain text, escaped when printed.
+    tera.register_filter(
+        "fill",
+        |text: tera::StringInput, args: Kwargs, _: &State| -> Value {
+            let n = args.get::<f64>("n").ok().flatten();
+            let filled = crate::i18n::fill(text.as_str(), n, |name| {
+                args.iter()
+                    .find(|(k, _)| k.as_str() == Some(name))
+                    .map(|(_, v)| v.to_string())
+            });
+            Value::from(filled)
+        },
+    );
     tera.add_raw_templates(
         theme
             .templates
@@ -81,8 +93,8 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
         lang: config
             .language
             .as_deref()
-            .filter(|l| !l.is_empty())
-            .unwrap_or("en"),
+            .filter(|l| crate::i18n::check(l).is_ok())
+            .unwrap_or(site.lang.code),
         contact: ContactGlobals {
             email: contact.email.as_deref(),
             url: contact.url.as_deref().filter(|u| words::is_web_url(u)),
@@ -90,17 +102,15 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             phone: contact.phone.as_deref(),
             dpo: contact.dpo.as_deref(),
         },
-        logo: config
-            .branding
-            .logo
-            .as_deref()
-            .map(|l| l.trim_start_matches('/'))
-            .filter(|l| theme.assets.contains_key(*l)),
+        logo: logo(theme, config.branding.logo.as_deref()),
         accent: config
             .branding
             .accent_color
             .as_deref()
-            .filter(|c| is_hex_colour(c)),
+            .and_then(super::colour::Accent::new),
+        base_url: Some(config.base_url.trim())
+            .filter(|u| words::is_web_url(u))
+            .map(|u| format!("{}/", u.trim_end_matches('/'))),
     };
     let mut pages: Vec<(i64, &str, &str)> = catalog
         .pages
@@ -130,7 +140,38 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
     global.insert("has_changes", &site.changes.is_some());
     global.insert("nav_pages", &nav);
     global.insert("attribution", crate::taxonomy::ATTRIBUTION);
+    global.insert("t", site.lang.tree());
     Ok(tera)
+}
+
+/// The asset path of `[branding] logo`, when it names an asset of the theme (see
+/// [`check_logo`], which the build runs first, for the error when it does not).
+fn logo<'a>(theme: &Theme, logo: Option<&'a str>) -> Option<&'a str> {
+    let path = logo?.trim().trim_start_matches('/');
+    let path = path.strip_prefix("static/").unwrap_or(path);
+    theme.assets.contains_key(path).then_some(path)
+}
+
+/// `[branding] logo` must name a file under the site's `static/`: an input error otherwise,
+/// with the nearest file suggested.
+pub fn check_logo(theme: &Theme, config: &crate::config::Config) -> Result<(), Error> {
+    let Some(given) = config.branding.logo.as_deref() else {
+        return Ok(());
+    };
+    if logo(theme, Some(given)).is_some() {
+        return Ok(());
+    }
+    let path = given.trim().trim_start_matches('/');
+    let mut d = Diagnostic::file(
+        "candor.toml",
+        format!("[branding] logo `{path}` is not a file under static/"),
+    );
+    let known = theme.assets.keys().map(String::as_str);
+    d = match crate::diag::did_you_mean(path, known) {
+        Some(h) => d.help(h),
+        None => d.help(format!("put the image at static/{path}, or remove `logo`")),
+    };
+    Err(Error::Invalid(d.into()))
 }
 
 /// A page's template context: its view, flattened, plus where it sits in the site.
@@ -209,8 +250,57 @@ mod tests {
 
     #[test]
     fn colours_must_be_hex() {
+        use crate::config::is_hex_colour;
         assert!(is_hex_colour("#1a2B3c"));
         assert!(!is_hex_colour("red;}body{display:none"));
         assert!(!is_hex_colour("#12345"));
+    }
+
+    #[test]
+    fn a_logo_must_name_a_static_file() {
+        let mut theme = Theme::builtin();
+        theme
+            .assets
+            .insert("img/logo.svg".into(), std::borrow::Cow::Borrowed(b"<svg/>"));
+        assert_eq!(logo(&theme, Some("/img/logo.svg")), Some("img/logo.svg"));
+        assert_eq!(
+            logo(&theme, Some("static/img/logo.svg")),
+            Some("img/logo.svg")
+        );
+        assert_eq!(logo(&theme, None), None);
+        assert_eq!(logo(&theme, Some("img/logo.svgg")), None);
+        let mut config = crate::config::Config::default();
+        assert!(check_logo(&theme, &config).is_ok());
+        config.branding.logo = Some("img/logo.svg".into());
+        assert!(check_logo(&theme, &config).is_ok());
+        config.branding.logo = Some("img/logo.svgg".into());
+        let Err(Error::Invalid(d)) = check_logo(&theme, &config) else {
+            panic!("a missing logo is an input error");
+        };
+        let d = d.iter().next().expect("one diagnostic");
+        assert!(d.message.contains("`img/logo.svgg`"), "{}", d.message);
+        assert_eq!(d.help.as_deref(), Some("did you mean `img/logo.svg`?"));
+    }
+
+    #[test]
+    fn fill_filter_fills_translations_and_escapes() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let mut theme = Theme::builtin();
+        theme.templates.insert(
+            "page.html".into(),
+            super::super::theme::TemplateSource {
+                text:
+                    "{{ t.words.year | fill(n=n) }}/{{ t.label.gap_value | fill(metric=m, n=1) }}"
+                        .into(),
+                file: "templates/page.html".into(),
+            },
+        );
+        let tera = build(&theme, &c, &site).expect("builds");
+        let mut ctx = Context::new();
+        ctx.insert("n", &3);
+        ctx.insert("m", "<b>");
+        let out = tera.render("page.html", &ctx).expect("renders");
+        assert!(out.starts_with("3 years/&lt;b&gt;: {group}"), "{out}");
     }
 }

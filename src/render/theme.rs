@@ -22,6 +22,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "index.html",
     "data_index.html",
     "element.html",
+    "data_label.html",
     "categories.html",
     "category.html",
     "purposes.html",
@@ -31,6 +32,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "systems.html",
     "models.html",
     "model.html",
+    "model_label.html",
     "page.html",
     "audit.html",
     "finding.html",
@@ -47,6 +49,10 @@ const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
         "assets/candor.js",
         include_bytes!("../../static/assets/candor.js"),
+    ),
+    (
+        "assets/print.css",
+        include_bytes!("../../static/assets/print.css"),
     ),
 ];
 

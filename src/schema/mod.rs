@@ -48,6 +48,8 @@ pub fn config() -> Value {
             }
         })
     };
+    let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.0).collect();
+    let language_pattern = format!("^({})(-[A-Za-z0-9]{{1,8}})*$", codes.join("|"));
     let extensions = |what: &str, example: &str| json!({"type": "array", "items": taxon(example), "description": format!("extra {what} keys beyond fideslang")});
     json!({
         "$schema": DRAFT,
@@ -60,7 +62,7 @@ pub fn config() -> Value {
             "organisation": text("the organisation publishing the site (the controller)"),
             "description": text("one or two sentences shown on the home page"),
             "base_url": text("absolute URL the site is published at, for sitemap.xml"),
-            "language": text("language of the interface text, e.g. `en`"),
+            "language": {"type": "string", "pattern": language_pattern, "description": "language of the interface text: `en` (default) or `de`, optionally with a region (`de-AT`); content stays as written"},
             "audience": one_of(&["public", "internal"], "default audience of `build` and `export`"),
             "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),
             "contact": table("how to reach the privacy team", json!({

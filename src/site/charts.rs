@@ -3,15 +3,16 @@
 //! recipient and each model's metrics per slice.
 
 use crate::link::{Catalog, ModelCard, RetentionPeriod};
-use crate::render::charts::{Bar, Chart, ChartKind, Point};
+use crate::render::charts::{Bar, Chart, ChartKind, ChartNotes, Point};
 
 use super::groups::{chain, Groups};
 use super::scope::Scope;
 use super::words;
+use crate::i18n::Strings;
 
 /// `collection-heatmap`: data categories (two levels deep) x top-level purposes, counting the
 /// elements of each category used for each purpose.
-pub fn heatmap(catalog: &Catalog, scope: &Scope, groups: &Groups) -> Chart {
+pub fn heatmap(l: &Strings, catalog: &Catalog, scope: &Scope, groups: &Groups) -> Chart {
     let tax = &catalog.taxonomy;
     let rows: Vec<&str> = groups.sections.keys().copied().collect();
     let columns: Vec<&str> = groups.top_purposes.keys().copied().collect();
@@ -33,11 +34,13 @@ pub fn heatmap(catalog: &Catalog, scope: &Scope, groups: &Groups) -> Chart {
     }
     Chart {
         id: "collection-heatmap".into(),
-        title: "Which data we collect and why".into(),
-        description: format!(
-            "How many kinds of data in each of {} categories are used for each of {} purposes.",
-            rows.len(),
-            columns.len()
+        title: l.get("charts.heatmap_title").into(),
+        description: l.fill(
+            "charts.heatmap_description",
+            &[
+                ("rows", &rows.len().to_string()),
+                ("columns", &columns.len().to_string()),
+            ],
         ),
         kind: ChartKind::HeatMap {
             rows: rows
@@ -50,11 +53,12 @@ pub fn heatmap(catalog: &Catalog, scope: &Scope, groups: &Groups) -> Chart {
                 .collect(),
             cells,
         },
+        notes: notes(l),
     }
 }
 
 /// `elements-per-category`: how many kinds of data each category holds.
-pub fn per_category(catalog: &Catalog, groups: &Groups) -> Chart {
+pub fn per_category(l: &Strings, catalog: &Catalog, groups: &Groups) -> Chart {
     let bars = groups
         .sections
         .iter()
@@ -62,18 +66,19 @@ pub fn per_category(catalog: &Catalog, groups: &Groups) -> Chart {
         .collect();
     Chart {
         id: "elements-per-category".into(),
-        title: "Kinds of data per category".into(),
-        description: "The number of kinds of data we collect in each data category.".into(),
+        title: l.get("charts.per_category_title").into(),
+        description: l.get("charts.per_category_description").into(),
         kind: ChartKind::Bars {
-            unit: "kinds of data".into(),
+            unit: l.get("charts.kinds_unit").into(),
             bars,
         },
+        notes: notes(l),
     }
 }
 
 /// `retention-periods`: each policy's period in years, shortest first; `indefinite` last, as a
 /// special bar as long as the longest fixed one.
-pub fn retention(catalog: &Catalog, scope: &Scope) -> Chart {
+pub fn retention(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
     let mut policies: Vec<_> = scope.policies().map(|p| &catalog.retention[p]).collect();
     policies.sort_by(|a, b| {
         let key =
@@ -93,23 +98,24 @@ pub fn retention(catalog: &Catalog, scope: &Scope) -> Chart {
                 .period
                 .approx_days()
                 .map_or(longest.max(1.0), |d| d / 365.25),
-            value_label: words::period_label(&p.period),
+            value_label: words::period_label(l, &p.period),
             special: p.period == RetentionPeriod::Indefinite,
         })
         .collect();
     Chart {
         id: "retention-periods".into(),
-        title: "How long we keep data".into(),
-        description: "The retention period of each policy, in years. Policies with no fixed limit are marked indefinite.".into(),
+        title: l.get("charts.retention_title").into(),
+        description: l.get("charts.retention_description").into(),
         kind: ChartKind::Bars {
-            unit: "years".into(),
+            unit: l.get("charts.years_unit").into(),
             bars,
         },
+        notes: notes(l),
     }
 }
 
 /// `shared-per-recipient`: how many kinds of data each recipient receives.
-pub fn per_recipient(catalog: &Catalog, scope: &Scope) -> Chart {
+pub fn per_recipient(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
     let mut elements: Vec<usize> = Vec::new();
     let bars = scope
         .recipients()
@@ -128,32 +134,34 @@ pub fn per_recipient(catalog: &Catalog, scope: &Scope) -> Chart {
         .collect();
     Chart {
         id: "shared-per-recipient".into(),
-        title: "Kinds of data shared with each organisation".into(),
-        description: "The number of kinds of data we share with each recipient.".into(),
+        title: l.get("charts.recipients_title").into(),
+        description: l.get("charts.recipients_description").into(),
         kind: ChartKind::Bars {
-            unit: "kinds of data".into(),
+            unit: l.get("charts.kinds_unit").into(),
             bars,
         },
+        notes: notes(l),
     }
 }
 
 /// `model-<slug>-metrics`: a card's metrics per slice (overall first), with confidence
 /// intervals; `None` for a card without metrics.
-pub fn model_metrics(model: &ModelCard, slug: &str) -> Option<Chart> {
+pub fn model_metrics(l: &Strings, model: &ModelCard, slug: &str) -> Option<Chart> {
     if model.metrics.is_empty() {
         return None;
     }
+    let all = l.get("model.all_groups");
     let mut groups: Vec<String> = Vec::new();
     let mut series: Vec<String> = Vec::new();
     let slice_of = |m: &crate::link::Metric| {
         if m.is_overall() {
-            "all".to_string()
+            all.to_string()
         } else {
             m.slice.clone().unwrap_or_default()
         }
     };
     if model.metrics.iter().any(|m| m.is_overall()) {
-        groups.push("all".into());
+        groups.push(all.into());
     }
     for m in &model.metrics {
         let g = slice_of(m);
@@ -192,18 +200,30 @@ pub fn model_metrics(model: &ModelCard, slug: &str) -> Option<Chart> {
     }
     Some(Chart {
         id: format!("model-{slug}-metrics"),
-        title: format!("{}: results by group", model.name),
-        description: format!(
-            "{} measured for {} groups of people, with confidence intervals where known.",
-            series.join(", "),
-            groups.len()
+        title: l.fill("charts.model_title", &[("name", &model.name)]),
+        description: l.fill(
+            "charts.model_description",
+            &[
+                ("metrics", &series.join(l.get("meta.list_sep"))),
+                ("n", &groups.len().to_string()),
+            ],
         ),
         kind: ChartKind::GroupedBars {
             groups,
             series,
             values,
         },
+        notes: notes(l),
     })
+}
+
+/// The words drawn inside a chart, in the site's language.
+fn notes(l: &Strings) -> ChartNotes {
+    ChartNotes {
+        count: l.get("charts.count").into(),
+        empty: l.get("charts.empty").into(),
+        special: l.get("charts.special").into(),
+    }
 }
 
 fn count_bar(label: &str, n: usize) -> Bar {
@@ -221,6 +241,10 @@ mod tests {
     use crate::config::Audience;
     use crate::site::testkit;
 
+    fn en() -> &'static Strings {
+        crate::i18n::strings(None)
+    }
+
     #[test]
     fn heatmap_counts_elements_per_section_and_top_purpose() {
         let c = testkit::catalog();
@@ -230,7 +254,7 @@ mod tests {
             rows,
             columns,
             cells,
-        } = heatmap(&c, &scope, &groups).kind
+        } = heatmap(en(), &c, &scope, &groups).kind
         else {
             panic!("not a heat map");
         };
@@ -244,7 +268,7 @@ mod tests {
         // The internal analytics rows add no column on a public build.
         let internal = Scope::new(&c, Audience::Internal);
         let g = Groups::new(&c, &internal);
-        let ChartKind::HeatMap { columns, .. } = heatmap(&c, &internal, &g).kind else {
+        let ChartKind::HeatMap { columns, .. } = heatmap(en(), &c, &internal, &g).kind else {
             panic!("not a heat map");
         };
         assert!(columns.contains(&"Analytics".to_string()));
@@ -253,7 +277,8 @@ mod tests {
     #[test]
     fn retention_puts_indefinite_last_as_special() {
         let c = testkit::catalog();
-        let ChartKind::Bars { bars, .. } = retention(&c, &Scope::new(&c, Audience::Internal)).kind
+        let ChartKind::Bars { bars, .. } =
+            retention(en(), &c, &Scope::new(&c, Audience::Internal)).kind
         else {
             panic!("not bars");
         };
@@ -261,7 +286,7 @@ mod tests {
         assert_eq!(labels, ["30 days", "7 years", "indefinite"]);
         assert!(bars[2].special && !bars[1].special);
         assert_eq!(bars[2].value, 7.0);
-        let public = retention(&c, &Scope::new(&c, Audience::Public));
+        let public = retention(en(), &c, &Scope::new(&c, Audience::Public));
         let ChartKind::Bars { bars, .. } = public.kind else {
             panic!("not bars");
         };
@@ -271,7 +296,7 @@ mod tests {
     #[test]
     fn metrics_put_overall_first() {
         let c = testkit::catalog();
-        let chart = model_metrics(&c.models[0], "style-recommender").expect("has metrics");
+        let chart = model_metrics(en(), &c.models[0], "style-recommender").expect("has metrics");
         assert_eq!(chart.id, "model-style-recommender-metrics");
         let ChartKind::GroupedBars {
             groups,
@@ -294,7 +319,7 @@ mod tests {
         single.name = "returns_change".into();
         single.value = -0.11;
         c.models[0].metrics.push(single);
-        let chart = model_metrics(&c.models[0], "m").expect("has metrics");
+        let chart = model_metrics(en(), &c.models[0], "m").expect("has metrics");
         let ChartKind::GroupedBars { series, groups, .. } = chart.kind else {
             panic!("not grouped bars");
         };

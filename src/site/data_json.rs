@@ -232,7 +232,7 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
                 id: &policy.id,
                 name: &policy.name,
                 period: &policy.period,
-                summary: words::retention_summary(policy),
+                summary: words::retention_summary(site.lang, policy),
                 trigger: policy.trigger.as_deref(),
                 disposal: policy.disposal,
                 legal_reference: policy.legal_reference.as_deref(),
@@ -331,10 +331,16 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
         pages,
     };
     let text = serde_json::to_string_pretty(&doc)?;
-    // `<`, `>` and `&` only occur inside strings: escaping them keeps the JSON identical in
-    // meaning and harmless if someone pastes it into an HTML page.
-    let mut out = String::with_capacity(text.len() + 1);
-    for ch in text.chars() {
+    let mut out = markup_safe(&text);
+    out.push('\n');
+    Ok(out.into_bytes())
+}
+
+/// JSON text with `<`, `>` and `&` escaped: they only occur inside strings, so the JSON means
+/// the same and stays harmless if someone pastes it into an HTML page.
+pub fn markup_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 1);
+    for ch in json.chars() {
         match ch {
             '<' => out.push_str("\\u003c"),
             '>' => out.push_str("\\u003e"),
@@ -342,8 +348,7 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
             c => out.push(c),
         }
     }
-    out.push('\n');
-    Ok(out.into_bytes())
+    out
 }
 
 #[cfg(test)]

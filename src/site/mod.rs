@@ -9,8 +9,10 @@ pub mod changes;
 pub mod charts;
 pub mod data_json;
 pub mod feed;
+pub mod gap;
 pub mod groups;
 pub mod scope;
+pub mod search;
 pub mod sitemap;
 pub mod urls;
 pub mod views;
@@ -22,6 +24,7 @@ pub(crate) mod testkit;
 use std::collections::HashMap;
 
 use crate::config::Audience;
+use crate::i18n::Strings;
 use crate::link::{Catalog, ElementIdx, ModelIdx};
 use crate::render::charts::Chart;
 
@@ -32,6 +35,8 @@ pub use scope::Scope;
 #[derive(Debug, Clone)]
 pub struct Site<'a> {
     pub audience: Audience,
+    /// The interface text of the site's language.
+    pub lang: &'static Strings,
     /// Every HTML page, home first.
     pub pages: Vec<PageSpec<'a>>,
     /// Every chart, written to `charts/<id>.svg` and inlined in its page.
@@ -139,16 +144,17 @@ impl PageKind<'_> {
 
 /// Plans the site of `catalog` for `audience`: its pages, in a stable order, and its charts.
 pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
+    let lang = crate::i18n::strings(catalog.config.language.as_deref());
     let scope = Scope::new(catalog, audience);
     let groups = Groups::new(catalog, &scope);
     let model_slugs = urls::unique_slugs(catalog.models.iter().map(|m| m.id.as_str()));
     let page_slugs = urls::unique_slugs(catalog.pages.iter().map(|p| p.slug.as_str()));
 
     let mut charts_list = vec![
-        charts::heatmap(catalog, &scope, &groups),
-        charts::per_category(catalog, &groups),
-        charts::retention(catalog, &scope),
-        charts::per_recipient(catalog, &scope),
+        charts::heatmap(lang, catalog, &scope, &groups),
+        charts::per_category(lang, catalog, &groups),
+        charts::retention(lang, catalog, &scope),
+        charts::per_recipient(lang, catalog, &scope),
     ];
     let mut chart_index = ChartIndex {
         heatmap: 0,
@@ -158,7 +164,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         models: Vec::with_capacity(catalog.models.len()),
     };
     for (model, slug) in catalog.models.iter().zip(&model_slugs) {
-        let chart = charts::model_metrics(model, slug);
+        let chart = charts::model_metrics(lang, model, slug);
         chart_index.models.push(chart.map(|c| {
             charts_list.push(c);
             charts_list.len() - 1
@@ -200,6 +206,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
 
     Site {
         audience,
+        lang,
         pages,
         charts: charts_list,
         chart_index,

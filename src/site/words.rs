@@ -2,12 +2,14 @@
 //! say no", "A service provider acting on our instructions". Pages lead with these words and
 //! show the taxonomy keys as secondary detail.
 
+use crate::i18n::Strings;
 use crate::link::{
-    Disposal, LegalBasis, Necessity, RecipientRole, RetentionPeriod, RetentionPolicy, Source,
+    Disposal, LegalBasis, ModelStatus, Necessity, RecipientRole, RetentionPeriod, RetentionPolicy,
+    Source,
 };
 
 /// "2 years", "1 year and 6 months", "30 days"; `None` for a zero-length period.
-pub fn period(period: &RetentionPeriod) -> Option<String> {
+pub fn period(l: &Strings, period: &RetentionPeriod) -> Option<String> {
     let RetentionPeriod::Fixed {
         years,
         months,
@@ -19,84 +21,98 @@ pub fn period(period: &RetentionPeriod) -> Option<String> {
         return None;
     };
     let parts: Vec<String> = [
-        (*years, "year"),
-        (*months, "month"),
-        (*weeks, "week"),
-        (*days, "day"),
+        (*years, "words.year"),
+        (*months, "words.month"),
+        (*weeks, "words.week"),
+        (*days, "words.day"),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, unit)| count(n as usize, unit, &format!("{unit}s")))
+    .map(|(n, unit)| l.count(unit, n as usize))
     .collect();
     match parts.as_slice() {
         [] => None,
         [one] => Some(one.clone()),
-        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+        [init @ .., last] => Some(format!(
+            "{}{}{last}",
+            init.join(l.get("meta.list_sep")),
+            l.get("words.and")
+        )),
     }
 }
 
-/// "1 element", "3 elements".
+/// "1 change", "3 changes" (English; the site's own counts come from its translation file).
 pub fn count(n: usize, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
-/// The moment a retention clock starts, as the end of "... after <phrase>".
-fn trigger_phrase(trigger: &str) -> String {
+/// The known moment a retention clock starts, as a key of `words.trigger_after`.
+fn trigger_key(trigger: &str) -> Option<&'static str> {
     let t = trigger.trim().to_ascii_lowercase().replace(['_', '-'], " ");
-    let phrase = match t.as_str() {
-        "" | "collection" | "collected" | "creation" | "created" => "we collect it",
-        "last activity" | "last use" | "last login" | "inactivity" => "your last activity",
-        "account closure" | "account closed" | "account deletion" | "closure" => {
-            "you close your account"
-        }
-        "end of contract" | "contract end" | "contract termination" => "the contract ends",
-        "purchase" | "order" | "transaction" => "your purchase",
-        "consent withdrawal" | "withdrawal of consent" => "you withdraw your consent",
-        "end of employment" | "employment end" => "employment ends",
-        "end of session" | "session end" => "the session ends",
-        _ => return trigger.trim().to_string(),
-    };
-    phrase.to_string()
+    Some(match t.as_str() {
+        "" | "collection" | "collected" | "creation" | "created" => "collection",
+        "last activity" | "last use" | "last login" | "inactivity" => "last_activity",
+        "account closure" | "account closed" | "account deletion" | "closure" => "account_closure",
+        "end of contract" | "contract end" | "contract termination" => "contract_end",
+        "purchase" | "order" | "transaction" => "purchase",
+        "consent withdrawal" | "withdrawal of consent" => "consent_withdrawal",
+        "end of employment" | "employment end" => "employment_end",
+        "end of session" | "session end" => "session_end",
+        _ => return None,
+    })
 }
 
 /// How long a policy keeps data, in one phrase: "2 years after you close your account",
-/// "until the session ends", "no fixed limit".
-pub fn retention_summary(policy: &RetentionPolicy) -> String {
-    let trigger = policy.trigger.as_deref().unwrap_or("");
-    match (&policy.period, period(&policy.period)) {
-        (RetentionPeriod::Indefinite, _) => "No fixed time limit".to_string(),
-        (_, Some(p)) => format!("{p} after {}", trigger_phrase(trigger)),
-        (_, None) if trigger.trim().is_empty() => "Deleted straight away".to_string(),
-        (_, None) => format!("Until {}", trigger_phrase(trigger)),
+/// "Until the session ends", "No fixed time limit".
+pub fn retention_summary(l: &Strings, policy: &RetentionPolicy) -> String {
+    let trigger = policy.trigger.as_deref().unwrap_or("").trim();
+    let known = trigger_key(trigger);
+    match (&policy.period, period(l, &policy.period)) {
+        (RetentionPeriod::Indefinite, _) => l.get("words.no_limit").to_string(),
+        (_, Some(p)) => match known {
+            Some(k) => l.fill(
+                "words.after",
+                &[
+                    ("period", &p),
+                    ("trigger", l.get(&format!("words.trigger_after.{k}"))),
+                ],
+            ),
+            None => l.fill("words.after_other", &[("period", &p), ("trigger", trigger)]),
+        },
+        (_, None) if trigger.is_empty() => l.get("words.straight_away").to_string(),
+        (_, None) => match known {
+            Some(k) => l.get(&format!("words.trigger_until.{k}")).to_string(),
+            None => l.fill("words.until_other", &[("trigger", trigger)]),
+        },
     }
 }
 
-/// The short period label used on charts and badges: "2 years", "indefinite", "none".
-pub fn period_label(p: &RetentionPeriod) -> String {
+/// The short period label used on charts and badges: "2 years", "indefinite", "0 days".
+pub fn period_label(l: &Strings, p: &RetentionPeriod) -> String {
     match p {
-        RetentionPeriod::Indefinite => "indefinite".to_string(),
-        fixed => period(fixed).unwrap_or_else(|| "0 days".to_string()),
+        RetentionPeriod::Indefinite => l.get("words.indefinite").to_string(),
+        fixed => period(l, fixed).unwrap_or_else(|| l.get("words.zero_days").to_string()),
     }
 }
 
 /// What happens when the period ends.
-pub fn disposal(d: Disposal) -> &'static str {
-    match d {
-        Disposal::Delete => "then deleted",
-        Disposal::Anonymize => "then anonymised, so it no longer identifies you",
-        Disposal::Archive => "then archived, with access restricted",
-    }
+pub fn disposal(l: &'static Strings, d: Disposal) -> &'static str {
+    l.get(match d {
+        Disposal::Delete => "words.delete",
+        Disposal::Anonymize => "words.anonymize",
+        Disposal::Archive => "words.archive",
+    })
 }
 
-pub fn legal_basis(b: LegalBasis) -> &'static str {
-    match b {
-        LegalBasis::Consent => "Your consent",
-        LegalBasis::Contract => "Needed for our contract with you",
-        LegalBasis::LegalObligation => "Required by law",
-        LegalBasis::VitalInterests => "To protect someone's life",
-        LegalBasis::PublicTask => "A task in the public interest",
-        LegalBasis::LegitimateInterests => "Our legitimate interests",
-    }
+pub fn legal_basis(l: &'static Strings, b: LegalBasis) -> &'static str {
+    l.get(match legal_basis_key(b) {
+        "consent" => "words.consent",
+        "contract" => "words.contract",
+        "legal_obligation" => "words.legal_obligation",
+        "vital_interests" => "words.vital_interests",
+        "public_task" => "words.public_task",
+        _ => "words.legitimate_interests",
+    })
 }
 
 pub fn legal_basis_key(b: LegalBasis) -> &'static str {
@@ -110,28 +126,44 @@ pub fn legal_basis_key(b: LegalBasis) -> &'static str {
     }
 }
 
-pub fn necessity(n: Necessity) -> &'static str {
+pub fn necessity_key(n: Necessity) -> &'static str {
     match n {
-        Necessity::Required => "Required",
-        Necessity::Optional => "Optional: you can say no",
+        Necessity::Required => "required",
+        Necessity::Optional => "optional",
     }
 }
 
-pub fn source(s: Source) -> &'static str {
+pub fn necessity(l: &'static Strings, n: Necessity) -> &'static str {
+    l.get(match n {
+        Necessity::Required => "words.required",
+        Necessity::Optional => "words.optional",
+    })
+}
+
+pub fn source_key(s: Source) -> &'static str {
     match s {
-        Source::Provided => "You give it to us",
-        Source::Observed => "We observe it when you use our services",
-        Source::Inferred => "We work it out from other data",
-        Source::ThirdParty => "We receive it from someone else",
+        Source::Provided => "provided",
+        Source::Observed => "observed",
+        Source::Inferred => "inferred",
+        Source::ThirdParty => "third_party",
     }
 }
 
-pub fn role(r: RecipientRole) -> &'static str {
-    match r {
-        RecipientRole::Processor => "Service provider acting on our instructions",
-        RecipientRole::Controller => "Independent organisation deciding its own uses",
-        RecipientRole::JointController => "Shares responsibility with us",
-    }
+pub fn source(l: &'static Strings, s: Source) -> &'static str {
+    l.get(match s {
+        Source::Provided => "words.provided",
+        Source::Observed => "words.observed",
+        Source::Inferred => "words.inferred",
+        Source::ThirdParty => "words.third_party",
+    })
+}
+
+pub fn role(l: &'static Strings, r: RecipientRole) -> &'static str {
+    l.get(match r {
+        RecipientRole::Processor => "words.processor",
+        RecipientRole::Controller => "words.controller",
+        RecipientRole::JointController => "words.joint_controller",
+    })
 }
 
 pub fn role_key(r: RecipientRole) -> &'static str {
@@ -140,6 +172,15 @@ pub fn role_key(r: RecipientRole) -> &'static str {
         RecipientRole::Controller => "controller",
         RecipientRole::JointController => "joint_controller",
     }
+}
+
+/// A model card's status: "In use", "Pilot", "Retired".
+pub fn status(l: &'static Strings, s: ModelStatus) -> &'static str {
+    l.get(match s {
+        ModelStatus::Production => "words.in_use",
+        ModelStatus::Pilot => "words.pilot",
+        ModelStatus::Retired => "words.retired",
+    })
 }
 
 /// `true` for an `http(s)` URL that is safe to put in an `href`.
@@ -179,6 +220,14 @@ mod tests {
         }
     }
 
+    fn en() -> &'static Strings {
+        crate::i18n::strings(None)
+    }
+
+    fn period(p: &RetentionPeriod) -> Option<String> {
+        super::period(en(), p)
+    }
+
     #[test]
     fn periods_in_words() {
         assert_eq!(period(&fixed(2, 0, 0, 0)).as_deref(), Some("2 years"));
@@ -197,7 +246,7 @@ mod tests {
 
     #[test]
     fn summaries_combine_period_and_trigger() {
-        let s = |p, t| retention_summary(&policy(p, t));
+        let s = |p, t| retention_summary(en(), &policy(p, t));
         assert_eq!(
             s(fixed(0, 0, 0, 30), Some("account closure")),
             "30 days after you close your account"
@@ -206,6 +255,10 @@ mod tests {
         assert_eq!(
             s(fixed(0, 0, 0, 0), Some("account_closure")),
             "Until you close your account"
+        );
+        assert_eq!(
+            s(fixed(0, 0, 0, 0), Some("a court order")),
+            "Until a court order"
         );
         assert_eq!(
             s(fixed(7, 0, 0, 0), Some("the end of the tax year")),

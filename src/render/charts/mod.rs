@@ -18,6 +18,30 @@ pub struct Chart {
     /// One or two sentences saying what the chart shows, for the SVG `<desc>`.
     pub description: String,
     pub kind: ChartKind,
+    /// The words drawn inside the chart, in the site's language.
+    #[serde(skip)]
+    pub notes: ChartNotes,
+}
+
+/// The fixed words a chart draws besides its data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartNotes {
+    /// The heat map's key: "Count".
+    pub count: String,
+    /// In place of a chart with no data.
+    pub empty: String,
+    /// Under bars with no fixed value (an indefinite retention period).
+    pub special: String,
+}
+
+impl Default for ChartNotes {
+    fn default() -> Self {
+        ChartNotes {
+            count: "Count".into(),
+            empty: "No data to show.".into(),
+            special: "No fixed value: drawn across the whole axis".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

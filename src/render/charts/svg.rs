@@ -23,8 +23,8 @@ pub fn render_svg(chart: &Chart) -> String {
             rows,
             columns,
             cells,
-        } => heatmap::draw(&title, rows, columns, cells),
-        ChartKind::Bars { unit, bars } => bars::draw(&title, unit, bars),
+        } => heatmap::draw(&title, rows, columns, cells, &chart.notes.count),
+        ChartKind::Bars { unit, bars } => bars::draw(&title, unit, bars, &chart.notes.special),
         ChartKind::GroupedBars {
             groups,
             series,
@@ -33,7 +33,7 @@ pub fn render_svg(chart: &Chart) -> String {
     };
     let drawn = match drawn {
         Ok(Some(drawn)) => Ok(drawn),
-        Ok(None) => message(&title, "No data to show."),
+        Ok(None) => message(&title, &chart.notes.empty),
         Err(e) => message(&title, &format!("This chart could not be drawn ({e}).")),
     };
     match drawn {

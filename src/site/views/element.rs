@@ -18,13 +18,18 @@ pub struct ElementSummary<'a> {
     pub uses: Vec<UseBrief<'a>>,
 }
 
-/// A use in a list: why, for which purpose, and whether a person can decline it.
+/// A use in a list: why, for which purpose, on what basis, whether a person can decline it,
+/// and who receives the data (the data index filters on these).
 #[derive(Debug, Serialize)]
 pub struct UseBrief<'a> {
     pub purpose: TaxonRef<'a>,
     pub why: &'a str,
     pub optional: bool,
     pub internal: bool,
+    pub legal_basis: Option<Words>,
+    pub shared_with: Vec<Link<'a>>,
+    /// URL-safe recipient ids, for the filter's `data-` attributes.
+    pub shared_keys: Vec<std::borrow::Cow<'a, str>>,
 }
 
 /// A group of the data index: one category two levels deep and its elements.
@@ -39,6 +44,8 @@ pub struct DataIndexView<'a> {
     pub sections: Vec<DataSection<'a>>,
     pub element_count: usize,
     pub chart: Option<ChartView<'a>>,
+    /// The choices of the list's filters.
+    pub filters: super::filters::Filters<'a>,
 }
 
 /// The full page of one element.
@@ -64,6 +71,8 @@ pub struct ElementView<'a> {
     pub origin: Option<String>,
     /// The audit's findings about it (internal builds only).
     pub findings: Vec<super::FindingView<'a>>,
+    /// The data label: what, why, required or optional, how long, shared with whom.
+    pub label: super::label::DataLabel<'a>,
 }
 
 /// One use of an element, in full.
@@ -104,11 +113,22 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
             .uses_of(e)
             .map(|u| {
                 let use_ = &ctx.catalog.uses[u];
+                let shared = || {
+                    use_.shared_with
+                        .iter()
+                        .copied()
+                        .filter(|&r| ctx.site.scope.recipient(r))
+                };
                 UseBrief {
                     purpose: ctx.purpose(&use_.purpose),
                     why: &use_.why,
                     optional: use_.necessity == Some(crate::link::Necessity::Optional),
                     internal: use_.visibility == crate::link::Visibility::Internal,
+                    legal_basis: use_.legal_basis.map(|b| basis_words(ctx, b)),
+                    shared_with: shared().map(|r| recipient_link(ctx, r)).collect(),
+                    shared_keys: shared()
+                        .map(|r| urls::slug(&ctx.catalog.recipients[r].id))
+                        .collect(),
                 }
             })
             .collect(),
@@ -128,6 +148,7 @@ pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
             .collect(),
         element_count: groups.sections.values().map(Vec::len).sum(),
         chart: ctx.chart(ctx.site.chart_index.per_category),
+        filters: super::filters::filters(ctx),
     }
 }
 
@@ -142,8 +163,24 @@ pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
     Some(PolicyBrief {
         name: &policy.name,
         href: urls::anchored(urls::RETENTION, "policy", &policy.id),
-        summary: words::retention_summary(policy),
+        summary: words::retention_summary(ctx.lang(), policy),
     })
+}
+
+fn basis_words(ctx: Ctx<'_>, b: crate::link::LegalBasis) -> Words {
+    Words {
+        key: words::legal_basis_key(b),
+        text: words::legal_basis(ctx.lang(), b),
+    }
+}
+
+/// A link to a recipient's entry on the sharing page.
+pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::link::RecipientIdx) -> Link<'_> {
+    let rec = &ctx.catalog.recipients[r];
+    Link {
+        name: &rec.name,
+        href: Some(urls::anchored(urls::RECIPIENTS, "recipient", &rec.id)),
+    }
 }
 
 pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
@@ -153,16 +190,10 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
     UseView {
         purpose: ctx.purpose(&use_.purpose),
         why: &use_.why,
-        legal_basis: use_.legal_basis.map(|b| Words {
-            key: words::legal_basis_key(b),
-            text: words::legal_basis(b),
-        }),
+        legal_basis: use_.legal_basis.map(|b| basis_words(ctx, b)),
         necessity: use_.necessity.map(|n| Words {
-            key: match n {
-                crate::link::Necessity::Required => "required",
-                crate::link::Necessity::Optional => "optional",
-            },
-            text: words::necessity(n),
+            key: words::necessity_key(n),
+            text: words::necessity(ctx.lang(), n),
         }),
         optional: use_.necessity == Some(crate::link::Necessity::Optional),
         retention: policy_brief(ctx, u),
@@ -170,14 +201,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             .shared_with
             .iter()
             .filter(|&&r| ctx.site.scope.recipient(r))
-            .map(|&r| Link {
-                name: &c.recipients[r].name,
-                href: Some(urls::anchored(
-                    urls::RECIPIENTS,
-                    "recipient",
-                    &c.recipients[r].id,
-                )),
-            })
+            .map(|&r| recipient_link(ctx, r))
             .collect(),
         last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
         internal: use_.visibility == crate::link::Visibility::Internal,
@@ -223,13 +247,8 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
             .map(|s| super::taxon_ref(&tax.subjects, s, None, false))
             .collect(),
         source: el.source.map(|s| Words {
-            key: match s {
-                crate::link::Source::Provided => "provided",
-                crate::link::Source::Observed => "observed",
-                crate::link::Source::Inferred => "inferred",
-                crate::link::Source::ThirdParty => "third_party",
-            },
-            text: words::source(s),
+            key: words::source_key(s),
+            text: words::source(ctx.lang(), s),
         }),
         systems: el
             .systems
@@ -255,6 +274,7 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         owner: el.owner.as_deref().filter(|_| internal),
         origin: internal.then(|| el.origin.to_string()),
         findings: super::audit::for_element(ctx, e),
+        label: super::label::data_label(ctx, e),
     }
 }
 

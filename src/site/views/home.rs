@@ -87,8 +87,8 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
     HomeView {
         counts,
         sensitive_examples,
-        shortest_retention: shortest.map(|p| words::period_label(p)),
-        longest_retention: longest.map(|p| words::period_label(p)),
+        shortest_retention: shortest.map(|p| words::period_label(ctx.lang(), p)),
+        longest_retention: longest.map(|p| words::period_label(ctx.lang(), p)),
         chart: ctx.chart(ctx.site.chart_index.heatmap),
         categories: ctx
             .site

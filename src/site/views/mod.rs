@@ -7,7 +7,9 @@
 mod audit;
 mod changes;
 mod element;
+mod filters;
 mod home;
+mod label;
 mod model;
 mod registers;
 mod taxa;
@@ -24,6 +26,7 @@ pub use audit::{AuditView, FindingView};
 pub use changes::{ChangeView, ChangesView};
 pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
 pub use home::{HomeView, PageView};
+pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
 pub use taxa::{TaxonIndexView, TaxonView};
@@ -59,21 +62,16 @@ pub enum View<'a> {
 /// The page title (`<h1>` and `<title>`) and view of one page.
 pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
     let c = ctx.catalog;
+    let t = |key: &str| ctx.site.lang.get(key).to_string();
     match page.kind {
-        PageKind::Home => (
-            "Your data and our AI".into(),
-            View::Home(Box::new(home::home(ctx))),
-        ),
-        PageKind::DataIndex => (
-            "What we collect".into(),
-            View::DataIndex(element::index(ctx)),
-        ),
+        PageKind::Home => (t("titles.home"), View::Home(Box::new(home::home(ctx)))),
+        PageKind::DataIndex => (t("titles.data"), View::DataIndex(element::index(ctx))),
         PageKind::Element(e) => (
             c.elements[e].name.clone(),
             View::Element(Box::new(element::element(ctx, e))),
         ),
         PageKind::CategoriesIndex => (
-            "Data categories".into(),
+            t("titles.categories"),
             View::TaxonIndex(taxa::categories_index(ctx)),
         ),
         PageKind::Category(key) => (
@@ -81,7 +79,7 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
             View::Taxon(taxa::category(ctx, key)),
         ),
         PageKind::PurposesIndex => (
-            "Why we collect data".into(),
+            t("titles.purposes"),
             View::TaxonIndex(taxa::purposes_index(ctx)),
         ),
         PageKind::Purpose(key) => (
@@ -89,26 +87,23 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
             View::Taxon(taxa::purpose(ctx, key)),
         ),
         PageKind::Retention => (
-            "How long we keep data".into(),
+            t("titles.retention"),
             View::Retention(registers::retention(ctx)),
         ),
         PageKind::Recipients => (
-            "Who we share data with".into(),
+            t("titles.recipients"),
             View::Recipients(registers::recipients(ctx)),
         ),
-        PageKind::Systems => (
-            "Where data is stored".into(),
-            View::Systems(registers::systems(ctx)),
-        ),
-        PageKind::ModelsIndex => ("Models and AI".into(), View::Models(model::index(ctx))),
+        PageKind::Systems => (t("titles.systems"), View::Systems(registers::systems(ctx))),
+        PageKind::ModelsIndex => (t("titles.models"), View::Models(model::index(ctx))),
         PageKind::Model(m) => (
             c.models[m].name.clone(),
             View::Model(Box::new(model::model(ctx, m))),
         ),
         PageKind::Page(p) => (c.pages[p].title.clone(), View::Page(home::page(ctx, p))),
-        PageKind::Audit => ("Audit".into(), View::Audit(Box::new(audit::audit(ctx)))),
+        PageKind::Audit => (t("titles.audit"), View::Audit(Box::new(audit::audit(ctx)))),
         PageKind::Changes => (
-            "What changed".into(),
+            t("titles.changes"),
             View::Changes(Box::new(changes::changes(ctx))),
         ),
     }
@@ -163,6 +158,11 @@ impl<'a> Ctx<'a> {
             svg: self.svgs.get(i).map_or("", String::as_str),
             file: format!("charts/{}.svg", chart.id),
         })
+    }
+
+    /// The interface text of the site's language.
+    fn lang(&self) -> &'static crate::i18n::Strings {
+        self.site.lang
     }
 
     fn internal(&self) -> bool {

@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::link::{ModelIdx, ModelInput, ModelStatus};
+use crate::link::{ModelIdx, ModelInput};
 
-use super::{json_rows, ChartView, Ctx, KeyValue, Link};
+use super::{json_rows, words, ChartView, Ctx, KeyValue, Link};
 
 /// A card in the models index.
 #[derive(Debug, Serialize)]
@@ -78,14 +78,8 @@ pub struct ModelView<'a> {
     pub origin: Option<String>,
     /// The audit's findings about it (internal builds only).
     pub findings: Vec<super::FindingView<'a>>,
-}
-
-fn status(s: ModelStatus) -> &'static str {
-    match s {
-        ModelStatus::Production => "In use",
-        ModelStatus::Pilot => "Pilot",
-        ModelStatus::Retired => "Retired",
-    }
+    /// The model label's groups, worst-group gaps and first limitation.
+    pub label: super::label::ModelLabel<'a>,
 }
 
 /// An input named by a card: a link to the element's page when it is visible, else the id.
@@ -123,7 +117,7 @@ pub(super) fn index(ctx: Ctx<'_>) -> ModelsView<'_> {
                 name: &card.name,
                 href: href(ctx, m),
                 version: card.version.as_deref(),
-                status: card.status.map(status),
+                status: card.status.map(|s| words::status(ctx.lang(), s)),
                 summary: card.summary.as_deref(),
                 last_reviewed: card.last_reviewed.map(|d| d.to_string()),
                 input_count: card.inputs.len(),
@@ -139,7 +133,7 @@ pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
         id: &card.id,
         name: &card.name,
         version: card.version.as_deref(),
-        status: card.status.map(status),
+        status: card.status.map(|s| words::status(ctx.lang(), s)),
         owners: &card.owners,
         summary: card.summary.as_deref(),
         model_type: card.model_type.as_deref(),
@@ -203,6 +197,7 @@ pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
         },
         origin: internal.then(|| card.origin.to_string()),
         findings: super::audit::for_model(ctx, m),
+        label: super::label::model_label(card),
     }
 }
 

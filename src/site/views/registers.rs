@@ -119,8 +119,8 @@ pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
                     id: &policy.id,
                     anchor: urls::anchor("policy", &policy.id),
                     name: &policy.name,
-                    summary: words::retention_summary(policy),
-                    period: words::period_label(&policy.period),
+                    summary: words::retention_summary(ctx.lang(), policy),
+                    period: words::period_label(ctx.lang(), &policy.period),
                     iso: match &policy.period {
                         RetentionPeriod::Fixed { iso, .. } => Some(iso.as_str()),
                         RetentionPeriod::Indefinite => None,
@@ -133,7 +133,7 @@ pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
                             crate::link::Disposal::Anonymize => "anonymize",
                             crate::link::Disposal::Archive => "archive",
                         },
-                        text: words::disposal(d),
+                        text: words::disposal(ctx.lang(), d),
                     }),
                     legal_reference: policy.legal_reference.as_deref(),
                     description: policy.description.as_deref(),
@@ -161,7 +161,7 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
                     name: &rec.name,
                     role: rec.role.map(|role| Words {
                         key: words::role_key(role),
-                        text: words::role(role),
+                        text: words::role(ctx.lang(), role),
                     }),
                     country: rec.country.as_deref(),
                     safeguards: rec.safeguards.as_deref(),

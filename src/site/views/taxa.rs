@@ -66,7 +66,8 @@ pub(super) fn categories_index(ctx: Ctx<'_>) -> TaxonIndexView<'_> {
         rows: rows(
             &ctx.site.groups.categories,
             |k| ctx.category(k),
-            ("kind of data", "kinds of data"),
+            ctx.lang(),
+            "taxa.kinds",
         ),
         chart: ctx.chart(ctx.site.chart_index.per_category),
     }
@@ -78,7 +79,8 @@ pub(super) fn purposes_index(ctx: Ctx<'_>) -> TaxonIndexView<'_> {
         rows: rows(
             &ctx.site.groups.purposes,
             |k| ctx.purpose(k),
-            ("use", "uses"),
+            ctx.lang(),
+            "taxa.uses",
         ),
         chart: ctx.chart(ctx.site.chart_index.heatmap),
     }
@@ -89,7 +91,8 @@ pub(super) fn purposes_index(ctx: Ctx<'_>) -> TaxonIndexView<'_> {
 fn rows<'a>(
     groups: &BTreeMap<&'a str, TaxonGroup<'a>>,
     taxon: impl Fn(&'a str) -> TaxonRef<'a>,
-    (one, many): (&str, &str),
+    l: &crate::i18n::Strings,
+    count_key: &str,
 ) -> Vec<TaxonRow<'a>> {
     let top = groups.keys().map(|k| depth(k)).min().unwrap_or(0);
     groups
@@ -99,7 +102,7 @@ fn rows<'a>(
             taxon: taxon(key),
             depth: usize::from(depth(key) > top),
             count: g.members.len(),
-            count_label: words::count(g.members.len(), one, many),
+            count_label: l.count(count_key, g.members.len()),
         })
         .collect()
 }
@@ -161,7 +164,7 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
                     element: ctx.element_link(use_.element),
                     purpose: ctx.purpose(&use_.purpose),
                     why: &use_.why,
-                    legal_basis: use_.legal_basis.map(words::legal_basis),
+                    legal_basis: use_.legal_basis.map(|b| words::legal_basis(ctx.lang(), b)),
                     optional: use_.necessity == Some(crate::link::Necessity::Optional),
                     required: use_.necessity == Some(crate::link::Necessity::Required),
                     retention: policy_brief(ctx, u),

@@ -17,7 +17,12 @@ const LABEL_PX: f64 = 13.0;
 const TICK_PX: f64 = 12.0;
 
 /// Draws `bars` measured in `unit`; `None` when there is nothing to draw.
-pub fn draw(title: &str, unit: &str, bars: &[Bar]) -> Result<Option<Drawn>, canvas::DrawError> {
+pub fn draw(
+    title: &str,
+    unit: &str,
+    bars: &[Bar],
+    special_note: &str,
+) -> Result<Option<Drawn>, canvas::DrawError> {
     if bars.is_empty() {
         return Ok(None);
     }
@@ -65,7 +70,7 @@ pub fn draw(title: &str, unit: &str, bars: &[Bar]) -> Result<Option<Drawn>, canv
             c.fill((PLOT_X0, y - 7), (PLOT_X0 + 28, y + 7), theme::HATCH)?;
             c.outline((PLOT_X0, y - 7), (PLOT_X0 + 28, y + 7), theme::SPECIAL)?;
             c.text(
-                "No fixed value: drawn across the whole axis",
+                special_note,
                 (PLOT_X0 + 36, y),
                 Font::new(TICK_PX, theme::MUTED),
                 Align::Start,

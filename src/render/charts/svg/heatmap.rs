@@ -21,6 +21,7 @@ pub fn draw(
     rows: &[String],
     columns: &[String],
     cells: &[Vec<u32>],
+    count_word: &str,
 ) -> Result<Option<Drawn>, canvas::DrawError> {
     if rows.is_empty() || columns.is_empty() {
         return Ok(None);
@@ -96,7 +97,7 @@ pub fn draw(
                 draw_cell(c, (x, y), cell_w, count(r, col), max)?;
             }
         }
-        legend(c, legend_y, max)
+        legend(c, legend_y, max, count_word)
     })?;
     Ok(Some(drawn))
 }
@@ -119,9 +120,10 @@ fn draw_cell(c: &Canvas, at: (i32, i32), cell_w: i32, n: u32, max: u32) -> DrawR
 }
 
 /// A key under the grid: the empty cell, then a few counts from 1 to the maximum.
-fn legend(c: &Canvas, y: i32, max: u32) -> DrawResult {
+fn legend(c: &Canvas, y: i32, max: u32, count_word: &str) -> DrawResult {
     let font = Font::new(COLUMN_PX, theme::MUTED);
-    c.text("Count:", (PAD, y), font, Align::Start)?;
+    let word = text::fit(&format!("{count_word}:"), 120.0, COLUMN_PX);
+    c.text(&word, (PAD, y), font, Align::Start)?;
     let mut samples = vec![0];
     for k in 0..=4u32 {
         let v = ((f64::from(max) * f64::from(k) / 4.0).round() as u32).max(1);
@@ -129,7 +131,7 @@ fn legend(c: &Canvas, y: i32, max: u32) -> DrawResult {
             samples.push(v);
         }
     }
-    let mut x = PAD + 52;
+    let mut x = PAD + (text::width(&word, COLUMN_PX).ceil() as i32 + 10).max(52);
     for v in samples {
         let fill = theme::heat_fill(theme::heat_level(v, max));
         c.fill((x, y - 8), (x + 22, y + 8), fill)?;

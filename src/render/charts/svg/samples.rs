@@ -9,6 +9,7 @@ pub(super) fn chart(id: &str, kind: ChartKind) -> Chart {
         title: format!("Chart {id}"),
         description: format!("What {id} shows."),
         kind,
+        notes: Default::default(),
     }
 }
 
