@@ -197,7 +197,10 @@ fn generate(n: usize, root: &Path) -> std::io::Result<()> {
     for m in 0..n / 20 {
         fs::write(
             root.join(format!("content/models/model-{m}.md")),
-            format!("---\n{}---\n\nModel {m} {MODEL_BODY}\n", model_front_matter(m)),
+            format!(
+                "---\n{}---\n\nModel {m} {MODEL_BODY}\n",
+                model_front_matter(m)
+            ),
         )?;
     }
     fs::write(

@@ -26,20 +26,24 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     if audience == crate::config::Audience::Internal {
         plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }
-    let files = render::render(&plan, &catalog, &theme)?;
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
-    write::publish(
-        &output,
-        files.iter().map(|f| (f.path.as_path(), f.bytes.as_slice())),
-    )?;
-    let pages = files
-        .iter()
-        .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
-        .count();
-    let charts = files
-        .iter()
-        .filter(|f| f.path.starts_with("charts"))
-        .count();
+    // Pages go to disk as they are rendered: the site is never held in memory as a whole.
+    let mut rendered = None;
+    write::publish_with(&output, |staging| {
+        let sink = |path: &std::path::Path, bytes: &[u8]| staging.write(path, bytes);
+        rendered = Some(render::render_into(
+            &plan,
+            &catalog,
+            &theme,
+            render::charts::render_svg,
+            &sink,
+        )?);
+        Ok(())
+    })?;
+    let render::Rendered { pages, charts } = rendered.unwrap_or(render::Rendered {
+        pages: 0,
+        charts: 0,
+    });
     eprintln!(
         "Built {pages} pages and {charts} charts for the {} audience into {} in {:.2} s",
         audience_name(audience),
