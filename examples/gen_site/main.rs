@@ -134,7 +134,7 @@ fn model_front_matter(m: usize) -> String {
 
 const MODEL_BODY: &str = "orders products. It was trained on a year of orders.";
 
-fn generate(n: usize, root: &Path) -> std::io::Result<()> {
+pub fn generate(n: usize, root: &Path) -> std::io::Result<()> {
     let (systems, recipients, policies) = (systems(n), recipients(n), POLICIES);
     fs::create_dir_all(root.join("content/inventory"))?;
     fs::create_dir_all(root.join("content/models"))?;

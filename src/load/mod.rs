@@ -14,6 +14,7 @@ pub mod table;
 pub mod values;
 pub mod yaml;
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -274,18 +275,30 @@ fn register<T>(
 }
 
 /// Loads every `.md` file of an optional directory with `read`.
-fn markdown<T>(
+fn markdown<T: Send>(
     root: &Path,
     dir: &Path,
     sources: &mut HashMap<Arc<Path>, SourceFile>,
     errors: &mut Vec<Diagnostic>,
     read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Option<T>,
 ) -> Vec<T> {
-    let mut out = Vec::new();
-    for rel in list(root, dir, "md", errors).unwrap_or_default() {
-        match SourceFile::read(root, &rel) {
+    // Files are read and parsed in parallel; results and diagnostics merge in listing order.
+    let files = list(root, dir, "md", errors).unwrap_or_default();
+    let loaded: Vec<(Result<SourceFile, Diagnostic>, Option<T>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|rel| {
+            let mut errs = Vec::new();
+            let src = SourceFile::read(root, rel);
+            let item = src.as_ref().ok().and_then(|s| read(s, &mut errs));
+            (src, item, errs)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(loaded.len());
+    for (src, item, mut errs) in loaded {
+        match src {
             Ok(src) => {
-                out.extend(read(&src, errors));
+                errors.append(&mut errs);
+                out.extend(item);
                 sources.insert(Arc::clone(&src.path), src);
             }
             Err(d) => errors.push(d),
