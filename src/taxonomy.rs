@@ -242,6 +242,16 @@ impl Tree {
                 "keys are dot-separated lowercase words, e.g. `user.behavior.style_preferences`",
             ));
         }
+        // The key names a page directory (`categories/<key>/`); Windows reads the part before
+        // the first dot as the name, and some names are devices there.
+        let first = e.key.split('.').next().unwrap_or_default();
+        if crate::load::ids::is_reserved(first) {
+            return Err(at(format!(
+                "taxonomy key `{}` starts with `{first}`, a reserved device name on Windows",
+                e.key
+            ))
+            .help(format!("pick another first word, e.g. `{first}_data`")));
+        }
         if self.contains(&e.key) {
             return Err(at(format!(
                 "taxonomy key `{}` is already defined in {}",

@@ -28,19 +28,30 @@ pub fn resolve(
     if let Some(date) = flag {
         return Ok(date);
     }
-    match source_date_epoch.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(text) => text
-            .parse::<i64>()
-            .ok()
-            .and_then(|secs| Timestamp::from_second(secs).ok())
-            .map(|ts| ts.to_zoned_datetime(TimeZone::UTC).date())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, found `{text}`"
-                ))
-            }),
-        None => Ok(clock()),
-    }
+    Ok(epoch_date(source_date_epoch)?.unwrap_or_else(clock))
+}
+
+/// The date of `SOURCE_DATE_EPOCH` (UTC), only when it is set: a build shows it as its
+/// "generated on" date, and shows none otherwise, so the same input gives the same bytes.
+pub fn source_date() -> Result<Option<Date>, Error> {
+    epoch_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+}
+
+/// Parses a `SOURCE_DATE_EPOCH` value; unset or blank is `None`, anything else must be a
+/// number of seconds since 1970.
+fn epoch_date(source_date_epoch: Option<&str>) -> Result<Option<Date>, Error> {
+    let Some(text) = source_date_epoch.map(str::trim).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    text.parse::<i64>()
+        .ok()
+        .and_then(|secs| Timestamp::from_second(secs).ok())
+        .map(|ts| Some(ts.to_zoned_datetime(TimeZone::UTC).date()))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01, found `{text}`"
+            ))
+        })
 }
 
 /// Parses `--today`: a calendar date `YYYY-MM-DD` (used as a clap value parser).
@@ -82,6 +93,17 @@ mod tests {
     fn bad_epoch_is_a_usage_error() {
         let e = resolve(None, Some("yesterday"), never).unwrap_err();
         assert!(e.to_string().contains("SOURCE_DATE_EPOCH"), "{e}");
+    }
+
+    #[test]
+    fn epoch_dates_only_when_set() {
+        assert_eq!(epoch_date(None).unwrap(), None);
+        assert_eq!(epoch_date(Some(" ")).unwrap(), None);
+        assert_eq!(
+            epoch_date(Some("1796083200")).unwrap(),
+            Some(date(2026, 12, 1))
+        );
+        assert!(epoch_date(Some("-x")).is_err());
     }
 
     #[test]

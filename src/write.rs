@@ -26,8 +26,15 @@ pub fn safe_join(base: &Path, rel: &Path) -> Result<PathBuf, Error> {
         match c {
             Component::Normal(name) => {
                 let name_str = name.to_str().unwrap_or("");
-                if name_str.is_empty() || name_str.contains('\0') || is_reserved(name_str) {
+                if name_str.is_empty() || name_str.contains('\0') {
                     return Err(unsafe_path(rel));
+                }
+                if is_reserved(name_str) {
+                    return Err(Error::Usage(format!(
+                        "refusing to write `{}`: `{name_str}` is a reserved device name on Windows, \
+                         so the site could not be copied there. Rename the file it comes from.",
+                        rel.display()
+                    )));
                 }
                 out.push(name);
                 any = true;
@@ -77,7 +84,8 @@ pub fn check_replaceable(output: &Path) -> Result<(), Error> {
             output.display()
         )));
     }
-    if output.join(MARKER).is_file() {
+    // The marker must be a regular file: a symbolic link named like it proves nothing.
+    if fs::symlink_metadata(output.join(MARKER)).is_ok_and(|m| m.file_type().is_file()) {
         return Ok(());
     }
     let mut entries = fs::read_dir(output).map_err(|e| Error::io("cannot read", output, e))?;
@@ -117,37 +125,53 @@ where
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
-    let name = output
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("public");
+    let name = side_name(output);
     let staging = parent.join(format!(".{name}.candor-new-{}", std::process::id()));
-    let result = Staging::create(&staging)
+    let result = Staging::create(&staging, output)
         .and_then(|s| fill(&s).and_then(|()| s.write(Path::new(MARKER), MARKER_TEXT.as_bytes())))
-        .and_then(|()| swap_in(&staging, output, &parent, name));
+        .and_then(|()| swap_in(&staging, output, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result
 }
 
+/// The output's name as the start of its siblings' names (staging and old builds): at most
+/// 64 characters of it, so a long output name still leaves room for the suffix.
+fn side_name(output: &Path) -> String {
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or("public".into());
+    name.chars().take(64).collect()
+}
+
 /// The directory a build is written into before it is swapped in. [`Staging::write`] may be
-/// called from many threads; each directory is created once.
+/// called from many threads; each directory is created once. Errors name files as they will
+/// be under the output directory.
 pub struct Staging {
     root: PathBuf,
+    output: PathBuf,
     dirs: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
-    fn create(root: &Path) -> Result<Staging, Error> {
-        if root.exists() {
+    fn create(root: &Path, output: &Path) -> Result<Staging, Error> {
+        // Left over from an earlier run with the same process id (a link is removed, not followed).
+        if fs::symlink_metadata(root).is_ok() {
             fs::remove_dir_all(root).map_err(|e| Error::io("cannot clear", root, e))?;
         }
         fs::create_dir(root).map_err(|e| Error::io("cannot create", root, e))?;
         Ok(Staging {
             root: root.to_path_buf(),
+            output: output.to_path_buf(),
             dirs: Mutex::new(HashSet::new()),
         })
+    }
+
+    fn shown(&self, path: &Path) -> PathBuf {
+        self.output
+            .join(path.strip_prefix(&self.root).unwrap_or(path))
     }
 
     /// Writes one file at `rel` (checked by [`safe_join`]), creating its directory if needed.
@@ -156,13 +180,14 @@ impl Staging {
         if let Some(dir) = path.parent().filter(|d| *d != self.root) {
             let known = self.dirs.lock().is_ok_and(|d| d.contains(dir));
             if !known {
-                fs::create_dir_all(dir).map_err(|e| Error::io("cannot create", dir, e))?;
+                fs::create_dir_all(dir)
+                    .map_err(|e| Error::io("cannot create", self.shown(dir), e))?;
                 if let Ok(mut d) = self.dirs.lock() {
                     d.insert(dir.to_path_buf());
                 }
             }
         }
-        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", &path, e))
+        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", self.shown(&path), e))
     }
 }
 
@@ -265,5 +290,98 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
         let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn publish_list(out: &Path, list: &[(&str, &str)]) -> Result<(), Error> {
+        publish(out, list.iter().map(|(p, b)| (Path::new(*p), b.as_bytes())))
+    }
+
+    /// Every file under `dir` with its contents, and nothing beside it but `dir` itself.
+    fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.expect("walk"))
+            .map(|e| {
+                let bytes = if e.file_type().is_file() {
+                    fs::read(e.path()).expect("read")
+                } else {
+                    Vec::new()
+                };
+                (e.path().to_path_buf(), bytes)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_file_where_a_directory_must_go_fails_and_keeps_the_previous_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        publish_list(&out, &[("index.html", "old"), ("data/x/index.html", "x")]).unwrap();
+        let before = snapshot(tmp.path());
+        let err = publish_list(&out, &[("index.html", "new"), ("a", "file"), ("a/b", "f")])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(snapshot(tmp.path()), before, "previous output changed");
+        assert!(err.contains(&out.display().to_string()), "{err}");
+        assert!(!err.contains("candor-new"), "names the staging dir: {err}");
+    }
+
+    #[test]
+    fn a_marker_that_is_a_link_does_not_make_a_directory_replaceable() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("docs");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("precious.txt"), "keep").unwrap();
+        fs::write(tmp.path().join("elsewhere"), "a marker elsewhere").unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("elsewhere"), out.join(MARKER)).unwrap();
+        let err = publish_list(&out, &[("index.html", "x")]).unwrap_err();
+        assert!(err.to_string().contains("not written by candor"), "{err}");
+        assert_eq!(
+            fs::read_to_string(out.join("precious.txt")).unwrap(),
+            "keep"
+        );
+    }
+
+    #[test]
+    fn replacing_never_follows_a_link_in_the_previous_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tmp.path().join("outside");
+        fs::create_dir(&outside).unwrap();
+        fs::write(outside.join("keep.txt"), "keep").unwrap();
+        let out = tmp.path().join("public");
+        publish_list(&out, &[("index.html", "one")]).unwrap();
+        std::os::unix::fs::symlink(&outside, out.join("data")).unwrap();
+        std::os::unix::fs::symlink(outside.join("keep.txt"), out.join("index2.html")).unwrap();
+        publish_list(&out, &[("index.html", "two"), ("data/index.html", "d")]).unwrap();
+        assert_eq!(
+            fs::read_to_string(outside.join("keep.txt")).unwrap(),
+            "keep"
+        );
+        assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
+        assert!(fs::symlink_metadata(out.join("data")).unwrap().is_dir());
+        assert!(!out.join("index2.html").exists());
+    }
+
+    #[test]
+    fn a_long_output_name_still_builds() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("p".repeat(250));
+        publish_list(&out, &[("index.html", "one")]).unwrap();
+        publish_list(&out, &[("index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn reserved_names_are_refused_by_name() {
+        let err = safe_join(Path::new("/out"), Path::new("img/aux.png")).unwrap_err();
+        assert!(err.to_string().contains("reserved device name"), "{err}");
     }
 }

@@ -23,6 +23,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let today = crate::today::today(args.today)?;
     let (audit, reviews) = super::check::audit_for_build(root, &catalog, today)?;
     let mut plan = site::plan(&catalog, audience);
+    plan.generated_on = crate::today::source_date()?;
     if audience == crate::config::Audience::Internal {
         plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }

@@ -56,7 +56,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, Error> {
             );
             continue;
         }
-        let dest = args.out.join(&rel);
+        // Ids become file names through the one function that keeps them inside `--out`.
+        let dest = crate::write::safe_join(&args.out, &rel)?;
         if dest.exists() && !args.force {
             problems.push(
                 Diagnostic::file(

@@ -3,7 +3,7 @@
 //! extensions of candor.toml as `data_category`, `data_use` and `data_subject` resources.
 //! Data whose element names no system is declared under one system for the organisation.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -131,11 +131,12 @@ pub fn export(view: &View) -> String {
         .collect();
     systems.sort_by(|a, b| a.fides_key.cmp(&b.fides_key));
     let ext = &config.taxonomy;
+    let used = UsedKeys::of(view);
     let doc = Document {
         system: systems,
-        data_category: taxa(&ext.data_categories),
-        data_use: taxa(&ext.data_uses),
-        data_subject: taxa(&ext.data_subjects),
+        data_category: taxa(&ext.data_categories, &used.categories),
+        data_use: taxa(&ext.data_uses, &used.uses),
+        data_subject: taxa(&ext.data_subjects, &used.subjects),
     };
     let header = format!(
         "# fideslang resources exported by candor from the {} inventory.\n",
@@ -254,9 +255,55 @@ fn distinct_recipients(uses: &[&Use]) -> Vec<usize> {
     v
 }
 
-fn taxa(ext: &[TaxonExtension]) -> Vec<Taxon> {
+/// The taxonomy keys an export refers to, with their ancestors; `None` for an internal
+/// view, which exports every extension. A public export leaves out extensions only internal
+/// rows use: their names and descriptions would say what those rows are about.
+struct UsedKeys<'a> {
+    categories: Option<BTreeSet<&'a str>>,
+    uses: Option<BTreeSet<&'a str>>,
+    subjects: Option<BTreeSet<&'a str>>,
+}
+
+impl<'a> UsedKeys<'a> {
+    fn of(view: &View<'a>) -> Self {
+        if view.internal() {
+            return UsedKeys {
+                categories: None,
+                uses: None,
+                subjects: None,
+            };
+        }
+        let tax = &view.catalog.taxonomy;
+        let with_lineage = |tree: &'a crate::taxonomy::Tree, keys: Vec<&'a str>| {
+            let mut set = BTreeSet::new();
+            for key in keys {
+                set.insert(key);
+                set.extend(tree.lineage(key).map(|t| t.key.as_str()));
+            }
+            Some(set)
+        };
+        let elements: Vec<&Element> = view.elements().collect();
+        UsedKeys {
+            categories: with_lineage(
+                &tax.categories,
+                elements.iter().map(|e| e.category.as_str()).collect(),
+            ),
+            uses: with_lineage(&tax.uses, view.uses().map(|u| u.purpose.as_str()).collect()),
+            subjects: with_lineage(
+                &tax.subjects,
+                elements
+                    .iter()
+                    .flat_map(|e| e.subjects.iter().map(String::as_str))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+fn taxa(ext: &[TaxonExtension], used: &Option<BTreeSet<&str>>) -> Vec<Taxon> {
     let mut v: Vec<Taxon> = ext
         .iter()
+        .filter(|t| used.as_ref().is_none_or(|u| u.contains(t.key.as_str())))
         .map(|t| Taxon {
             fides_key: t.key.clone(),
             name: t.name.clone(),

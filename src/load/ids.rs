@@ -53,7 +53,8 @@ pub fn check_id(id: &str, kind: IdKind, what: &str) -> Result<(), Invalid> {
     Ok(())
 }
 
-fn is_reserved(id: &str) -> bool {
+/// A Windows device name (`con`, `aux`, `com1`, ...): no file or directory may be called so.
+pub fn is_reserved(id: &str) -> bool {
     RESERVED.contains(&id)
         || ["com", "lpt"].iter().any(|p| {
             id.strip_prefix(p)

@@ -162,26 +162,66 @@ fn same_error(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
-/// Adds the theme's assets; one that would replace a generated file is an error.
+/// Adds the theme's assets. One that would replace a generated file, or take the place of a
+/// generated directory (or need a generated file to be a directory), is an error.
 fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
-    let mut generated: BTreeSet<String> = site.pages.iter().map(|p| p.path.clone()).collect();
-    generated.extend(site.charts.iter().map(|c| format!("charts/{}.svg", c.id)));
-    generated.extend(["data.json".to_string(), "sitemap.xml".to_string()]);
+    let mut generated: BTreeSet<PathBuf> =
+        site.pages.iter().map(|p| p.path.clone().into()).collect();
+    generated.extend(
+        site.charts
+            .iter()
+            .map(|c| PathBuf::from(format!("charts/{}.svg", c.id))),
+    );
+    generated.extend(["data.json", "sitemap.xml"].map(PathBuf::from));
+    let generated_dirs: BTreeSet<&Path> = generated
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1))
+        .filter(|d| !d.as_os_str().is_empty())
+        .collect();
     let mut clashes = crate::diag::Diagnostics::new();
+    let mut clash = |path: &str, message: String, help: &str| {
+        clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
+    };
+    const GENERATED: &str = "rename or move it: generated pages, charts, data.json and sitemap.xml cannot be replaced from static/";
+    let mut assets = Vec::with_capacity(theme.assets.len());
     for (path, bytes) in &theme.assets {
-        if generated.contains(path.as_str()) {
-            clashes.push(
-                Diagnostic::file(
-                    format!("static/{path}"),
-                    format!("static file would overwrite the generated `{path}`"),
-                )
-                .help("rename or move it: generated pages, charts, data.json and sitemap.xml cannot be replaced from static/"),
+        let rel = Path::new(path);
+        if crate::write::safe_join(Path::new(""), rel).is_err() {
+            let message = "static file has a name that is a device on Windows (con, prn, aux, nul, com1-9, lpt1-9)";
+            clash(
+                path,
+                message.into(),
+                "rename it: the site could not be copied to Windows",
             );
-            continue;
+        } else if generated.contains(rel) {
+            clash(
+                path,
+                format!("static file would overwrite the generated `{path}`"),
+                GENERATED,
+            );
+        } else if generated_dirs.contains(rel) {
+            clash(
+                path,
+                format!("static file would take the place of the generated directory `{path}/`"),
+                GENERATED,
+            );
+        } else if let Some(file) = rel.ancestors().skip(1).find(|d| generated.contains(*d)) {
+            clash(
+                path,
+                format!(
+                    "static file would need the generated file `{}` to be a directory",
+                    file.display()
+                ),
+                GENERATED,
+            );
+        } else {
+            assets.push((rel, bytes));
         }
-        sink(Path::new(path), bytes.as_ref())?;
     }
-    clashes.into_result(()).map_err(Error::from)
+    clashes.into_result(())?;
+    assets
+        .into_iter()
+        .try_for_each(|(rel, bytes)| sink(rel, bytes.as_ref()))
 }
 
 #[cfg(test)]

@@ -124,6 +124,7 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
     global.insert("site", &globals);
     global.insert("internal", &site.scope.internal());
     global.insert("has_audit", &site.audit.is_some());
+    global.insert("generated_on", &site.generated_on.map(|d| d.to_string()));
     global.insert("nav_pages", &nav);
     global.insert("attribution", crate::taxonomy::ATTRIBUTION);
     Ok(tera)

@@ -206,6 +206,34 @@ fn a_static_file_cannot_replace_a_generated_one() {
     assert!(d.to_string().contains("static/index.html"), "{d}");
 }
 
+#[test]
+fn a_static_file_cannot_take_the_place_of_a_generated_directory() {
+    let c = testkit::catalog();
+    let site = plan(&c, Audience::Public);
+    for (asset, says) in [
+        (
+            "data/email_address",
+            "generated directory `data/email_address/`",
+        ),
+        ("data", "generated directory `data/`"),
+        (
+            "data.json/x.css",
+            "generated file `data.json` to be a directory",
+        ),
+    ] {
+        let mut theme = Theme::builtin();
+        theme.assets.insert(asset.into(), b"x".as_slice().into());
+        let Err(Error::Invalid(d)) = render_with(&site, &c, &theme, fake_svg) else {
+            panic!("{asset}: expected a clash");
+        };
+        let d = d.to_string();
+        assert!(
+            d.contains(&format!("static/{asset}")) && d.contains(says),
+            "{d}"
+        );
+    }
+}
+
 /// Every relative `href`/`src` of every page resolves to a file of the build.
 #[test]
 fn every_relative_link_resolves() {
@@ -293,24 +321,6 @@ fn write_preview() {
             std::fs::write(path, f.bytes).expect("write");
         }
     }
-}
-
-/// Build time grows linearly: four times the elements take well under eight times as long.
-#[test]
-#[ignore]
-fn build_time_is_linear() {
-    let time = |n: usize| {
-        let c = testkit::large(n);
-        let start = std::time::Instant::now();
-        let site = plan(&c, Audience::Public);
-        let files = render_with(&site, &c, &Theme::builtin(), fake_svg).expect("renders");
-        assert!(files.len() > n);
-        start.elapsed().as_secs_f64()
-    };
-    let small = time(2_000);
-    let big = time(8_000);
-    eprintln!("2k elements: {small:.2}s, 8k elements: {big:.2}s");
-    assert!(big < small * 8.0, "2k: {small:.2}s, 8k: {big:.2}s");
 }
 
 #[test]

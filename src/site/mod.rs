@@ -46,6 +46,9 @@ pub struct Site<'a> {
     pub audit: Option<audit::SiteAudit<'a>>,
     /// Models whose cards say they deliberately do not use an element, by element.
     pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
+    /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
+    /// ([`crate::today::source_date`]), never the clock, so builds are reproducible.
+    pub generated_on: Option<jiff::civil::Date>,
 }
 
 /// Indices into [`Site::charts`].
@@ -198,6 +201,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         page_slugs,
         audit: None,
         excluded_by,
+        generated_on: None,
     }
 }
 
