@@ -161,7 +161,7 @@ mod tests {
         assert_eq!(normalise("N/A"), "n a");
         assert_eq!(normalise("Über -- Größe"), "über größe");
         assert_eq!(
-            normalise_ascii("  To improve -- our Services. "),
+            super::normalise_ascii("  To improve -- our Services. "),
             "to improve our services"
         );
     }
