@@ -274,6 +274,9 @@ fn register<T>(
     }
 }
 
+/// One file as read in parallel: its source, what `read` made of it, and its diagnostics.
+type Loaded<T> = (Result<SourceFile, Diagnostic>, Option<T>, Vec<Diagnostic>);
+
 /// Loads every `.md` file of an optional directory with `read`.
 fn markdown<T: Send>(
     root: &Path,
@@ -284,7 +287,7 @@ fn markdown<T: Send>(
 ) -> Vec<T> {
     // Files are read and parsed in parallel; results and diagnostics merge in listing order.
     let files = list(root, dir, "md", errors).unwrap_or_default();
-    let loaded: Vec<(Result<SourceFile, Diagnostic>, Option<T>, Vec<Diagnostic>)> = files
+    let loaded: Vec<Loaded<T>> = files
         .par_iter()
         .map(|rel| {
             let mut errs = Vec::new();
