@@ -1,10 +1,11 @@
 //! The atomic publish of a build: every file is written to a fresh directory beside the
 //! output, which is then swapped into place. A failed build leaves the previous output as it was.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -103,6 +104,21 @@ pub fn publish<'a, I>(output: &Path, files: I) -> Result<(), Error>
 where
     I: IntoIterator<Item = (&'a Path, &'a [u8])>,
 {
+    let files: Vec<(&Path, &[u8])> = files.into_iter().collect();
+    publish_with(output, |staging| {
+        files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| staging.write(rel, bytes))
+    })
+}
+
+/// Publishes what `fill` writes into a fresh staging directory (from any number of threads),
+/// swapping it in as `output` when `fill` succeeds; on failure the staging directory is removed
+/// and the previous output stays. Nothing has to be held in memory until the end.
+pub fn publish_with<F>(output: &Path, fill: F) -> Result<(), Error>
+where
+    F: FnOnce(&Staging) -> Result<(), Error>,
+{
     check_replaceable(output)?;
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -111,8 +127,9 @@ where
     fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
     let name = side_name(output);
     let staging = parent.join(format!(".{name}.candor-new-{}", std::process::id()));
-    let result =
-        write_all(&staging, output, files).and_then(|()| swap_in(&staging, output, &parent, &name));
+    let result = Staging::create(&staging, output)
+        .and_then(|s| fill(&s).and_then(|()| s.write(Path::new(MARKER), MARKER_TEXT.as_bytes())))
+        .and_then(|()| swap_in(&staging, output, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
@@ -129,34 +146,49 @@ fn side_name(output: &Path) -> String {
     name.chars().take(64).collect()
 }
 
-/// Writes every file into `staging`; errors name the file as it will be under `output`.
-fn write_all<'a, I>(staging: &Path, output: &Path, files: I) -> Result<(), Error>
-where
-    I: IntoIterator<Item = (&'a Path, &'a [u8])>,
-{
-    // Left over from an earlier run with the same process id (a link is removed, not followed).
-    if fs::symlink_metadata(staging).is_ok() {
-        fs::remove_dir_all(staging).map_err(|e| Error::io("cannot clear", staging, e))?;
+/// The directory a build is written into before it is swapped in. [`Staging::write`] may be
+/// called from many threads; each directory is created once. Errors name files as they will
+/// be under the output directory.
+pub struct Staging {
+    root: PathBuf,
+    output: PathBuf,
+    dirs: Mutex<HashSet<PathBuf>>,
+}
+
+impl Staging {
+    fn create(root: &Path, output: &Path) -> Result<Staging, Error> {
+        // Left over from an earlier run with the same process id (a link is removed, not followed).
+        if fs::symlink_metadata(root).is_ok() {
+            fs::remove_dir_all(root).map_err(|e| Error::io("cannot clear", root, e))?;
+        }
+        fs::create_dir(root).map_err(|e| Error::io("cannot create", root, e))?;
+        Ok(Staging {
+            root: root.to_path_buf(),
+            output: output.to_path_buf(),
+            dirs: Mutex::new(HashSet::new()),
+        })
     }
-    fs::create_dir(staging).map_err(|e| Error::io("cannot create", staging, e))?;
-    let files: Vec<(PathBuf, &Path, &[u8])> = files
-        .into_iter()
-        .map(|(rel, bytes)| Ok((safe_join(staging, rel)?, rel, bytes)))
-        .collect::<Result<_, Error>>()?;
-    let shown = |path: &Path| output.join(path.strip_prefix(staging).unwrap_or(path));
-    let dirs: BTreeSet<&Path> = files
-        .iter()
-        .filter_map(|(p, _, _)| p.parent())
-        .filter(|d| *d != staging)
-        .collect();
-    for d in dirs {
-        fs::create_dir_all(d).map_err(|e| Error::io("cannot create", shown(d), e))?;
+
+    fn shown(&self, path: &Path) -> PathBuf {
+        self.output
+            .join(path.strip_prefix(&self.root).unwrap_or(path))
     }
-    files.par_iter().try_for_each(|(path, rel, bytes)| {
-        fs::write(path, bytes).map_err(|e| Error::io("cannot write", output.join(rel), e))
-    })?;
-    let marker = staging.join(MARKER);
-    fs::write(&marker, MARKER_TEXT).map_err(|e| Error::io("cannot write", shown(&marker), e))
+
+    /// Writes one file at `rel` (checked by [`safe_join`]), creating its directory if needed.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let path = safe_join(&self.root, rel)?;
+        if let Some(dir) = path.parent().filter(|d| *d != self.root) {
+            let known = self.dirs.lock().is_ok_and(|d| d.contains(dir));
+            if !known {
+                fs::create_dir_all(dir)
+                    .map_err(|e| Error::io("cannot create", self.shown(dir), e))?;
+                if let Ok(mut d) = self.dirs.lock() {
+                    d.insert(dir.to_path_buf());
+                }
+            }
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", self.shown(&path), e))
+    }
 }
 
 /// Moves the old output aside, the new one in, then deletes the old one.

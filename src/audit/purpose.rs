@@ -26,6 +26,9 @@ const PLACEHOLDERS: &[&str] = &[
 /// Lowercase words separated by single spaces, so "To improve  our services." and
 /// "to improve our services" compare equal.
 fn normalise(reason: &str) -> String {
+    if reason.is_ascii() {
+        return normalise_ascii(reason);
+    }
     let mut out = String::with_capacity(reason.len());
     for word in reason
         .split(|c: char| !c.is_alphanumeric())
@@ -35,6 +38,24 @@ fn normalise(reason: &str) -> String {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// [`normalise`] for ASCII text (nearly every reason), a byte at a time.
+fn normalise_ascii(reason: &str) -> String {
+    let mut out = String::with_capacity(reason.len());
+    let mut gap = false;
+    for b in reason.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            gap = true;
+        }
     }
     out
 }
@@ -57,10 +78,10 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 && first_child.contains_key(key))
     };
     // Normalised reason -> number of distinct elements giving it.
-    let mut reasons: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut reasons: HashMap<&str, (usize, usize)> = HashMap::new();
     let normalised: Vec<String> = cx.cat.uses.iter().map(|u| normalise(&u.why)).collect();
     for (u, n) in cx.cat.uses.iter().zip(&normalised) {
-        let entry = reasons.entry(n.clone()).or_insert((0, usize::MAX));
+        let entry = reasons.entry(n.as_str()).or_insert((0, usize::MAX));
         if entry.1 != u.element {
             *entry = (entry.0 + 1, u.element);
         }
@@ -105,7 +126,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                     .element(&el.id)
                 });
             } else if !boilerplate_reported {
-                let count = reasons.get(n).map_or(0, |c| c.0);
+                let count = reasons.get(n.as_str()).map_or(0, |c| c.0);
                 if count >= BOILERPLATE_ELEMENTS {
                     boilerplate_reported = true;
                     out.emit(VAGUE_PURPOSE, &u.origin, || {
@@ -138,6 +159,11 @@ mod tests {
             "to improve our services"
         );
         assert_eq!(normalise("N/A"), "n a");
+        assert_eq!(normalise("Über -- Größe"), "über größe");
+        assert_eq!(
+            super::normalise_ascii("  To improve -- our Services. "),
+            "to improve our services"
+        );
     }
 
     #[test]

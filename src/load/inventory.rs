@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
@@ -100,11 +101,21 @@ pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Raw
     let Some((table, cols)) = read_table(src, &SPEC, errors) else {
         return Vec::new();
     };
-    table
+    // Rows are read in parallel; their diagnostics are merged back in row order.
+    let rows: Vec<(Option<RawUse>, Vec<Diagnostic>)> = table
         .rows
-        .iter()
-        .filter_map(|row| read_row(src, &cols, row, errors))
-        .collect()
+        .par_iter()
+        .map(|row| {
+            let mut errs = Vec::new();
+            (read_row(src, &cols, row, &mut errs), errs)
+        })
+        .collect();
+    let mut uses = Vec::with_capacity(rows.len());
+    for (raw, mut errs) in rows {
+        errors.append(&mut errs);
+        uses.extend(raw);
+    }
+    uses
 }
 
 fn read_row(

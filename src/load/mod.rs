@@ -16,6 +16,7 @@ pub mod values;
 pub mod yaml;
 pub mod yaml_help;
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -289,19 +290,34 @@ fn register<T>(
     }
 }
 
+/// One file as read in parallel: its source, what `read` made of it, and its diagnostics.
+type Loaded<T> = (Result<SourceFile, Diagnostic>, Option<T>, Vec<Diagnostic>);
+
 /// Loads every `.md` file of an optional directory with `read`.
-fn markdown<T>(
+fn markdown<T: Send>(
     root: &Path,
     dir: &Path,
     sources: &mut HashMap<Arc<Path>, SourceFile>,
     errors: &mut Vec<Diagnostic>,
     read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Option<T>,
 ) -> Vec<T> {
-    let mut out = Vec::new();
-    for rel in list(root, dir, "md", errors).unwrap_or_default() {
-        match SourceFile::read(root, &rel) {
+    // Files are read and parsed in parallel; results and diagnostics merge in listing order.
+    let files = list(root, dir, "md", errors).unwrap_or_default();
+    let loaded: Vec<Loaded<T>> = files
+        .par_iter()
+        .map(|rel| {
+            let mut errs = Vec::new();
+            let src = SourceFile::read(root, rel);
+            let item = src.as_ref().ok().and_then(|s| read(s, &mut errs));
+            (src, item, errs)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(loaded.len());
+    for (src, item, mut errs) in loaded {
+        match src {
             Ok(src) => {
-                out.extend(read(&src, errors));
+                errors.append(&mut errs);
+                out.extend(item);
                 sources.insert(Arc::clone(&src.path), src);
             }
             Err(d) => errors.push(d),

@@ -10,6 +10,7 @@ pub mod theme;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -49,7 +50,7 @@ pub fn render_counted(
     theme: &Theme,
     done: &AtomicUsize,
 ) -> Result<Vec<OutputFile>, Error> {
-    render_inner(site, catalog, theme, charts::render_svg, Some(done))
+    collect(|sink| render_into(site, catalog, theme, charts::render_svg, Some(done), sink))
 }
 
 /// Draws one chart as SVG markup.
@@ -64,16 +65,47 @@ pub fn render_with(
     theme: &Theme,
     draw: DrawChart,
 ) -> Result<Vec<OutputFile>, Error> {
-    render_inner(site, catalog, theme, draw, None)
+    collect(|sink| render_into(site, catalog, theme, draw, None, sink))
 }
 
-fn render_inner(
+/// Runs a render into a sink that keeps every file in memory, sorted by path.
+fn collect(run: impl FnOnce(&Sink) -> Result<Rendered, Error>) -> Result<Vec<OutputFile>, Error> {
+    let files = Mutex::new(Vec::new());
+    run(&|path: &Path, bytes: &[u8]| {
+        let file = OutputFile::new(path, bytes);
+        files.lock().map_err(|_| poisoned())?.push(file);
+        Ok(())
+    })?;
+    let mut files = files.into_inner().map_err(|_| poisoned())?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn poisoned() -> Error {
+    Error::Template("a rendering thread panicked".to_string())
+}
+
+/// Where rendered files go, one call per file, from several threads at once.
+pub type Sink<'a> = dyn Fn(&Path, &[u8]) -> Result<(), Error> + Sync + 'a;
+
+/// What went into the sink: HTML pages and SVG charts (besides data.json, sitemap and assets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
+    pub pages: usize,
+    pub charts: usize,
+}
+
+/// Renders every file of `site` into `sink` as soon as it is ready, pages and charts in
+/// parallel, so a build never holds the whole site in memory. On a template error, pages
+/// already handed to the sink stay there (the write stage discards a failed build).
+pub fn render_into(
     site: &Site,
     catalog: &Catalog,
     theme: &Theme,
     draw: DrawChart,
     done: Option<&AtomicUsize>,
-) -> Result<Vec<OutputFile>, Error> {
+    sink: &Sink,
+) -> Result<Rendered, Error> {
     let tick = || {
         if let Some(d) = done {
             d.fetch_add(1, Ordering::Relaxed);
@@ -94,55 +126,67 @@ fn render_inner(
         site,
         svgs: &svgs,
     };
-    let pages: Vec<Result<OutputFile, String>> = site
+    let pages: Vec<Result<(), PageError>> = site
         .pages
         .par_iter()
         .map(|page| {
+            let failed = |e: tera::Error| {
+                PageError::Template(tera_env::template_error(&e, theme, Some(&page.path)))
+            };
             let (title, view) = views::build(ctx, page);
             let template = page.kind.template();
             let context = tera_env::page_context(&view, &title, &page.path, page.kind.section())
-                .map_err(|e| tera_env::template_error(&e, theme, Some(&page.path)))?;
-            let html = tera
-                .render(template, &context)
-                .map_err(|e| tera_env::template_error(&e, theme, Some(&page.path)))?;
+                .map_err(failed)?;
+            let html = tera.render(template, &context).map_err(failed)?;
             tick();
-            Ok(OutputFile::new(&page.path, html))
+            sink(Path::new(&page.path), html.as_bytes()).map_err(PageError::Write)
         })
         .collect();
-    let mut files = Vec::with_capacity(pages.len() + site.charts.len() + theme.assets.len() + 2);
     let mut errors: Vec<String> = Vec::new();
     for page in pages {
         match page {
-            Ok(file) => files.push(file),
-            Err(e) if !errors.iter().any(|x| same_error(x, &e)) => errors.push(e),
-            Err(_) => {}
+            Ok(()) => {}
+            Err(PageError::Write(e)) => return Err(e),
+            Err(PageError::Template(e)) if !errors.iter().any(|x| same_error(x, &e)) => {
+                errors.push(e)
+            }
+            Err(PageError::Template(_)) => {}
         }
     }
     if !errors.is_empty() {
         return Err(Error::Template(errors.join("\n\n")));
     }
-    for (chart, svg) in site.charts.iter().zip(svgs) {
-        files.push(OutputFile::new(format!("charts/{}.svg", chart.id), svg));
-    }
+    site.charts
+        .par_iter()
+        .zip(&svgs)
+        .try_for_each(|(chart, svg)| {
+            sink(
+                Path::new(&format!("charts/{}.svg", chart.id)),
+                svg.as_bytes(),
+            )
+        })?;
     let json = data_json::data_json(catalog, site)
         .map_err(|e| Error::Template(format!("data.json: {e}")))?;
-    files.push(OutputFile::new("data.json", json));
+    sink(Path::new("data.json"), &json)?;
+    let sitemap = sitemap::sitemap(site, &catalog.config.base_url);
+    sink(Path::new("sitemap.xml"), sitemap.as_bytes())?;
     let search = search::search_index(catalog, site)
         .map_err(|e| Error::Template(format!("search-index.json: {e}")))?;
-    files.push(OutputFile::new("search-index.json", search));
-    files.push(OutputFile::new(
-        "sitemap.xml",
-        sitemap::sitemap(site, &catalog.config.base_url),
-    ));
+    sink(Path::new("search-index.json"), &search)?;
     if let Some(changes) = &site.changes {
-        files.push(OutputFile::new(
-            crate::site::changes::FEED,
-            crate::site::feed::feed(catalog, changes),
-        ));
+        let feed = crate::site::feed::feed(catalog, changes);
+        sink(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
     }
-    add_assets(&mut files, theme)?;
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    add_assets(site, theme, sink)?;
+    Ok(Rendered {
+        pages: site.pages.len(),
+        charts: site.charts.len(),
+    })
+}
+
+enum PageError {
+    Template(String),
+    Write(Error),
 }
 
 /// Two errors from the same template spot (first line equal, pages aside) count once.
@@ -160,8 +204,15 @@ fn same_error(a: &str, b: &str) -> bool {
 
 /// Adds the theme's assets. One that would replace a generated file, or take the place of a
 /// generated directory (or need a generated file to be a directory), is an error.
-fn add_assets(files: &mut Vec<OutputFile>, theme: &Theme) -> Result<(), Error> {
-    let generated: BTreeSet<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
+    let mut generated: BTreeSet<PathBuf> =
+        site.pages.iter().map(|p| p.path.clone().into()).collect();
+    generated.extend(
+        site.charts
+            .iter()
+            .map(|c| PathBuf::from(format!("charts/{}.svg", c.id))),
+    );
+    generated.extend(["data.json", "sitemap.xml"].map(PathBuf::from));
     let generated_dirs: BTreeSet<&Path> = generated
         .iter()
         .flat_map(|p| p.ancestors().skip(1))
@@ -204,11 +255,13 @@ fn add_assets(files: &mut Vec<OutputFile>, theme: &Theme) -> Result<(), Error> {
                 GENERATED,
             );
         } else {
-            assets.push(OutputFile::new(path, bytes.as_ref()));
+            assets.push((rel, bytes));
         }
     }
-    files.extend(assets);
-    clashes.into_result(()).map_err(Error::from)
+    clashes.into_result(())?;
+    assets
+        .into_iter()
+        .try_for_each(|(rel, bytes)| sink(rel, bytes.as_ref()))
 }
 
 #[cfg(test)]

@@ -3,6 +3,11 @@
 //!
 //! About two uses per element, one model card per 20 elements, real fideslang keys and
 //! reasons of realistic length. The same N always gives the same files.
+//!
+//! With `--hugo HUGO_DIR` it also writes the equivalent Hugo site (one page per element and
+//! per model, the same text, a layout with a table) for `scripts/bench.sh` to compare against.
+
+mod hugo;
 
 use std::fmt::Write as _;
 use std::fs;
@@ -55,24 +60,82 @@ const REASONS: &[&str] = &[
 ];
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let (Some(n), Some(dir)) = (
-        args.next().and_then(|n| n.parse::<usize>().ok()),
-        args.next(),
-    ) else {
-        eprintln!("usage: gen_site ELEMENTS DIR");
-        std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let hugo = match args.get(2..) {
+        Some([flag, dir]) if flag == "--hugo" => Some(dir.clone()),
+        Some([]) => None,
+        _ => usage(),
     };
-    if let Err(e) = generate(n, Path::new(&dir)) {
+    let Some(n) = args.first().and_then(|n| n.parse::<usize>().ok()) else {
+        usage()
+    };
+    let result = generate(n, Path::new(&args[1]))
+        .and_then(|()| hugo.map_or(Ok(()), |dir| hugo::generate(n, Path::new(&dir))));
+    if let Err(e) = result {
         eprintln!("gen_site: {e}");
         std::process::exit(1);
     }
 }
 
-fn generate(n: usize, root: &Path) -> std::io::Result<()> {
-    let systems = (n / 50).max(5);
-    let recipients = (n / 200).max(4);
-    let policies = 8;
+fn usage() -> ! {
+    eprintln!("usage: gen_site ELEMENTS DIR [--hugo HUGO_DIR]");
+    std::process::exit(2);
+}
+
+/// Sizes derived from the number of elements.
+fn systems(n: usize) -> usize {
+    (n / 50).max(5)
+}
+fn recipients(n: usize) -> usize {
+    (n / 200).max(4)
+}
+const POLICIES: usize = 8;
+
+/// One inventory row (use `u` of element `e`), as both generators write it.
+pub struct Use {
+    pub purpose: &'static str,
+    pub why: String,
+    pub basis: &'static str,
+    pub necessity: &'static str,
+    pub retention: String,
+    pub shared: String,
+    pub reviewed: String,
+}
+
+fn use_row(n: usize, e: usize, u: usize) -> Use {
+    let k = e * 2 + u;
+    Use {
+        purpose: PURPOSES[(e + u * 3) % PURPOSES.len()],
+        why: format!("{} (element {e}, use {u}).", REASONS[k % REASONS.len()]),
+        basis: BASES[k % BASES.len()],
+        necessity: if k % 2 == 0 { "required" } else { "optional" },
+        retention: format!("policy_{}", k % POLICIES),
+        shared: if k % 3 == 0 {
+            format!("recipient_{}", k % recipients(n))
+        } else {
+            String::new()
+        },
+        reviewed: format!("2026-{:02}-{:02}", 1 + k % 11, 1 + k % 28),
+    }
+}
+
+/// The front matter of model `m`, shared with the Hugo site.
+fn model_front_matter(m: usize) -> String {
+    let first = m * 20;
+    let inputs: Vec<String> = (first..first + 3).map(|e| format!("element_{e}")).collect();
+    format!(
+        "name: Model {m}\nversion: \"1.{m}\"\nstatus: production\nowners: [Team {}]\nsummary: Ranks items for one part of the shop.\nintended_use: Ordering lists of products.\ninputs: [{}]\nmetrics:\n  - {{ name: precision_at_10, value: 0.{:02}, slice: all, ci: [0.20, 0.40] }}\n  - {{ name: precision_at_10, value: 0.{:02}, slice: new customers }}\nlimitations: [Knows little about new customers.]\nethical_considerations:\n  - {{ risk: Narrow suggestions., mitigation: Some picks come from the whole range. }}\nlast_reviewed: 2026-06-01\n",
+        m % 17,
+        inputs.join(", "),
+        20 + m % 60,
+        15 + m % 60,
+    )
+}
+
+const MODEL_BODY: &str = "orders products. It was trained on a year of orders.";
+
+pub fn generate(n: usize, root: &Path) -> std::io::Result<()> {
+    let (systems, recipients, policies) = (systems(n), recipients(n), POLICIES);
     fs::create_dir_all(root.join("content/inventory"))?;
     fs::create_dir_all(root.join("content/models"))?;
     fs::create_dir_all(root.join("content/pages"))?;
@@ -110,8 +173,7 @@ fn generate(n: usize, root: &Path) -> std::io::Result<()> {
     for e in 0..n {
         let category = CATEGORIES[e % CATEGORIES.len()];
         for u in 0..2 {
-            let k = e * 2 + u;
-            let purpose = PURPOSES[(e + u * 3) % PURPOSES.len()];
+            let r = use_row(n, e, u);
             let (name, cat, subj, sys_col, owner) = if u == 0 {
                 (
                     format!("Data element {e}"),
@@ -123,36 +185,21 @@ fn generate(n: usize, root: &Path) -> std::io::Result<()> {
             } else {
                 (String::new(), "", "", String::new(), String::new())
             };
-            let shared = if k % 3 == 0 {
-                format!("recipient_{}", k % recipients)
-            } else {
-                String::new()
-            };
             writeln!(
                 inv,
-                "element_{e},{name},{cat},{subj},provided,{sys_col},{purpose},\"{} (element {e}, use {u}).\",{},{},policy_{},{shared},{owner},2026-{:02}-{:02}",
-                REASONS[k % REASONS.len()],
-                BASES[k % BASES.len()],
-                if k % 2 == 0 { "required" } else { "optional" },
-                k % policies,
-                1 + k % 11,
-                1 + k % 28,
+                "element_{e},{name},{cat},{subj},provided,{sys_col},{},\"{}\",{},{},{},{},{owner},{}",
+                r.purpose, r.why, r.basis, r.necessity, r.retention, r.shared, r.reviewed,
             )
             .ok();
         }
     }
     fs::write(root.join("content/inventory/inventory.csv"), inv)?;
     for m in 0..n / 20 {
-        let first = m * 20;
-        let inputs: Vec<String> = (first..first + 3).map(|e| format!("element_{e}")).collect();
         fs::write(
             root.join(format!("content/models/model-{m}.md")),
             format!(
-                "---\nname: Model {m}\nversion: \"1.{m}\"\nstatus: production\nowners: [Team {}]\nsummary: Ranks items for one part of the shop.\nintended_use: Ordering lists of products.\ninputs: [{}]\nmetrics:\n  - {{ name: precision_at_10, value: 0.{:02}, slice: all, ci: [0.20, 0.40] }}\n  - {{ name: precision_at_10, value: 0.{:02}, slice: new customers }}\nlimitations: [Knows little about new customers.]\nethical_considerations:\n  - {{ risk: Narrow suggestions., mitigation: Some picks come from the whole range. }}\nlast_reviewed: 2026-06-01\n---\n\nModel {m} orders products. It was trained on a year of orders.\n",
-                m % 17,
-                inputs.join(", "),
-                20 + m % 60,
-                15 + m % 60,
+                "---\n{}---\n\nModel {m} {MODEL_BODY}\n",
+                model_front_matter(m)
             ),
         )?;
     }
