@@ -102,8 +102,8 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
-        write!(f, "  --> {}", self.file.display())?;
+        writeln!(f, "error: {}", visible(&self.message))?;
+        write!(f, "  --> {}", visible(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -113,7 +113,7 @@ impl fmt::Display for Diagnostic {
         writeln!(f)?;
         if let (Some(line), Some(text)) = (self.line, &self.snippet) {
             let gutter = line.to_string().len();
-            let (shown, caret) = window(text.trim_end(), self.column);
+            let (shown, caret) = window(&visible(text.trim_end()), self.column);
             writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{line} | {shown}")?;
             match caret {
@@ -122,10 +122,29 @@ impl fmt::Display for Diagnostic {
             }
         }
         if let Some(help) = &self.help {
-            writeln!(f, "   = help: {help}")?;
+            writeln!(f, "   = help: {}", visible(help))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters (other than tab) drawn as visible symbols (NUL as `␀`,
+/// a newline as `␊`), one character for one, so that input can neither hide itself nor send
+/// escape sequences to the terminal, and columns still line up.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\t' => c,
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Widest stretch of a source line shown under a diagnostic, in characters.
@@ -329,6 +348,20 @@ mod tests {
         assert!(text.contains("3 | a,b,c,d,P30"), "{text}");
         assert!(text.contains("  |     ^"), "{text}");
         assert!(text.contains("= help: did you mean `p30`?"), "{text}");
+    }
+
+    #[test]
+    fn control_characters_are_drawn_visibly_and_keep_columns() {
+        let d = Diagnostic::at("a.csv", 2, "element id `a\0b` is not valid")
+            .column(5)
+            .snippet("a\0b,\x1b[31mred")
+            .help("x\u{9b}y");
+        let text = d.to_string();
+        assert!(text.contains("`a\u{2400}b`"), "{text}");
+        assert!(text.contains("2 | a\u{2400}b,\u{241b}[31mred"), "{text}");
+        assert!(text.contains("  |     ^"), "{text}");
+        assert!(text.contains("help: x\u{fffd}y"), "{text}");
+        assert!(!text.contains('\x1b') && !text.contains('\0'), "{text}");
     }
 
     #[test]

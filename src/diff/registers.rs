@@ -70,7 +70,7 @@ fn policy(new: &Side, a: &RetentionPolicy, b: &RetentionPolicy, out: &mut Vec<Ch
     };
     if a.period != b.period {
         let text = format!(
-            "keeps data under {} for {} instead of {}{affects}",
+            "keeps data under the policy \u{201c}{}\u{201d} for {} instead of {}{affects}",
             b.name,
             words::period_label(crate::i18n::strings(None), &b.period),
             words::period_label(crate::i18n::strings(None), &a.period)
@@ -79,7 +79,7 @@ fn policy(new: &Side, a: &RetentionPolicy, b: &RetentionPolicy, out: &mut Vec<Ch
     }
     if a.trigger != b.trigger {
         let text = format!(
-            "starts the clock of {} at {} instead of {}{affects}",
+            "starts the clock of the policy \u{201c}{}\u{201d} at {} instead of {}{affects}",
             b.name,
             b.trigger.as_deref().unwrap_or("no stated moment"),
             a.trigger.as_deref().unwrap_or("no stated moment")
@@ -89,7 +89,7 @@ fn policy(new: &Side, a: &RetentionPolicy, b: &RetentionPolicy, out: &mut Vec<Ch
     if a.disposal != b.disposal {
         let d = |p: &RetentionPolicy| p.disposal.as_ref().map(key);
         let text = format!(
-            "disposes of data under {} by {} instead of {}{affects}",
+            "disposes of data under the policy \u{201c}{}\u{201d} by {} instead of {}{affects}",
             b.name,
             d(b).unwrap_or_else(|| "no stated means".into()),
             d(a).unwrap_or_else(|| "no stated means".into())

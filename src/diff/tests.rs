@@ -128,7 +128,7 @@ fn registers_and_models_changes() {
     let d = internal(&old, &new);
     let t = texts(&d);
     for expected in [
-        "keeps data under Account data for 1 year instead of 30 days (affects Date of birth, Email address)",
+        "keeps data under the policy \u{201c}Account data\u{201d} for 1 year instead of 30 days (affects Date of birth, Email address)",
         "sends data shared with Mailer Ltd to United States instead of Ireland",
         "Style recommender now takes Date of birth as input",
         "Style recommender: precision_at_10 (age: 18-24) changes from 0.27 to 0.25",

@@ -220,7 +220,7 @@ fn check_key(
         )
         .column(cell.column)
         .snippet(raw.line_text(file, cell.line))
-        .help(tree.unknown_key_help(&cell.value)),
+        .help(super::keys::unknown_key_help(tree, &cell.value)),
     );
     false
 }

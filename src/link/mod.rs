@@ -2,6 +2,7 @@
 
 pub mod catalog;
 mod elements;
+mod keys;
 mod registers;
 mod resolve;
 

@@ -15,10 +15,18 @@ use super::catalog::{ModelCard, Page, Recipient, RetentionPolicy, System};
 pub trait Keyed {
     fn key(&self) -> &str;
     fn origin(&self) -> &Origin;
+    /// What is wrong when a record repeats the id of the one at `place`.
+    fn duplicate_message(what: &str, key: &str, place: &str) -> String {
+        format!("{what} `{key}` is defined twice: here and at {place}")
+    }
+    /// How to resolve two records with the same id.
+    fn duplicate_help(what: &str) -> String {
+        format!("each {what} needs its own id; remove or rename one of them")
+    }
 }
 
 macro_rules! keyed {
-    ($t:ty, $f:ident) => {
+    ($t:ty, $f:ident $(, $help:expr $(, $message:expr)?)?) => {
         impl Keyed for $t {
             fn key(&self) -> &str {
                 &self.$f
@@ -26,14 +34,31 @@ macro_rules! keyed {
             fn origin(&self) -> &Origin {
                 &self.origin
             }
+            $(fn duplicate_help(_: &str) -> String {
+                $help.to_string()
+            }
+            $(fn duplicate_message(what: &str, key: &str, place: &str) -> String {
+                ($message)(what, key, place)
+            })?)?
         }
     };
 }
 keyed!(RetentionPolicy, id);
 keyed!(System, id);
 keyed!(Recipient, id);
-keyed!(ModelCard, id);
-keyed!(Page, slug);
+keyed!(
+    ModelCard,
+    id,
+    "each model card needs its own id: change `id:` in one of them (a card without `id:` takes the name of its file)",
+    |_: &str, key: &str, place: &str| format!(
+        "two model cards have the id `{key}`: this one and the one at {place}"
+    )
+);
+keyed!(
+    Page,
+    slug,
+    "two files give the same page address: rename one of them"
+);
 
 /// Drops records whose id repeats an earlier one (reported, naming both places) and sorts the
 /// rest by id. `dropped` receives the repeated ids.
@@ -54,17 +79,9 @@ pub fn dedupe_sorted<T: Keyed>(
                 first.to_string()
             };
             errors.push(
-                Diagnostic::at_origin(
-                    o,
-                    format!(
-                        "{what} `{}` is defined twice: here and at {place}",
-                        item.key()
-                    ),
-                )
-                .snippet(raw.line_text(&o.file, o.line))
-                .help(format!(
-                    "each {what} needs its own id; remove or rename one of them"
-                )),
+                Diagnostic::at_origin(o, T::duplicate_message(what, item.key(), &place))
+                    .snippet(raw.line_text(&o.file, o.line))
+                    .help(T::duplicate_help(what)),
             );
             continue;
         }
@@ -165,8 +182,11 @@ impl Lookup {
                 file.to_path_buf(),
                 cell.line,
                 format!(
-                    "unknown {} `{}` in `{}`",
-                    self.what, cell.value, self.column
+                    "`{}` names `{}`, but {} has no {} with that id",
+                    self.column,
+                    cell.value,
+                    self.file.display(),
+                    self.what
                 ),
             )
             .column(cell.column)

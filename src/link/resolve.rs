@@ -70,7 +70,7 @@ pub fn link(raw: RawSite) -> Result<Catalog, Diagnostics> {
         }
     }
 
-    let mut models = dedupe_sorted(raw.models.clone(), "model id", &raw, &mut errors);
+    let mut models = dedupe_sorted(raw.models.clone(), "model card", &raw, &mut errors);
     for (m, model) in models.iter_mut().enumerate() {
         resolve_inputs(model, &element_index);
         let used = model

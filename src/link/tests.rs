@@ -193,17 +193,17 @@ fn unknown_references_suggest_the_nearest_id() {
                 Some("did you mean `personalize`?")
             ),
             (
-                "unknown retention policy `p7` in `retention`",
+                "`retention` names `p7`, but content/retention.csv has no retention policy with that id",
                 Some(38),
                 Some("did you mean `p7y`?")
             ),
             (
-                "unknown recipient `mailr` in `shared_with`",
+                "`shared_with` names `mailr`, but content/recipients.csv has no recipient with that id",
                 Some(41),
                 Some("did you mean `mailer`?")
             ),
             (
-                "unknown system `crn` in `systems`",
+                "`systems` names `crn`, but content/systems.csv has no system with that id",
                 Some(47),
                 Some("did you mean `crm`?")
             ),
@@ -227,7 +227,10 @@ fn a_broken_register_row_causes_no_cascade() {
 fn missing_optional_register_is_named_in_help() {
     let e = errors(&[("content/systems.csv", "")]);
     assert_eq!(e.len(), 1, "{e:?}");
-    assert_eq!(e[0].message, "unknown system `crm` in `systems`");
+    assert_eq!(
+        e[0].message,
+        "`systems` names `crm`, but content/systems.csv has no system with that id"
+    );
     assert!(e[0]
         .help
         .as_deref()
@@ -265,7 +268,7 @@ fn all_errors_of_a_run_come_back_together_sorted() {
     );
     assert!(
         e[1].message.contains(
-            "model id `style-recommender` is defined twice: here and at content/models/dup.md:2"
+            "two model cards have the id `style-recommender`: this one and the one at content/models/dup.md:2"
         ),
         "{}",
         e[1].message

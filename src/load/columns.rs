@@ -14,6 +14,10 @@ pub struct Spec {
     pub what: &'static str,
     pub known: &'static [&'static str],
     pub required: &'static [&'static str],
+    /// A header line to show when the file has none.
+    pub example: &'static str,
+    /// Whether the file may be deleted when it has nothing to say.
+    pub optional: bool,
 }
 
 /// Where each known column is, plus the `x_` columns in header order.
@@ -43,6 +47,35 @@ impl Columns {
         let c = self.cell(row, name);
         (!c.is_empty()).then(|| c.value.clone())
     }
+}
+
+/// Parses a CSV source and checks its header against `spec`; `None` (reported) when the file
+/// is empty or cannot be read further.
+pub fn read_table(
+    src: &SourceFile,
+    spec: &Spec,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Table, Columns)> {
+    let before = errors.len();
+    let Some(table) = super::table::parse(src, errors) else {
+        if errors.len() == before {
+            errors.push(
+                Diagnostic::file(
+                    src.path.to_path_buf(),
+                    format!("{} is empty", src.path.display()),
+                )
+                .help(format!(
+                    "the first line must name the columns, e.g. `{}`, and each line after it describes one {}{}",
+                    spec.example,
+                    row_noun(spec.what),
+                    if spec.optional { "; or delete the file" } else { "" }
+                )),
+            );
+        }
+        return None;
+    };
+    let cols = check_header(&table, src, spec, errors)?;
+    Some((table, cols))
 }
 
 /// Checks the header against `spec`; `None` when the file cannot be read further.
@@ -138,23 +171,39 @@ pub fn check_header(
             );
         }
     }
-    for &req in spec.required {
-        if !index.contains_key(req) && !suggested.contains(&req) {
-            errors.push(
-                Diagnostic::at(
-                    file.clone(),
-                    table.header.line,
-                    format!("the {} header has no `{req}` column", spec.what),
-                )
-                .snippet(src.line(table.header.line))
-                .help(format!("required columns: {}", spec.required.join(", "))),
-            );
-        }
+    let missing: Vec<&str> = spec
+        .required
+        .iter()
+        .copied()
+        .filter(|req| !index.contains_key(req) && !suggested.contains(req))
+        .collect();
+    if !missing.is_empty() {
+        let names = backticked(&missing);
+        let header = src.line(table.header.line);
+        errors.push(
+            Diagnostic::at(
+                file.clone(),
+                table.header.line,
+                format!(
+                    "the {} header has no {names} column{}",
+                    spec.what,
+                    if missing.len() == 1 { "" } else { "s" }
+                ),
+            )
+            .column(header.chars().count() + 1)
+            .snippet(header)
+            .help(format!(
+                "add {} to the first line; every {} file needs the columns {}",
+                if missing.len() == 1 { "it" } else { "them" },
+                spec.what,
+                backticked(spec.required)
+            )),
+        );
     }
     if errors.len() > before {
         return None;
     }
-    if table.rows.is_empty() && !table.truncated {
+    if table.rows.is_empty() && !table.truncated && table.dropped == 0 {
         errors.push(
             Diagnostic::at(
                 file,
@@ -162,13 +211,27 @@ pub fn check_header(
                 format!("{} has a header but no rows", src.path.display()),
             )
             .help(format!(
-                "add one row per {}, or delete the file",
-                row_noun(spec.what)
+                "add one line per {}{}",
+                row_noun(spec.what),
+                if spec.optional {
+                    ", or delete the file"
+                } else {
+                    ""
+                }
             )),
         );
         return None;
     }
     Some(Columns { index, extra })
+}
+
+/// `a`, `b` and `c`.
+fn backticked(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
 }
 
 fn row_noun(what: &str) -> &str {
@@ -190,6 +253,8 @@ mod tests {
         what: "inventory",
         known: &["element", "purpose", "why", "notes"],
         required: &["element", "purpose", "why"],
+        example: "element,purpose,why",
+        optional: true,
     };
 
     fn header(text: &str) -> (Option<Columns>, Vec<Diagnostic>) {
@@ -230,7 +295,47 @@ mod tests {
         let (_, e) = header("element,purpose\ne,p\n");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].message, "the inventory header has no `why` column");
-        assert_eq!(e[0].line, Some(1));
+        assert_eq!((e[0].line, e[0].column), (Some(1), Some(16)));
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("add it to the first line; every inventory file needs the columns `element`, `purpose` and `why`")
+        );
+        let (_, e) = header("element\ne\n");
+        assert_eq!(
+            e[0].message,
+            "the inventory header has no `purpose` and `why` columns"
+        );
+    }
+
+    #[test]
+    fn empty_file_names_the_expected_header() {
+        let src = SourceFile::new(Arc::from(Path::new("i.csv")), "\n");
+        let mut errors = vec![Diagnostic::file("other.csv", "an earlier problem")];
+        assert!(read_table(&src, &SPEC, &mut errors).is_none());
+        assert_eq!(errors.len(), 2, "reported even after other files' errors");
+        assert_eq!(errors[1].message, "i.csv is empty");
+        assert!(
+            errors[1]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("`element,purpose,why`"),
+            "{:?}",
+            errors[1].help
+        );
+    }
+
+    #[test]
+    fn rows_dropped_for_their_field_count_are_not_a_missing_body() {
+        let src = SourceFile::new(Arc::from(Path::new("i.csv")), "element,purpose,why\ne,p\n");
+        let mut errors = Vec::new();
+        assert!(read_table(&src, &SPEC, &mut errors).is_some());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.contains("2 fields"),
+            "{}",
+            errors[0].message
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn parse_duration(raw: &str) -> Result<RetentionPeriod, Invalid> {
     if let Some(t) = body.find('T') {
         return Err(Invalid {
             message: format!(
-                "retention duration `{raw}` has a time part; retention is counted in days, weeks, months or years"
+                "`duration` `{raw}` counts hours, minutes or seconds (the part after `T`); retention is counted in days, weeks, months or years"
             ),
             help: Some(match hours_as_days(&body[t + 1..]) {
                 Some(days) if t == 0 => format!("write `P{days}D`"),
@@ -45,7 +45,7 @@ pub fn parse_duration(raw: &str) -> Result<RetentionPeriod, Invalid> {
             return Err(invalid(raw, None));
         }
         let n: u32 = digits.parse().map_err(|_| Invalid {
-            message: format!("retention duration `{raw}` is too long"),
+            message: format!("`duration` `{raw}` is too long to count"),
             help: Some("use `indefinite` for data kept without a limit".to_string()),
         })?;
         *slot = Some(n);
@@ -67,7 +67,7 @@ pub fn parse_duration(raw: &str) -> Result<RetentionPeriod, Invalid> {
 fn invalid(raw: &str, guess: Option<String>) -> Invalid {
     Invalid {
         message: format!(
-            "retention duration must be an ISO 8601 duration like `P30D`, `P24M`, `P7Y`, `P1Y6M` or `indefinite`; found `{raw}`"
+            "`duration` must be an ISO 8601 duration such as `P30D` (30 days), `P24M` (24 months), `P1Y6M` (1 year and 6 months) or `indefinite`; found `{raw}`"
         ),
         help: Some(match guess {
             Some(g) => format!("did you mean `{g}`?"),
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn refuses_time_parts_with_a_fix() {
         let e = parse_duration("PT72H").unwrap_err();
-        assert!(e.message.contains("has a time part"), "{}", e.message);
+        assert!(e.message.contains("counts hours"), "{}", e.message);
         assert_eq!(e.help.as_deref(), Some("write `P3D`"));
         let e = parse_duration("P1DT5H").unwrap_err();
         assert!(e.help.unwrap().contains("drop the part after `T`"));

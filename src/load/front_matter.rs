@@ -7,6 +7,7 @@ use serde_saphyr::{Location, MessageFormatter, UserMessageFormatter};
 use crate::diag::{did_you_mean, Diagnostic};
 
 use super::source::SourceFile;
+use super::yaml_help::explain;
 
 /// The parts of a Markdown file with front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,14 @@ impl FrontMatter<'_> {
             .map_or(self.yaml_line, |i| self.yaml_line + i)
     }
 
+    /// The file line of the first YAML line containing `text` (else the first YAML line).
+    pub fn text_line(&self, text: &str) -> usize {
+        self.yaml
+            .lines()
+            .position(|l| l.contains(text))
+            .map_or(self.yaml_line, |i| self.yaml_line + i)
+    }
+
     /// The file line of the first YAML line that is not blank or a comment.
     pub fn first_key_line(&self) -> usize {
         self.yaml
@@ -111,11 +120,21 @@ impl FrontMatter<'_> {
         let message = UserMessageFormatter
             .format_message(inner)
             .replace('\n', " ");
-        let message = format!("invalid front matter: {message}");
-        let mut d = match inner.location() {
-            Some(loc) if loc.line() > 0 => self.at(src, &loc, message),
-            _ => Diagnostic::at(src.path.to_path_buf(), self.yaml_line, message),
-        };
+        let loc = inner.location().filter(|l| l.line() > 0);
+        let yaml_line = loc.map_or(1, |l| usize::try_from(l.line()).unwrap_or(1));
+        let why = explain(&message, self.yaml, yaml_line);
+        let message = format!("invalid front matter: {}", why.message);
+        let mut d = match (why.cause, loc) {
+            (Some((line, column)), _) => {
+                let line = self.yaml_line + line - 1;
+                Diagnostic::at(src.path.to_path_buf(), line, message)
+                    .column(column)
+                    .snippet(src.line(line))
+            }
+            (None, Some(loc)) => self.at(src, &loc, message),
+            (None, None) => Diagnostic::at(src.path.to_path_buf(), self.yaml_line, message),
+        }
+        .maybe_help(why.help);
         // serde's "unknown field `x`, expected one of `a`, `b`" -> did you mean
         if let Some((unknown, expected)) = unknown_field(&d.message) {
             d = match did_you_mean(&unknown, expected.iter().map(String::as_str)) {

@@ -36,9 +36,25 @@ pub fn check_id(id: &str, kind: IdKind, what: &str) -> Result<(), Invalid> {
     };
     if !shape_ok {
         let fixed = sanitize(id, kind);
+        let message = match id.chars().find(|c| c.is_control()) {
+            Some(c) => format!(
+                "{what} `{id}` contains an invisible control character (U+{:04X}): use only {rule}",
+                u32::from(c)
+            ),
+            None if id.trim().is_empty() => format!("{what} is blank: use only {rule}"),
+            None => format!("{what} `{id}` is not valid: use only {rule}"),
+        };
+        let example = match kind {
+            IdKind::Element => "`email_address`",
+            IdKind::Other => "`while-account-open`",
+        };
         return Err(Invalid {
-            message: format!("{what} `{id}` is not valid: use only {rule}"),
-            help: (!fixed.is_empty() && fixed != id).then(|| format!("try `{fixed}`")),
+            message,
+            help: Some(if !fixed.is_empty() && fixed != id {
+                format!("try `{fixed}`")
+            } else {
+                format!("ids become part of web addresses and file names, so they are kept simple, e.g. {example}")
+            }),
         });
     }
     if is_reserved(id) {
@@ -99,6 +115,15 @@ mod tests {
         assert!(check_id("2y_std", IdKind::Other, "id").is_ok());
         assert!(check_id("-x", IdKind::Other, "id").is_err());
         assert!(check_id("../etc", IdKind::Other, "id").is_err());
+        let e = check_id("..", IdKind::Other, "system id").unwrap_err();
+        assert!(e.help.unwrap().contains("web addresses"));
+        let e = check_id("a\0b", IdKind::Element, "element id").unwrap_err();
+        assert!(
+            e.message.contains("control character (U+0000)"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.help.as_deref(), Some("try `a_b`"));
         let e = check_id("Std 2Y", IdKind::Other, "retention policy id").unwrap_err();
         assert_eq!(e.help.as_deref(), Some("try `std-2y`"));
     }

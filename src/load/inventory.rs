@@ -8,10 +8,10 @@ use jiff::civil::Date;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
 
-use super::columns::{check_header, Columns, Spec};
+use super::columns::{read_table, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
-use super::table::{parse, Cell, Row};
+use super::table::{Cell, Row};
 use super::values::{at_cell, opt_enum, parse_date, split_list};
 
 /// The inventory columns, in the order DESIGN.md lists them.
@@ -38,6 +38,8 @@ const SPEC: Spec = Spec {
     what: "inventory",
     known: COLUMNS,
     required: &["element", "name", "category", "purpose", "why"],
+    example: "element,name,category,purpose,why,legal_basis,retention",
+    optional: true,
 };
 
 pub const SOURCES: &[(&str, Source)] = &[
@@ -95,10 +97,7 @@ pub struct RawUse {
 /// Reads one inventory file. Rows without a valid element id are reported and left out; other
 /// invalid values are reported and read as empty, so no error is reported twice.
 pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<RawUse> {
-    let Some(table) = parse(src, errors) else {
-        return Vec::new();
-    };
-    let Some(cols) = check_header(&table, src, &SPEC, errors) else {
+    let Some((table, cols)) = read_table(src, &SPEC, errors) else {
         return Vec::new();
     };
     table

@@ -11,8 +11,10 @@ pub mod pages;
 pub mod registers;
 pub mod source;
 pub mod table;
+pub mod toml_help;
 pub mod values;
 pub mod yaml;
+pub mod yaml_help;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -165,24 +167,38 @@ fn load_config(root: &Path, errors: &mut Vec<Diagnostic>) -> (Option<Config>, Op
         );
         return (None, None);
     }
-    let src = match SourceFile::read(root, rel) {
-        Ok(src) => src,
+    match SourceFile::read(root, rel) {
+        Ok(src) => parse_config(&src, errors),
         Err(d) => {
             errors.push(d);
-            return (None, None);
+            (None, None)
         }
-    };
+    }
+}
+
+/// Parses `candor.toml` from its source and builds the taxonomy with its extensions. The
+/// config is `None` when it is invalid, the taxonomy also when an extension is (reported).
+pub fn parse_config(
+    src: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+) -> (Option<Config>, Option<Taxonomy>) {
+    let rel: &Path = &src.path;
     let config = match Config::parse(&src.text, rel) {
         Ok(c) => c,
         Err(ds) => {
-            errors.extend(ds);
+            errors.extend(ds.into_iter().map(toml_help::explain));
             return (None, None);
         }
     };
     match Taxonomy::with_extensions(&config.taxonomy, &src.text, rel) {
         Ok(t) => (Some(config), Some(t)),
         Err(ds) => {
-            errors.extend(ds);
+            errors.extend(ds.into_iter().map(|mut d| {
+                if let (Some(line), None) = (d.line, &d.snippet) {
+                    d.snippet = Some(src.line(line).to_string());
+                }
+                d
+            }));
             (Some(config), None)
         }
     }

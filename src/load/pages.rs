@@ -54,9 +54,14 @@ pub fn load_page(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Page>
         let d = match typo {
             Some(k) => {
                 let line = fm.key_line(k);
-                Diagnostic::at(file, line, "this page has no `title`")
-                    .snippet(src.line(line))
-                    .help(format!("did you mean `title`? found `{k}`"))
+                Diagnostic::at(
+                    file,
+                    line,
+                    format!("this page has no `title`, but it has a `{k}`"),
+                )
+                .column(1)
+                .snippet(src.line(line))
+                .help(format!("did you mean `title`? rename `{k}` to `title`"))
             }
             None => Diagnostic::at(file, 1, "this page has no `title`")
                 .help("add `title: ...` to the front matter: it heads the page and its link"),
@@ -106,11 +111,14 @@ mod tests {
     fn title_is_required_and_typos_are_named() {
         let (p, e) = load("about.md", "---\nweight: 1\ntitel: About\n---\n");
         assert!(p.is_none());
-        assert_eq!(e[0].message, "this page has no `title`");
+        assert_eq!(
+            e[0].message,
+            "this page has no `title`, but it has a `titel`"
+        );
         assert_eq!(e[0].line, Some(3));
         assert_eq!(
             e[0].help.as_deref(),
-            Some("did you mean `title`? found `titel`")
+            Some("did you mean `title`? rename `titel` to `title`")
         );
         let (_, e) = load("about.md", "---\n---\n");
         assert_eq!(e[0].line, Some(1));

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System};
 
-use super::columns::{check_header, Columns, Spec};
+use super::columns::{read_table, Columns, Spec};
 use super::duration::parse_duration;
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
-use super::table::{parse, Row};
+use super::table::Row;
 use super::values::{at_cell, opt_enum};
 
 /// The rows of one register file, with what `link` needs to avoid cascading errors.
@@ -52,12 +52,16 @@ pub const RETENTION: Spec = Spec {
         "description",
     ],
     required: &["id", "name", "duration"],
+    example: "id,name,duration,trigger,disposal,legal_reference,description",
+    optional: false,
 };
 
 pub const SYSTEMS: Spec = Spec {
     what: "systems",
     known: &["id", "name", "description", "owner", "location"],
     required: &["id"],
+    example: "id,name,description,owner,location",
+    optional: true,
 };
 
 pub const RECIPIENTS: Spec = Spec {
@@ -72,6 +76,8 @@ pub const RECIPIENTS: Spec = Spec {
         "dpa_url",
     ],
     required: &["id"],
+    example: "id,name,role,country,safeguards,description,dpa_url",
+    optional: true,
 };
 
 const DISPOSALS: &[(&str, Disposal)] = &[
@@ -114,11 +120,7 @@ fn load<T>(
 ) -> Register<T> {
     let mut reg = Register::missing(src.path.to_path_buf());
     reg.present = true;
-    let Some(table) = parse(src, errors) else {
-        reg.unreadable = true;
-        return reg;
-    };
-    let Some(cols) = check_header(&table, src, spec, errors) else {
+    let Some((table, cols)) = read_table(src, spec, errors) else {
         reg.unreadable = true;
         return reg;
     };
@@ -258,7 +260,8 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
                     ),
                 )
                 .column(url.column)
-                .snippet(r.src.line(url.line)),
+                .snippet(r.src.line(url.line))
+                .help(url_help(&url.value)),
             );
         }
         if errors.len() > before {
@@ -276,6 +279,17 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
             origin: r.origin(),
         })
     })
+}
+
+/// How to fix a `dpa_url` that is not a web address.
+fn url_help(value: &str) -> String {
+    let host = value.split('/').next().unwrap_or("");
+    if host.contains('.') && !value.contains([' ', ':']) {
+        format!("did you mean `https://{value}`?")
+    } else {
+        "write the full address of the data processing agreement, e.g. `https://example.com/dpa`"
+            .to_string()
+    }
 }
 
 #[cfg(test)]
@@ -307,7 +321,11 @@ mod tests {
         assert_eq!(broken, ["hours", "nameless", "odd"]);
         assert_eq!(e.len(), 3, "{e:?}");
         assert_eq!((e[0].line, e[0].column), (Some(3), Some(13)));
-        assert_eq!(e[1].help.as_deref(), None, "no near miss for `shred`");
+        assert_eq!(
+            e[1].help.as_deref(),
+            Some("what happens when the period ends: `delete`, `anonymize` or `archive`"),
+            "no near miss for `shred`: the values are explained"
+        );
         assert!(
             e[1].message.contains("delete, anonymize, archive"),
             "{}",
@@ -359,6 +377,11 @@ mod tests {
         assert_eq!(e[0].help.as_deref(), Some("did you mean `processor`?"));
         assert!(e[1].message.starts_with("`dpa_url` must be a web address"));
         assert_eq!(e[1].column, Some(6));
+        assert!(e[1].help.as_deref().unwrap().contains("e.g. `https://"));
+        assert_eq!(
+            url_help("dpa.example/x"),
+            "did you mean `https://dpa.example/x`?"
+        );
     }
 
     #[test]

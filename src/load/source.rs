@@ -39,8 +39,15 @@ impl SourceFile {
     pub fn read(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
         let bytes = std::fs::read(root.join(rel))
             .map_err(|e| Diagnostic::file(rel, format!("cannot read {}: {e}", rel.display())))?;
-        let path: Arc<Path> = Arc::from(rel);
-        decode(&bytes, rel).map(|text| SourceFile::new(path, text))
+        SourceFile::from_bytes(rel, &bytes)
+    }
+
+    /// The file `rel` (relative to the site root) from its raw bytes, exactly as [`read`]
+    /// would see them: bytes that are not UTF-8 are an error naming the first bad one.
+    ///
+    /// [`read`]: SourceFile::read
+    pub fn from_bytes(rel: &Path, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+        decode(bytes, rel).map(|text| SourceFile::new(Arc::from(rel), text))
     }
 
     /// The text of a 1-based line, without its newline; empty past the end.

@@ -36,10 +36,13 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// True when an unclosed quote stopped reading before the end of the file.
     pub truncated: bool,
+    /// Records left out (and reported) because their field count differs from the header's.
+    pub dropped: usize,
 }
 
 /// Parses a CSV source. Rows with the wrong number of fields are reported and left out; an
-/// unclosed quote ends the file there. Returns `None` when there is no header at all.
+/// unclosed quote ends the file there. Returns `None` when there is no header at all (an
+/// empty file is not reported here: the caller knows which header it should have had).
 pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     let mut reader = Reader {
         text: &src.text,
@@ -51,6 +54,7 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
     let mut header: Option<Row> = None;
     let mut rows = Vec::new();
     let mut truncated = false;
+    let mut dropped = 0;
     while !reader.at_end() {
         let row = reader.record(src);
         errors.append(&mut reader.errors);
@@ -71,23 +75,16 @@ pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
         };
         if row.cells.len() != h.cells.len() {
             errors.push(field_count_error(src, h, &row));
+            dropped += 1;
             continue;
         }
         rows.push(row);
-    }
-    if header.is_none() && errors.is_empty() {
-        errors.push(
-            Diagnostic::file(
-                src.path.to_path_buf(),
-                format!("{} is empty", src.path.display()),
-            )
-            .help("the first line must be a header naming the columns"),
-        );
     }
     header.map(|header| Table {
         header,
         rows,
         truncated,
+        dropped,
     })
 }
 
@@ -97,16 +94,16 @@ fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
     let (message, help) = if n > m {
         let extra = &row.cells[m];
         (
-            format!("this row has {n} fields but the header has {m}"),
+            format!("this row has {n} fields but the header has {m}, so this row is skipped"),
             format!(
-                "the first extra field is `{}`; a value containing a comma must be quoted, e.g. \"a, b\"",
+                "the first extra field is `{}`: a value that contains a comma must be in double quotes, e.g. `\"Berlin, Germany\"`",
                 extra.value
             ),
         )
     } else {
         (
             format!(
-                "this row has {n} field{} but the header has {m}: missing {}",
+                "this row has {n} field{} but the header has {m} (missing {}), so this row is skipped",
                 if n == 1 { "" } else { "s" },
                 names[n..]
                     .iter()
@@ -114,10 +111,18 @@ fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            "add the missing fields (empty ones are fine: end the row with commas)".to_string(),
+            format!(
+                "add the missing fields; empty ones are fine: end the row with {} comma{}",
+                m - n,
+                if m - n == 1 { "" } else { "s" }
+            ),
         )
     };
-    let column = if n > m { row.cells[m].column } else { 0 };
+    let column = if n > m {
+        row.cells[m].column
+    } else {
+        src.line(row.line).chars().count() + 1
+    };
     let mut d = Diagnostic::at(src.path.to_path_buf(), row.line, message)
         .snippet(src.line(row.line))
         .help(help);
@@ -197,11 +202,11 @@ impl<'a> Reader<'a> {
                 return Err(Diagnostic::at(
                     src.path.to_path_buf(),
                     qline,
-                    "this quote is never closed: the rest of the file is read as one field",
+                    "this quote is never closed, so nothing after it can be read",
                 )
                 .column(qcol)
                 .snippet(src.line(qline))
-                .help("close the field with `\"`; write a quote inside a quoted field as `\"\"`"));
+                .help("end the quoted value with `\"`; to put a quote inside a quoted value, write it twice (`\"\"`)"));
             };
             value.push_str(&self.rest()[..q]);
             self.advance(q + 1);
@@ -212,20 +217,28 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        let rest = self.rest();
-        let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let after = self.rest();
+        let pad = after.len() - after.trim_start_matches([' ', '\t']).len();
         self.advance(pad);
         let rest = self.rest();
         if !(rest.is_empty() || rest.starts_with([',', '\n'])) {
             let (l, c) = (self.line, self.column);
-            self.errors.push(
-                Diagnostic::at(src.path.to_path_buf(), l, "unexpected text after a closing quote")
-                    .column(c)
-                    .snippet(src.line(l))
-                    .help("a quoted field must end at its closing quote; write a quote inside it as `\"\"`"),
-            );
             let end = rest.find([',', '\n']).unwrap_or(rest.len());
-            value.push_str(&rest[..end]);
+            let whole = format!("\"{value}\"{}", &after[..pad + end]);
+            self.errors.push(
+                Diagnostic::at(
+                    src.path.to_path_buf(),
+                    l,
+                    format!("text after the closing quote of a quoted value: `{}`", rest[..end].trim_end()),
+                )
+                .column(c)
+                .snippet(src.line(l))
+                .help(format!(
+                    "a quoted value ends at its closing quote; if the quotes are part of the text, quote all of it and double the quotes inside: `\"{}\"`",
+                    whole.trim_end().replace('"', "\"\"")
+                )),
+            );
+            value.push_str(&after[..pad + end]);
             self.advance(end);
         }
         Ok(trimmed(&value, line, column))
@@ -251,127 +264,4 @@ fn trimmed(raw: &str, mut line: usize, mut column: usize) -> Cell {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-    use std::sync::Arc;
-
-    fn run(text: &str) -> (Option<Table>, Vec<Diagnostic>) {
-        let src = SourceFile::new(Arc::from(Path::new("t.csv")), text);
-        let mut errors = Vec::new();
-        let t = parse(&src, &mut errors);
-        (t, errors)
-    }
-
-    fn values(row: &Row) -> Vec<&str> {
-        row.cells.iter().map(|c| c.value.as_str()).collect()
-    }
-
-    #[test]
-    fn reads_quotes_escapes_and_multiline_fields() {
-        let (t, e) = run("a,b,c\n1, \"x, \"\"y\"\"\" ,3\n\n\"multi\nline\",2,3\n");
-        assert!(e.is_empty(), "{e:?}");
-        let t = t.unwrap();
-        assert_eq!(values(&t.header), ["a", "b", "c"]);
-        assert_eq!(values(&t.rows[0]), ["1", "x, \"y\"", "3"]);
-        assert_eq!(t.rows[0].cells[1].column, 5);
-        assert_eq!(t.rows[0].cells[2].column, 16);
-        assert_eq!(t.rows[1].line, 4);
-        assert_eq!(values(&t.rows[1]), ["multi\nline", "2", "3"]);
-        assert_eq!((t.rows[1].cells[1].line, t.rows[1].cells[1].column), (5, 7));
-    }
-
-    #[test]
-    fn trims_and_tracks_columns_by_character() {
-        let (t, _) = run("é,b\nçà,  v\n");
-        let c = &t.unwrap().rows[0].cells[1];
-        assert_eq!((c.value.as_str(), c.line, c.column), ("v", 2, 6));
-    }
-
-    #[test]
-    fn skips_rows_of_empty_fields() {
-        let (t, e) = run("a,b\n,\n1,2\n,,\n");
-        assert_eq!(t.unwrap().rows.len(), 1);
-        assert_eq!(e.len(), 0);
-    }
-
-    #[test]
-    fn unclosed_quote_points_at_the_quote() {
-        let (t, e) = run("a,b\n1,2\n3,\"oops\n4,5\n");
-        let t = t.unwrap();
-        assert!(t.truncated);
-        assert_eq!(t.rows.len(), 1);
-        assert_eq!(e.len(), 1);
-        assert_eq!((e[0].line, e[0].column), (Some(3), Some(3)));
-        assert!(e[0].message.contains("never closed"), "{}", e[0].message);
-        assert_eq!(e[0].snippet.as_deref(), Some("3,\"oops"));
-    }
-
-    #[test]
-    fn text_after_closing_quote_is_an_error() {
-        let (_, e) = run("a,b\n\"x\"y,2\n");
-        assert_eq!((e[0].line, e[0].column), (Some(2), Some(4)));
-    }
-
-    #[test]
-    fn wrong_field_counts_name_the_line_and_columns() {
-        let (t, e) = run("a,b,c\n1,2\n1,2,3,4\n1,2,3\n");
-        assert_eq!(t.unwrap().rows.len(), 1);
-        assert_eq!(e.len(), 2);
-        assert_eq!(e[0].line, Some(2));
-        assert!(e[0]
-            .message
-            .contains("2 fields but the header has 3: missing `c`"));
-        assert_eq!((e[1].line, e[1].column), (Some(3), Some(7)));
-        assert!(e[1].help.as_deref().unwrap().contains("`4`"));
-    }
-
-    #[test]
-    fn empty_file_is_an_error() {
-        let (t, e) = run("");
-        assert!(t.is_none());
-        assert!(e[0].message.contains("is empty"));
-        let (t, e) = run("\n\n");
-        assert!(t.is_none());
-        assert_eq!(e.len(), 1);
-    }
-
-    /// Random short texts over CSV-significant characters: the reader never panics, every
-    /// diagnostic has a line within the file, and every cell lies within the file.
-    #[test]
-    fn never_panics_on_arbitrary_text() {
-        const ALPHABET: &[&str] = &[
-            "\"", ",", "\n", "\r", " ", "\t", "a", "é", ";", "\u{feff}", "\"\"",
-        ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 24) as usize;
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
-            }
-            let (t, e) = run(&text);
-            let lines = text.split(['\n', '\r']).count().max(1);
-            for d in &e {
-                assert!(
-                    d.line.is_none_or(|l| l >= 1 && l <= lines),
-                    "{text:?}: {d:?}"
-                );
-            }
-            if let Some(t) = t {
-                for c in t.rows.iter().flat_map(|r| &r.cells) {
-                    assert!(
-                        c.line >= 1 && c.line <= lines && c.column >= 1,
-                        "{text:?}: {c:?}"
-                    );
-                }
-            }
-        }
-    }
-}
+mod tests;

@@ -54,7 +54,21 @@ pub fn parse_enum<T: Copy>(
             "`{column}` must be one of {}; found `{raw}`",
             names.join(", ")
         ),
-        help: did_you_mean(&norm, names),
+        help: did_you_mean(&norm, names).or_else(|| meaning(column).map(str::to_string)),
+    })
+}
+
+/// What the values of an enumerated column mean, for when no value is a near miss.
+fn meaning(column: &str) -> Option<&'static str> {
+    Some(match column {
+        "source" => "where the data comes from: `provided` (the person gave it to us), `observed` (recorded while they use the service), `inferred` (worked out from other data), `third_party` (received from someone else)",
+        "legal_basis" => "the GDPR Art. 6 basis for this use, e.g. `consent` when the person agreed, `contract` when the service needs it",
+        "necessity" => "`required` when a person cannot use the service without this use, `optional` when they can decline it",
+        "visibility" => "`public` rows are published; `internal` rows appear only on internal builds; leave it empty for `public`",
+        "disposal" => "what happens when the period ends: `delete`, `anonymize` or `archive`",
+        "role" => "`processor` handles data on your behalf; `controller` decides for itself what to do with it; `joint_controller` decides together with you",
+        "status" => "`production` (in use), `pilot` (tried with some people) or `retired` (no longer used)",
+        _ => return None,
     })
 }
 
@@ -164,6 +178,8 @@ mod tests {
             "`legal_basis` must be one of consent, legal_obligation; found `consnet`"
         );
         assert_eq!(e.help.as_deref(), Some("did you mean `consent`?"));
+        let e = parse_enum("sometimes", "necessity", &v).unwrap_err();
+        assert!(e.help.unwrap().starts_with("`required` when"));
     }
 
     #[test]

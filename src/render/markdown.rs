@@ -1,6 +1,8 @@
 //! Markdown (model card bodies, free pages) -> safe HTML: pulldown-cmark renders, then ammonia
-//! sanitises (pulldown-cmark passes raw `<script>` through). Headings are demoted one level so
-//! the page's own title stays its only `<h1>`, and images from other hosts are dropped so no
+//! sanitises (pulldown-cmark passes raw `<script>` through). Headings are fitted under the
+//! heading the body sits below: the page's own title stays its only `<h1>`, the body's top
+//! headings come one level down, and no level is skipped (WCAG 1.3.1: headings in order, whether
+//! the author wrote `#` or `##`). Images from other hosts are dropped so no
 //! page loads anything from elsewhere. Links within the site are made to work from `file://`
 //! and any sub-path: `../contact/` becomes `../contact/index.html`, and `/data/x/` becomes
 //! relative to the page's root.
@@ -29,14 +31,46 @@ fn is_local(url: &str) -> bool {
     !url.starts_with("//") && !url.starts_with('\\') && !before_path.contains(':')
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
+fn level_number(level: HeadingLevel) -> u8 {
     match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
     }
+}
+
+fn heading_level(n: u8) -> HeadingLevel {
+    match n {
+        0..=1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// The level each heading of a body gets, in document order, when the body sits below a
+/// heading of level `below`: the shallowest level the author used becomes `below + 1`, the
+/// others keep their distance from it, and none is more than one level deeper than the heading
+/// before it (so `#`, `###` becomes `h2`, `h3`, not `h2`, `h4`).
+fn fitted_levels(levels: &[u8], below: u8) -> Vec<u8> {
+    let Some(&top) = levels.iter().min() else {
+        return Vec::new();
+    };
+    let first = below.clamp(1, 5) + 1;
+    let mut previous = first - 1;
+    levels
+        .iter()
+        .map(|&l| {
+            let level = (l - top + first).min(previous + 1).min(6);
+            previous = level;
+            level
+        })
+        .collect()
 }
 
 /// A link within the site, made to work without a server: a directory gets `index.html`, and
@@ -65,25 +99,41 @@ fn local_link<'a>(url: CowStr<'a>, root: &str) -> CowStr<'a> {
 }
 
 /// Renders Markdown to sanitised HTML, safe to insert into a page unescaped. `root` is the
-/// page's way back to the site root (`../../`), used for site-absolute links.
-pub fn to_html(markdown: &str, root: &str) -> String {
+/// page's way back to the site root (`../../`), used for site-absolute links; `below` is the
+/// level of the heading the body sits under (1 under the page's `<h1>`).
+pub fn to_html(markdown: &str, root: &str, below: u8) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let written: Vec<u8> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level_number(*level)),
+            _ => None,
+        })
+        .collect();
+    let mut fitted = fitted_levels(&written, below)
+        .into_iter()
+        .map(heading_level);
+    let mut open = HeadingLevel::H2;
+    let events = events.into_iter().map(|event| match event {
         Event::Start(Tag::Heading {
             level,
             id,
             classes,
             attrs,
-        }) => Event::Start(Tag::Heading {
-            level: demote(level),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        }) => {
+            open = fitted.next().unwrap_or(level);
+            Event::Start(Tag::Heading {
+                level: open,
+                id,
+                classes,
+                attrs,
+            })
+        }
+        Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(open)),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -111,10 +161,46 @@ mod tests {
         let html = to_html(
             "# Why\n\nWe **never** use *gender*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
             "",
+            1,
         );
         assert!(html.contains("<h2>Why</h2>"), "{html}");
         assert!(html.contains("<strong>never</strong>"), "{html}");
         assert!(html.contains("<td>1</td>"), "{html}");
+    }
+
+    /// The levels of the headings in `html`, in order.
+    fn levels(html: &str) -> Vec<u8> {
+        html.match_indices("<h")
+            .filter_map(|(i, _)| html[i + 2..].bytes().next())
+            .filter(u8::is_ascii_digit)
+            .map(|b| b - b'0')
+            .collect()
+    }
+
+    #[test]
+    fn headings_start_below_the_page_heading_and_skip_no_level() {
+        // Free pages: authors write `##` under the title; that is the page's h2.
+        let page = to_html("## See\n\ntext\n\n### More\n\n## Ask\n", "", 1);
+        assert_eq!(levels(&page), [2, 3, 2], "{page}");
+        // `#` works the same, and a jump of two levels is closed up.
+        assert_eq!(
+            levels(&to_html("# A\n\n### B\n\n#### C\n\n# D\n", "", 1)),
+            [2, 3, 4, 2]
+        );
+        // Model card bodies sit below an h2 ("More about this model").
+        let card = to_html("## What it does\n\n### Detail\n", "", 2);
+        assert_eq!(levels(&card), [3, 4], "{card}");
+        assert!(card.contains("<h3>What it does</h3>"), "{card}");
+        // Nothing deeper than h6, and no heading at all is fine.
+        assert_eq!(
+            levels(&to_html(
+                "# a\n## b\n### c\n#### d\n##### e\n###### f\n",
+                "",
+                2
+            )),
+            [3, 4, 5, 6, 6, 6]
+        );
+        assert!(levels(&to_html("just text", "", 1)).is_empty());
     }
 
     #[test]
@@ -122,6 +208,7 @@ mod tests {
         let html = to_html(
             "<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1))\n\n<iframe src=//evil></iframe>",
             "",
+            1,
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("alert('x')"), "{html}");
@@ -135,6 +222,7 @@ mod tests {
         let html = to_html(
             "![a](https://cdn.example/x.png) ![b](../img/y.png) [site](https://example.com)",
             "",
+            1,
         );
         assert!(!html.contains("cdn.example"), "{html}");
         assert!(html.contains("src=\"../img/y.png\""), "{html}");
@@ -151,6 +239,7 @@ mod link_tests {
         let html = to_html(
             "[a](../contact/) [b](/models/x/#metrics) [c](data.json) [d](https://x.example/y/) [e](#top) [f](..)",
             "../../",
+            1,
         );
         assert!(html.contains("href=\"../contact/index.html\""), "{html}");
         assert!(

@@ -48,13 +48,15 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
     // `{{ body | markdown }}`: rendered and sanitised; `root` comes from the page's context.
-    tera.register_filter("markdown", |md: &str, _: Kwargs, state: &State| {
+    // `markdown(below=2)` when the body sits under an `<h2>` (its headings start at `<h3>`).
+    tera.register_filter("markdown", |md: &str, kwargs: Kwargs, state: &State| {
         let root = state
             .get::<String>("root")
             .ok()
             .flatten()
             .unwrap_or_default();
-        Value::safe_string(&markdown::to_html(md, &root))
+        let below = kwargs.get::<i64>("below")?.unwrap_or(1).clamp(1, 5) as u8;
+        Ok::<_, tera::Error>(Value::safe_string(&markdown::to_html(md, &root, below)))
     });
     // `{{ t.home.kinds | fill(n=3, name=x) }}`: a translation's plural form and placeholders.
     // The result is plain text, escaped when printed.

@@ -36,6 +36,10 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
             cfg.root.display()
         )));
     }
+    // Watch first: a change made while the first build runs is not missed.
+    let watch = watch::Watch::start(&cfg.root)
+        .map_err(|e| eprintln!("warning: not watching for changes ({e}); restart to rebuild"))
+        .ok();
     let state = Arc::new(State::new());
     rebuild(&cfg.root, &cfg.options, &state);
     let server = tiny_http::Server::http(("127.0.0.1", cfg.port)).map_err(|e| {
@@ -45,27 +49,15 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
         ))
     })?;
     let port = server.server_addr().to_ip().map_or(cfg.port, |a| a.port());
-    // Watch before announcing the address, so an edit made right after it is never missed.
-    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
-    {
-        let (root, options, state) = (cfg.root.clone(), cfg.options.clone(), Arc::clone(&state));
-        std::thread::spawn(move || {
-            let on_ready = move || {
-                let _ = ready_tx.send(());
-            };
-            let result = watch::watch(&root, on_ready, || rebuild(&root, &options, &state));
-            if let Err(e) = result {
-                eprintln!("warning: not watching for changes ({e}); restart to rebuild");
-            }
-        });
-    }
-    // A watcher that fails drops the sender, which ends this wait at once.
-    let _ = ready_rx.recv();
     println!(
         "Serving {} at http://127.0.0.1:{port}/ (rebuilds on change; Ctrl+C to stop)",
         cfg.root.display()
     );
     let _ = std::io::stdout().flush();
+    if let Some(watch) = watch {
+        let (root, options, state) = (cfg.root.clone(), cfg.options.clone(), Arc::clone(&state));
+        std::thread::spawn(move || watch.run(|| rebuild(&root, &options, &state)));
+    }
     for request in server.incoming_requests() {
         let state = Arc::clone(&state);
         std::thread::spawn(move || http::handle(request, &state));
@@ -83,8 +75,12 @@ pub fn rebuild(root: &Path, options: &Options, state: &State) {
     match result {
         Ok(Ok(built)) => {
             let n = built.files.len();
-            state.publish(built.files);
-            eprintln!("built {n} files in {} ms", started.elapsed().as_millis());
+            let changed = state.publish(built.files);
+            eprintln!(
+                "built {n} files in {} ms{}",
+                started.elapsed().as_millis(),
+                if changed { "" } else { " (no change)" }
+            );
         }
         Ok(Err(e)) => {
             let message = error_text(&e);

@@ -45,8 +45,10 @@ impl State {
         self.lock().clone()
     }
 
-    /// A good build: its files replace the previous ones and any error is cleared.
-    pub fn publish(&self, files: Vec<OutputFile>) {
+    /// A good build: its files replace the previous ones and any error is cleared. A build
+    /// identical to the one served (say, after an editor touched a swap file) changes nothing,
+    /// so open pages do not reload; returns whether anything changed.
+    pub fn publish(&self, files: Vec<OutputFile>) -> bool {
         let map: Files = files
             .into_iter()
             .map(|f| {
@@ -55,12 +57,16 @@ impl State {
             })
             .collect();
         let mut s = self.lock();
+        if s.built && s.error.is_none() && *s.files == map {
+            return false;
+        }
         s.generation += 1;
         s.files = Arc::new(map);
         s.built = true;
         s.error = None;
         drop(s);
         self.changed.notify_all();
+        true
     }
 
     /// A failed build: the last good files stay, the error is shown over them.
@@ -100,18 +106,37 @@ mod tests {
     fn a_failed_build_keeps_the_last_good_files() {
         let st = State::new();
         assert!(!st.snapshot().built);
-        st.publish(vec![OutputFile {
+        assert!(st.publish(vec![OutputFile {
             path: "data/index.html".into(),
             bytes: b"ok".to_vec(),
-        }]);
+        }]));
         st.fail("broken".into());
         let s = st.snapshot();
         assert_eq!(s.generation, 2);
         assert!(s.built);
         assert_eq!(s.error.as_deref(), Some("broken"));
         assert_eq!(s.files["data/index.html"].as_ref(), b"ok");
-        st.publish(Vec::new());
+        assert!(st.publish(Vec::new()));
         assert!(st.snapshot().error.is_none());
+        assert_eq!(st.snapshot().generation, 3);
+    }
+
+    #[test]
+    fn the_same_build_again_changes_nothing() {
+        let st = State::new();
+        let files = || {
+            vec![OutputFile {
+                path: "index.html".into(),
+                bytes: b"same".to_vec(),
+            }]
+        };
+        assert!(st.publish(files()));
+        assert!(!st.publish(files()));
+        assert_eq!(st.snapshot().generation, 1);
+        // After a failure, the same good build clears the error: that is a change.
+        st.fail("x".into());
+        assert!(st.publish(files()));
+        assert_eq!(st.snapshot().generation, 3);
     }
 
     #[test]

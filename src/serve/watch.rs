@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode};
@@ -26,56 +26,85 @@ pub fn relevant(root: &Path, event: &Event) -> bool {
     };
     kind_counts
         && event.paths.iter().any(|p| {
-            p == &root.join("candor.toml")
-                || SOURCE_DIRS.iter().any(|d| p.starts_with(root.join(d)))
+            !is_scratch(p)
+                && (p == &root.join("candor.toml")
+                    || SOURCE_DIRS.iter().any(|d| p.starts_with(root.join(d))))
         })
 }
 
-/// Watches `root` until the process ends, calling `rebuild` once after each burst of
-/// relevant changes. `ready` is called once every folder is watched, so no change made after
-/// it is missed. Returns only if the watcher cannot start or its channel closes.
-pub fn watch(root: &Path, ready: impl FnOnce(), mut rebuild: impl FnMut()) -> notify::Result<()> {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let (tx, rx) = mpsc::channel::<notify::Result<Event>>();
-    let mut watcher = notify::recommended_watcher(tx)?;
-    watcher.watch(&root, RecursiveMode::NonRecursive)?;
-    let mut watched = HashSet::new();
-    keep_watching(&mut watcher, &root, &mut watched);
-    ready();
-    loop {
-        let Ok(first) = rx.recv() else {
-            return Ok(());
-        };
-        if !first.is_ok_and(|e| relevant(&root, &e)) {
-            continue;
-        }
-        let deadline = Instant::now() + MAX_DELAY;
-        loop {
-            match rx.recv_timeout(QUIET) {
-                Ok(_) if Instant::now() < deadline => {}
-                Ok(_) | Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            }
-        }
-        keep_watching(&mut watcher, &root, &mut watched);
-        rebuild();
-    }
+/// Editors' swap, backup and lock files, which no build reads.
+fn is_scratch(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || [".swp", ".swx", ".swo"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
 }
 
-/// Watches each source folder that exists (recursively), and forgets those that went away,
-/// so a folder created while serving is picked up.
-fn keep_watching(watcher: &mut RecommendedWatcher, root: &Path, watched: &mut HashSet<PathBuf>) {
-    for dir in SOURCE_DIRS.map(|d| root.join(d)) {
-        let exists = dir.is_dir();
-        if exists && !watched.contains(&dir) {
-            match watcher.watch(&dir, RecursiveMode::Recursive) {
-                Ok(()) => {
-                    watched.insert(dir);
-                }
-                Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+/// A watcher on a site's sources, already registered: changes made after [`Watch::start`]
+/// returns are never missed.
+pub struct Watch {
+    root: PathBuf,
+    watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
+    watched: HashSet<PathBuf>,
+}
+
+impl Watch {
+    /// Starts watching `root` (candor.toml and the source folders that exist).
+    pub fn start(root: &Path) -> notify::Result<Watch> {
+        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let (tx, events) = mpsc::channel::<notify::Result<Event>>();
+        let mut watcher = notify::recommended_watcher(tx)?;
+        watcher.watch(&root, RecursiveMode::NonRecursive)?;
+        let mut watch = Watch {
+            root,
+            watcher,
+            events,
+            watched: HashSet::new(),
+        };
+        watch.keep_watching();
+        Ok(watch)
+    }
+
+    /// Calls `rebuild` once after each burst of relevant changes, until the process ends.
+    pub fn run(mut self, mut rebuild: impl FnMut()) {
+        loop {
+            let Ok(first) = self.events.recv() else {
+                return;
+            };
+            if !first.is_ok_and(|e| relevant(&self.root, &e)) {
+                continue;
             }
-        } else if !exists && watched.remove(&dir) {
-            let _ = watcher.unwatch(&dir);
+            let deadline = Instant::now() + MAX_DELAY;
+            loop {
+                match self.events.recv_timeout(QUIET) {
+                    Ok(_) if Instant::now() < deadline => {}
+                    Ok(_) | Err(RecvTimeoutError::Timeout) => break,
+                    Err(RecvTimeoutError::Disconnected) => return,
+                }
+            }
+            self.keep_watching();
+            rebuild();
+        }
+    }
+
+    /// Watches each source folder that exists (recursively), and forgets those that went
+    /// away, so a folder created while serving is picked up.
+    fn keep_watching(&mut self) {
+        for dir in SOURCE_DIRS.map(|d| self.root.join(d)) {
+            let exists = dir.is_dir();
+            if exists && !self.watched.contains(&dir) {
+                match self.watcher.watch(&dir, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        self.watched.insert(dir);
+                    }
+                    Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+                }
+            } else if !exists && self.watched.remove(&dir) {
+                let _ = self.watcher.unwatch(&dir);
+            }
         }
     }
 }
@@ -105,6 +134,18 @@ mod tests {
         assert!(!relevant(root, &event(modify, "/site/public/index.html")));
         assert!(!relevant(root, &event(modify, "/site/target/debug/x")));
         assert!(!relevant(root, &event(modify, "/site/README.md")));
+        assert!(!relevant(
+            root,
+            &event(modify, "/site/content/inventory/.a.csv.swp")
+        ));
+        assert!(!relevant(
+            root,
+            &event(modify, "/site/content/inventory/a.csv~")
+        ));
+        assert!(!relevant(
+            root,
+            &event(modify, "/site/content/models/.#card.md")
+        ));
         let read = EventKind::Access(AccessKind::Read);
         assert!(!relevant(
             root,

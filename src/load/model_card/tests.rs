@@ -1,0 +1,148 @@
+use super::*;
+use std::path::Path;
+use std::sync::Arc;
+
+fn load(name: &str, text: &str) -> (Option<ModelCard>, Vec<Diagnostic>) {
+    let path = Path::new("content/models").join(name);
+    let src = SourceFile::new(Arc::from(path.as_path()), text);
+    let mut errors = Vec::new();
+    (load_model_card(&src, &mut errors), errors)
+}
+
+#[test]
+fn defaults_id_from_stem_and_name_from_id() {
+    let (c, e) = load(
+        "churn-model.md",
+        "---\n# a comment\nsummary: s\n---\nBody\n",
+    );
+    assert!(e.is_empty(), "{e:?}");
+    let c = c.unwrap();
+    assert_eq!(
+        (c.id.as_str(), c.name.as_str()),
+        ("churn-model", "churn-model")
+    );
+    assert_eq!(c.origin.line, 3);
+    assert_eq!((c.body.as_str(), c.body_line), ("Body\n", 5));
+}
+
+#[test]
+fn keeps_unknown_keys_with_strict_booleans() {
+    let (c, e) = load(
+        "m.md",
+        "---\nversion: 1.10\nlanguage: [en, no]\nflag: yes\ntags: [a]\n---\n",
+    );
+    assert!(e.is_empty(), "{e:?}");
+    let c = c.unwrap();
+    assert_eq!(c.version.as_deref(), Some("1.10"));
+    assert_eq!(c.extra["language"], serde_json::json!(["en", "no"]));
+    assert_eq!(c.extra["flag"], serde_json::json!("yes"));
+    assert_eq!(c.extra.len(), 3);
+}
+
+#[test]
+fn bad_status_and_date_point_into_the_md_file() {
+    let (c, e) = load(
+        "m.md",
+        "---\nname: M\nstatus: prod\nlast_reviewed: 30.09.2026\n---\n",
+    );
+    assert!(c.is_none());
+    assert_eq!(e.len(), 2);
+    assert_eq!((e[0].line, e[0].column), (Some(3), Some(9)));
+    assert_eq!(e[0].help.as_deref(), Some("did you mean `production`?"));
+    assert_eq!(e[1].line, Some(4));
+    assert_eq!(e[1].help.as_deref(), Some("did you mean `2026-09-30`?"));
+}
+
+#[test]
+fn yaml_type_errors_carry_the_file_line() {
+    let (_, e) = load(
+        "m.md",
+        "---\nname: M\nmetrics:\n  - { name: auc, value: high }\n---\n",
+    );
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, Some(4), "{}", e[0]);
+    assert!(
+        e[0].message.starts_with("invalid front matter"),
+        "{}",
+        e[0].message
+    );
+    let (_, e) = load(
+        "m.md",
+        "---\nname: M\ntraining_data: { description: d, element: [a] }\n---\n",
+    );
+    assert_eq!(e[0].line, Some(3), "{}", e[0]);
+    assert_eq!(e[0].help.as_deref(), Some("did you mean `elements`?"));
+}
+
+#[test]
+fn metrics_with_an_inverted_interval_are_errors() {
+    let (c, e) = load(
+        "m.md",
+        "---\nmetrics:\n  - { name: p, value: 0.3, ci: [0.4, 0.2] }\n  - { name: p, value: 0.2, slice: \"age: 18-24\", dataset: d, split: test }\n---\n",
+    );
+    assert!(c.is_none());
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line, Some(3));
+    assert_eq!(
+        e[0].help.as_deref(),
+        Some("did you mean `ci: [0.2, 0.4]`? the low end comes first")
+    );
+    let (c, _) = load(
+        "m.md",
+        "---\nmetrics:\n  - { name: p, value: 0.2, slice: \"age: 18-24\", ci: [0.1, 0.3] }\n---\n",
+    );
+    let m = &c.unwrap().metrics[0];
+    assert_eq!(
+        (m.slice.as_deref(), m.ci),
+        (Some("age: 18-24"), Some([0.1, 0.3]))
+    );
+    assert!(!m.is_overall());
+}
+
+#[test]
+fn misspelt_ethical_keys_are_errors_not_lost_text() {
+    let (c, e) = load(
+        "m.md",
+        "---\nethical_considerations:\n  - { risk: r, mitigate: m }\n---\n",
+    );
+    assert!(c.is_none());
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].line, Some(3));
+    assert_eq!(e[0].help.as_deref(), Some("did you mean `mitigation`?"));
+}
+
+#[test]
+fn misspelt_known_key_is_an_error() {
+    let (c, e) = load("m.md", "---\nname: M\ninptus: [a]\n---\n");
+    assert!(c.is_none());
+    assert_eq!(e[0].message, "unknown model card field `inptus`");
+    assert_eq!(e[0].line, Some(3));
+    assert_eq!(e[0].help.as_deref(), Some("did you mean `inputs`?"));
+}
+
+#[test]
+fn ids_must_be_safe() {
+    let (_, e) = load("Style Recommender.md", "---\nname: S\n---\n");
+    assert!(
+        e[0].message.contains("taken from the file name"),
+        "{}",
+        e[0].message
+    );
+    assert_eq!(
+        e[0].help.as_deref(),
+        Some("rename the file to `style-recommender.md` or set `id:` in the front matter")
+    );
+    let (_, e) = load("ok.md", "---\nid: ../../etc\n---\n");
+    assert_eq!(e[0].line, Some(2));
+    assert!(e[0]
+        .message
+        .starts_with("model id `../../etc` is not valid"));
+}
+
+#[test]
+fn front_matter_must_exist_and_close() {
+    let (_, e) = load("m.md", "# Just markdown\n");
+    assert!(e[0].message.contains("no front matter"));
+    let (_, e) = load("m.md", "---\nname: M\n");
+    assert!(e[0].message.contains("never closed"));
+}
