@@ -137,3 +137,17 @@ fn language_codes_are_checked_with_a_suggestion() {
     assert_eq!(check("dee").unwrap_err().1, "did you mean `de`?");
     assert!(check("de-<script>").is_err());
 }
+
+#[test]
+fn keys_templates_build_at_render_time_exist() {
+    // `t.severity[f.severity]` and `t.audit["sev_" ~ g.severity]` in the audit templates.
+    let en = keys("en");
+    for s in crate::audit::Severity::ALL {
+        let name = s.as_str();
+        assert!(en.contains(&format!("severity.{name}")), "severity.{name}");
+        assert!(
+            en.contains(&format!("audit.sev_{name}")),
+            "audit.sev_{name}"
+        );
+    }
+}

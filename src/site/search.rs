@@ -7,6 +7,7 @@
 //!
 //! ```json
 //! { "version": 1,
+//!   "text": { "count": "{n} result|{n} results", "none": "...", "all": "...", "kinds": [...] },
 //!   "categories": [["user.contact.email", "Contact Email"]],
 //!   "purposes":   [["marketing.communications.email", "Marketing Email Communications"]],
 //!   "elements":   [["email_address", "Email address", 0, [0], "To send offers you asked for"]],
@@ -31,11 +32,25 @@ pub const MAX_REASONS: usize = 240;
 #[derive(Serialize)]
 struct Index<'a> {
     version: u32,
+    text: Text<'a>,
     categories: Vec<(String, &'a str)>,
     purposes: Vec<(String, &'a str)>,
     elements: Vec<(String, &'a str, usize, Vec<usize>, String)>,
     models: Vec<(&'a str, &'a str, &'a str)>,
     pages: Vec<(&'a str, &'a str)>,
+}
+
+/// The words the search box shows around its results, in the site's language.
+#[derive(Serialize)]
+struct Text<'a> {
+    /// "{n} result|{n} results".
+    count: &'a str,
+    /// "Nothing found for “{q}”."
+    none: &'a str,
+    /// The link to the full list.
+    all: &'a str,
+    /// What each kind of result is: element, model, page, purpose, category.
+    kinds: [&'a str; 5],
 }
 
 /// Interns keys in first-seen order.
@@ -113,8 +128,21 @@ pub fn search_index(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8
             cut(&reasons, MAX_REASONS),
         ));
     }
+    let l = site.lang;
     let index = Index {
         version: 1,
+        text: Text {
+            count: l.get("search.count"),
+            none: l.get("search.no_results"),
+            all: l.get("search.all"),
+            kinds: [
+                l.get("search.kind_element"),
+                l.get("search.kind_model"),
+                l.get("search.kind_page"),
+                l.get("search.kind_purpose"),
+                l.get("search.kind_category"),
+            ],
+        },
         categories: categories.rows,
         purposes: purposes.rows,
         elements,
@@ -185,6 +213,7 @@ mod tests {
         );
         assert_eq!(v["models"][0][0], "style-recommender");
         assert_eq!(v["pages"][0][0], "your-rights");
+        assert_eq!(v["text"]["kinds"][0], "Data");
     }
 
     #[test]

@@ -137,11 +137,12 @@
     var panel = form.querySelector(".search-results");
     var status = form.querySelector("[role=status]");
     var root = form.getAttribute("data-root") || "";
-    var kinds = (form.getAttribute("data-kinds") || "").split("|");
+    var text = {};
     var index = null;
     var loading = null;
 
     function build(data) {
+      text = data.text || {};
       var cats = data.categories || [];
       var purs = data.purposes || [];
       var name = function (table, i) { return (table[i] || ["", ""])[1]; };
@@ -207,19 +208,19 @@
           var a = el("a");
           a.href = root + f.it.href;
           a.appendChild(el("span", "result-name", f.it.name));
-          a.appendChild(el("span", "result-kind", kinds[f.it.kind] || ""));
+          a.appendChild(el("span", "result-kind", (text.kinds || [])[f.it.kind] || ""));
           if (f.it.detail) a.appendChild(el("span", "result-detail", f.it.detail));
           li.appendChild(a);
           ul.appendChild(li);
         });
         panel.appendChild(ul);
       } else {
-        panel.appendChild(el("p", "result-none", fill(form.getAttribute("data-none"), null, { q: q })));
+        panel.appendChild(el("p", "result-none", fill(text.none, null, { q: q })));
       }
-      var all = el("a", "result-all", form.getAttribute("data-all"));
+      var all = el("a", "result-all", text.all);
       all.href = root + "data/index.html?q=" + encodeURIComponent(q);
       panel.appendChild(all);
-      status.textContent = fill(form.getAttribute("data-count"), found.length, {});
+      status.textContent = fill(text.count, found.length, {});
       panel.hidden = false;
     }
 
