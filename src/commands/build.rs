@@ -48,29 +48,21 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         previous: args.previous.clone(),
     };
     let progress = Progress::start();
-    let built = build_files(root, &options, &progress)?;
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
-    progress.stage("writing", 0);
-    write::publish(
-        &output,
-        built
-            .files
-            .iter()
-            .map(|f| (f.path.as_path(), f.bytes.as_slice())),
-    )?;
+    // Pages go to the staging directory as they render: the site is never held in memory.
+    let mut done = None;
+    write::publish_with(&output, |staging| {
+        let sink = |path: &Path, bytes: &[u8]| staging.write(path, bytes);
+        done = Some(build_into(root, &options, &progress, &sink)?);
+        Ok(())
+    })?;
     drop(progress);
-    let files = &built.files;
-    let pages = files
-        .iter()
-        .filter(|f| f.path.extension().is_some_and(|e| e == "html"))
-        .count();
-    let charts = files
-        .iter()
-        .filter(|f| f.path.starts_with("charts"))
-        .count();
+    let Some((audience, render::Rendered { pages, charts })) = done else {
+        return Err(Error::Usage("the build wrote nothing".to_string()));
+    };
     eprintln!(
         "Built {pages} pages and {charts} charts for the {} audience into {} in {:.2} s",
-        audience_name(built.audience),
+        audience_name(audience),
         output.display(),
         started.elapsed().as_secs_f64()
     );
@@ -80,6 +72,22 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
 /// Loads, audits, plans and renders the site at `root`; writes nothing. Long builds show
 /// their stage on `progress`.
 pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Result<Built, Error> {
+    let mut audience = Audience::Public;
+    let files = render::collect(|sink| {
+        let (a, rendered) = build_into(root, options, progress, sink)?;
+        audience = a;
+        Ok(rendered)
+    })?;
+    Ok(Built { files, audience })
+}
+
+/// [`build_files`], handing each file to `sink` as soon as it is rendered.
+pub fn build_into(
+    root: &Path,
+    options: &Options,
+    progress: &Progress,
+    sink: &render::Sink,
+) -> Result<(Audience, render::Rendered), Error> {
     progress.stage("loading", 0);
     let mut catalog = load_catalog(root)?;
     if let Some(url) = &options.base_url {
@@ -116,8 +124,15 @@ pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Resul
         });
     }
     progress.stage("rendering", plan.charts.len() + plan.pages.len());
-    let files = render::render_counted(&plan, &catalog, &theme, progress.counter())?;
-    Ok(Built { files, audience })
+    let rendered = render::render_into(
+        &plan,
+        &catalog,
+        &theme,
+        render::charts::render_svg,
+        Some(progress.counter()),
+        sink,
+    )?;
+    Ok((audience, rendered))
 }
 
 /// The changes from the site at `old_root` to `catalog`, as `audience` may see them; with the

@@ -69,7 +69,9 @@ pub fn render_with(
 }
 
 /// Runs a render into a sink that keeps every file in memory, sorted by path.
-fn collect(run: impl FnOnce(&Sink) -> Result<Rendered, Error>) -> Result<Vec<OutputFile>, Error> {
+pub fn collect(
+    run: impl FnOnce(&Sink) -> Result<Rendered, Error>,
+) -> Result<Vec<OutputFile>, Error> {
     let files = Mutex::new(Vec::new());
     run(&|path: &Path, bytes: &[u8]| {
         let file = OutputFile::new(path, bytes);
