@@ -15,11 +15,11 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::ids::{check_id, IdKind};
 
 use super::body::Body;
-use super::card::{make_id, CardOut, DatasetOut, EthicalOut, MetricOut};
+use super::card::{make_id, CardOut, DatasetOut, MetricOut};
 use super::json::{
     as_number, as_text, line_of_key, parse, put_back, take, take_array, take_object, take_str,
 };
-use super::mct::{interval, texts};
+use super::mct::{ethical, interval, texts};
 use super::Imported;
 
 pub use super::cyclonedx_props as props;
@@ -369,16 +369,8 @@ fn considerations(c: &mut Value, card: &mut CardOut, body: &mut Body) {
         "Performance trade-offs",
         &texts(take_array(c, "performanceTradeoffs"), "description"),
     );
-    card.ethical_considerations = take_array(c, "ethicalConsiderations")
-        .iter()
-        .filter_map(|e| {
-            let risk = e.get("name").and_then(as_text).or_else(|| as_text(e))?;
-            Some(EthicalOut {
-                risk,
-                mitigation: e.get("mitigationStrategy").and_then(as_text),
-            })
-        })
-        .collect();
+    card.ethical_considerations =
+        ethical(take_array(c, "ethicalConsiderations"), "mitigationStrategy");
     let fairness: Vec<String> = take_array(c, "fairnessAssessments")
         .iter()
         .map(|f| {

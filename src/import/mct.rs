@@ -237,16 +237,25 @@ fn considerations(c: &mut Value, card: &mut CardOut, body: &mut Body) {
         "Trade-offs",
         &texts(take_array(c, "tradeoffs"), "description"),
     );
-    card.ethical_considerations = take_array(c, "ethical_considerations")
+    card.ethical_considerations = ethical(
+        take_array(c, "ethical_considerations"),
+        "mitigation_strategy",
+    );
+}
+
+/// Risks given as text or as `{name, <mitigation>}` objects (MCT and CycloneDX name the
+/// mitigation differently).
+pub fn ethical(items: Vec<Value>, mitigation: &str) -> Vec<EthicalOut> {
+    items
         .iter()
         .filter_map(|e| {
             let risk = e.get("name").and_then(as_text).or_else(|| as_text(e))?;
             Some(EthicalOut {
                 risk,
-                mitigation: e.get("mitigation_strategy").and_then(as_text),
+                mitigation: e.get(mitigation).and_then(as_text),
             })
         })
-        .collect();
+        .collect()
 }
 
 /// Items that are text, or objects with the text under `field`.
