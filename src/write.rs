@@ -59,10 +59,7 @@ fn unsafe_path(rel: &Path) -> Error {
 /// Windows device names, which cannot be files on every system a site may be copied to.
 fn is_reserved(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-    matches!(stem.as_str(), "con" | "prn" | "aux" | "nul")
-        || ((stem.starts_with("com") || stem.starts_with("lpt"))
-            && stem.len() == 4
-            && stem.as_bytes()[3].is_ascii_digit())
+    crate::load::ids::is_reserved(&stem)
 }
 
 /// Checks that `output` may be replaced: absent, an empty directory, or one candor made.
