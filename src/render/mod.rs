@@ -42,17 +42,6 @@ pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<Outpu
     render_with(site, catalog, theme, charts::render_svg)
 }
 
-/// [`render`], adding one to `done` for each chart drawn and page rendered (of
-/// `site.charts.len() + site.pages.len()`), for a progress bar.
-pub fn render_counted(
-    site: &Site,
-    catalog: &Catalog,
-    theme: &Theme,
-    done: &AtomicUsize,
-) -> Result<Vec<OutputFile>, Error> {
-    collect(|sink| render_into(site, catalog, theme, charts::render_svg, Some(done), sink))
-}
-
 /// Draws one chart as SVG markup.
 pub type DrawChart = fn(&charts::Chart) -> String;
 
