@@ -4,10 +4,11 @@
 pub mod charts;
 pub mod colour;
 pub mod markdown;
+mod native;
 pub mod tera_env;
 pub mod theme;
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -103,6 +104,7 @@ pub fn render_into(
         }
     };
     let tera = tera_env::build(theme, catalog, site)?;
+    let native = native::Native::new(theme, tera_env::globals(theme, catalog, site), site.lang);
     let svgs: Vec<String> = site
         .charts
         .par_iter()
@@ -125,10 +127,16 @@ pub fn render_into(
                 PageError::Template(tera_env::template_error(&e, theme, Some(&page.path)))
             };
             let (title, view) = views::build(ctx, page);
-            let template = page.kind.template();
-            let context = tera_env::page_context(&view, &title, &page.path, page.kind.section())
-                .map_err(failed)?;
-            let html = tera.render(template, &context).map_err(failed)?;
+            let section = page.kind.section();
+            let html = match native.render(&page.kind, &view, &title, &page.path, section) {
+                Some(html) => html,
+                None => {
+                    let context = tera_env::page_context(&view, &title, &page.path, section)
+                        .map_err(failed)?;
+                    tera.render(page.kind.template(), &context)
+                        .map_err(failed)?
+                }
+            };
             tick();
             sink(Path::new(&page.path), html.as_bytes()).map_err(PageError::Write)
         })
@@ -196,19 +204,24 @@ fn same_error(a: &str, b: &str) -> bool {
 /// Adds the theme's assets. One that would replace a generated file, or take the place of a
 /// generated directory (or need a generated file to be a directory), is an error.
 fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
-    let mut generated: BTreeSet<PathBuf> =
-        site.pages.iter().map(|p| p.path.clone().into()).collect();
-    generated.extend(
-        site.charts
-            .iter()
-            .map(|c| PathBuf::from(format!("charts/{}.svg", c.id))),
-    );
-    generated.extend(["data.json", "sitemap.xml"].map(PathBuf::from));
-    let generated_dirs: BTreeSet<&Path> = generated
+    let charts: Vec<String> = site
+        .charts
         .iter()
-        .flat_map(|p| p.ancestors().skip(1))
-        .filter(|d| !d.as_os_str().is_empty())
+        .map(|c| format!("charts/{}.svg", c.id))
         .collect();
+    let generated: HashSet<&str> = site
+        .pages
+        .iter()
+        .map(|p| p.path.as_str())
+        .chain(charts.iter().map(String::as_str))
+        .chain(["data.json", "sitemap.xml"])
+        .collect();
+    // Every directory a generated file sits in: each prefix of its path up to a `/`.
+    let generated_dirs: HashSet<&str> = generated
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
+        .collect();
+    let is_generated = |p: &Path| p.to_str().is_some_and(|p| generated.contains(p));
     let mut clashes = crate::diag::Diagnostics::new();
     let mut clash = |path: &str, message: String, help: &str| {
         clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
@@ -224,19 +237,19 @@ fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
                 message.into(),
                 "rename it: the site could not be copied to Windows",
             );
-        } else if generated.contains(rel) {
+        } else if generated.contains(path.as_str()) {
             clash(
                 path,
                 format!("static file would overwrite the generated `{path}`"),
                 GENERATED,
             );
-        } else if generated_dirs.contains(rel) {
+        } else if generated_dirs.contains(path.as_str()) {
             clash(
                 path,
                 format!("static file would take the place of the generated directory `{path}/`"),
                 GENERATED,
             );
-        } else if let Some(file) = rel.ancestors().skip(1).find(|d| generated.contains(*d)) {
+        } else if let Some(file) = rel.ancestors().skip(1).find(|d| is_generated(d)) {
             clash(
                 path,
                 format!(

@@ -12,35 +12,48 @@ use crate::site::{words, Site};
 use super::markdown;
 use super::theme::Theme;
 
+/// `site` in templates: the site's name, contact and branding.
 #[derive(Serialize)]
-struct SiteGlobals<'a> {
-    title: &'a str,
-    organisation: &'a str,
-    description: &'a str,
-    lang: &'a str,
-    contact: ContactGlobals<'a>,
+pub struct SiteGlobals<'a> {
+    pub title: &'a str,
+    pub organisation: &'a str,
+    pub description: &'a str,
+    pub lang: &'a str,
+    pub contact: ContactGlobals<'a>,
     /// Asset path of the logo, when it names an asset of the theme.
-    logo: Option<&'a str>,
+    pub logo: Option<&'a str>,
     /// The accent colour and its readable shades, when `accent_color` is valid.
-    accent: Option<super::colour::Accent>,
+    pub accent: Option<super::colour::Accent>,
     /// The `http(s)` URL the site is published at, ending in `/` (printed pages name it).
-    base_url: Option<String>,
+    pub base_url: Option<String>,
 }
 
 #[derive(Serialize)]
-struct ContactGlobals<'a> {
-    email: Option<&'a str>,
+pub struct ContactGlobals<'a> {
+    pub email: Option<&'a str>,
     /// Only an `http(s)` URL.
-    url: Option<&'a str>,
-    address: Option<&'a str>,
-    phone: Option<&'a str>,
-    dpo: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub dpo: Option<&'a str>,
 }
 
+/// A free page in the navigation.
 #[derive(Serialize)]
-struct NavPage<'a> {
-    title: &'a str,
-    href: String,
+pub struct NavPage<'a> {
+    pub title: &'a str,
+    pub href: String,
+}
+
+/// Every value of Tera's global context, shared with the native renderer.
+pub struct Globals<'a> {
+    pub site: SiteGlobals<'a>,
+    pub internal: bool,
+    pub has_audit: bool,
+    pub generated_on: Option<String>,
+    pub has_changes: bool,
+    pub nav_pages: Vec<NavPage<'a>>,
+    pub attribution: &'static str,
 }
 
 /// A Tera environment ready to render every page of `site`.
@@ -81,13 +94,28 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
     )
     .map_err(|e| Error::Template(template_error(&e, theme, None)))?;
 
+    let g = globals(theme, catalog, site);
+    let global = tera.global_context();
+    global.insert("site", &g.site);
+    global.insert("internal", &g.internal);
+    global.insert("has_audit", &g.has_audit);
+    global.insert("generated_on", &g.generated_on);
+    global.insert("has_changes", &g.has_changes);
+    global.insert("nav_pages", &g.nav_pages);
+    global.insert("attribution", g.attribution);
+    global.insert("t", site.lang.tree());
+    Ok(tera)
+}
+
+/// The site-wide values every page shows (title, contact, navigation, audience).
+pub fn globals<'a>(theme: &Theme, catalog: &'a Catalog, site: &Site) -> Globals<'a> {
     let config = &catalog.config;
     let title = [config.title.as_str(), config.organisation.as_str()]
         .into_iter()
         .find(|t| !t.trim().is_empty())
         .unwrap_or("Your data and our AI");
     let contact = &config.contact;
-    let globals = SiteGlobals {
+    let site_globals = SiteGlobals {
         title,
         organisation: &config.organisation,
         description: &config.description,
@@ -133,16 +161,15 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             href: format!("pages/{slug}/index.html"),
         })
         .collect();
-    let global = tera.global_context();
-    global.insert("site", &globals);
-    global.insert("internal", &site.scope.internal());
-    global.insert("has_audit", &site.audit.is_some());
-    global.insert("generated_on", &site.generated_on.map(|d| d.to_string()));
-    global.insert("has_changes", &site.changes.is_some());
-    global.insert("nav_pages", &nav);
-    global.insert("attribution", crate::taxonomy::ATTRIBUTION);
-    global.insert("t", site.lang.tree());
-    Ok(tera)
+    Globals {
+        site: site_globals,
+        internal: site.scope.internal(),
+        has_audit: site.audit.is_some(),
+        generated_on: site.generated_on.map(|d| d.to_string()),
+        has_changes: site.changes.is_some(),
+        nav_pages: nav,
+        attribution: crate::taxonomy::ATTRIBUTION,
+    }
 }
 
 /// The asset path of `[branding] logo`, when it names an asset of the theme (see

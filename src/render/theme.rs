@@ -97,6 +97,16 @@ impl Theme {
         }
     }
 
+    /// Whether the template `name` reads as the built-in one (a site's copy left unchanged,
+    /// as in the demo, counts).
+    pub fn is_builtin(&self, name: &str) -> bool {
+        let builtin = BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name);
+        match (self.templates.get(name), builtin) {
+            (Some(t), Some((_, text))) => t.text == *text,
+            _ => false,
+        }
+    }
+
     /// The built-in theme overlaid with `root/templates/**` and `root/static/**` (both optional).
     pub fn load(root: &Path) -> Result<Theme, Error> {
         let mut theme = Theme::builtin();

@@ -22,7 +22,7 @@ use crate::taxonomy::Tree;
 
 use super::{urls, words, PageKind, PageSpec, Site};
 
-pub use audit::{AuditView, FindingView};
+pub use audit::{AuditView, FindingView, Span};
 pub use changes::{ChangeView, ChangesView};
 pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
 pub use home::{HomeView, PageView};

@@ -1,0 +1,365 @@
+//! The big listings: `data_index.html` (with `chart.html`), `purpose.html`, `category.html`
+//! and the `element_card` component they share.
+
+use crate::render::charts::ChartKind;
+use crate::site::views::{ChartView, DataIndexView, ElementSummary, TaxonRef, TaxonView};
+
+use super::Page;
+
+/// The content block of `data_index.html`; `false` for a chart kind the data index never has.
+pub(super) fn data_index(p: &mut Page, v: &DataIndexView) -> bool {
+    p.raw("\n<header class=\"page-head\">\n  <h1>");
+    p.t("data.title");
+    p.raw("</h1>\n  <p class=\"lede\">");
+    p.t_count("data.lede", v.element_count);
+    p.raw("</p>\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
+    p.t("filter.heading");
+    p.raw("\" hidden data-status=\"");
+    p.t("filter.status");
+    p.raw("\">\n  <div class=\"filter-field filter-text\"><label for=\"f-q\">");
+    p.t("filter.text");
+    p.raw("</label><input id=\"f-q\" name=\"q\" type=\"search\" placeholder=\"");
+    p.t("filter.text_placeholder");
+    p.raw("\" autocomplete=\"off\"></div>\n  <div class=\"filter-field\"><label for=\"f-c\">");
+    p.t("filter.category");
+    p.raw("</label><select id=\"f-c\" name=\"c\"><option value=\"\">");
+    p.t("filter.any");
+    p.raw("</option>");
+    for x in &v.filters.categories {
+        option(p, &x.value, &x.label);
+    }
+    p.raw("</select></div>\n  <div class=\"filter-field\"><label for=\"f-p\">");
+    p.t("filter.purpose");
+    p.raw("</label><select id=\"f-p\" name=\"p\"><option value=\"\">");
+    p.t("filter.any");
+    p.raw("</option>");
+    for x in &v.filters.purposes {
+        option(p, &x.value, &x.label);
+    }
+    p.raw("</select></div>\n  <div class=\"filter-field\"><label for=\"f-b\">");
+    p.t("filter.basis");
+    p.raw("</label><select id=\"f-b\" name=\"b\"><option value=\"\">");
+    p.t("filter.any");
+    p.raw("</option>");
+    for x in &v.filters.bases {
+        option(p, x.key, x.text);
+    }
+    p.raw("</select></div>\n  <div class=\"filter-field\"><label for=\"f-r\">");
+    p.t("filter.sharing");
+    p.raw("</label><select id=\"f-r\" name=\"r\"><option value=\"\">");
+    p.t("filter.any");
+    p.raw("</option><option value=\"*\">");
+    p.t("filter.shared_any");
+    p.raw("</option><option value=\"-\">");
+    p.t("filter.shared_none");
+    p.raw("</option>");
+    for x in &v.filters.recipients {
+        option(p, &x.value, &x.label);
+    }
+    p.raw("</select></div>\n  <div class=\"filter-actions\"><button type=\"reset\">");
+    p.t("filter.reset");
+    p.raw("</button></div>\n  <p class=\"filter-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n<p class=\"filter-none\" hidden>");
+    p.t("filter.none_match");
+    p.raw("</p>\n");
+    for (i, s) in v.sections.iter().enumerate() {
+        p.raw("\n<section class=\"group\" aria-labelledby=\"sec-");
+        p.num(i + 1);
+        p.raw("\">\n  <h2 id=\"sec-");
+        p.num(i + 1);
+        p.raw("\">");
+        p.taxon(&s.category);
+        p.raw(" <span class=\"count\">");
+        p.num(s.elements.len());
+        p.raw("</span></h2>\n  ");
+        if !s.category.description.is_empty() {
+            p.raw("<p class=\"muted small\">");
+            p.text(s.category.description);
+            p.raw("</p>");
+        }
+        p.raw("\n  <div class=\"cards\">\n  ");
+        for e in &s.elements {
+            element_card(p, e);
+        }
+        p.raw("\n  </div>\n</section>\n");
+    }
+    if v.sections.is_empty() {
+        p.raw("\n<p>");
+        p.t("meta.nothing_yet");
+        p.raw("</p>\n");
+    }
+    p.raw("\n<section aria-labelledby=\"chart-h\">\n  <h2 id=\"chart-h\">");
+    p.t("data.chart_heading");
+    p.raw("</h2>\n  ");
+    if !bars_chart(p, v.chart.as_ref()) {
+        return false;
+    }
+    p.raw("\n</section>\n");
+    true
+}
+
+fn option(p: &mut Page, value: &str, label: &str) {
+    p.raw("<option value=\"");
+    p.text(value);
+    p.raw("\">");
+    p.text(label);
+    p.raw("</option>");
+}
+
+/// `chart.html` for no chart or a bar chart; `false` for any other kind.
+fn bars_chart(p: &mut Page, chart: Option<&ChartView>) -> bool {
+    let Some(c) = chart else {
+        p.raw("\n");
+        return true;
+    };
+    let ChartKind::Bars { unit, bars } = &c.chart.kind else {
+        return false;
+    };
+    let title = c.chart.title.as_str();
+    p.raw("\n<figure class=\"chart\" id=\"figure-");
+    p.text(&c.chart.id);
+    p.raw("\">\n  <div class=\"chart-svg\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    p.text(title);
+    p.raw("\">");
+    p.raw(c.svg);
+    p.raw("</div>\n  <figcaption>");
+    p.text(&c.chart.description);
+    p.raw(" <a class=\"download\" href=\"");
+    p.href(&c.file);
+    p.raw("\">");
+    p.t("chart.svg");
+    p.raw("</a></figcaption>\n</figure>\n<details class=\"chart-data\">\n  <summary>");
+    p.t_fill("chart.numbers", "title", title);
+    p.raw("</summary>\n  <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    p.t_fill("chart.as_table", "title", title);
+    p.raw("\">\n  \n  \n  <table class=\"numbers\">\n    <caption>");
+    p.text(title);
+    p.raw("</caption>\n    <thead><tr><th scope=\"col\">");
+    p.t("chart.col_item");
+    p.raw("</th><th scope=\"col\">");
+    p.text(&capitalize(unit));
+    p.raw("</th></tr></thead>\n    <tbody>\n    ");
+    for b in bars {
+        p.raw("<tr><th scope=\"row\">");
+        p.text(&b.label);
+        p.raw("</th><td class=\"num\">");
+        p.text(&b.value_label);
+        p.raw("</td></tr>");
+    }
+    p.raw("\n    </tbody>\n  </table>\n  \n  </div>\n</details>\n\n");
+    true
+}
+
+/// Tera's `capitalize`: the first letter upper case, the rest lower case.
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        None => String::new(),
+        Some(f) => f.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+    }
+}
+
+/// `{{ <element_card e={e} /> }}`.
+fn element_card(p: &mut Page, e: &ElementSummary) {
+    p.raw("\n<article class=\"card element-card\" data-c=\"");
+    p.text(e.category.key);
+    p.raw("\">\n  <h3><a href=\"");
+    p.href(&e.href);
+    p.raw("\">");
+    p.text(e.name);
+    p.raw("</a></h3>\n  <ul class=\"uses\">\n  ");
+    for u in &e.uses {
+        p.raw("\n    <li data-p=\"");
+        p.text(u.purpose.key);
+        p.raw("\" data-b=\"");
+        if let Some(b) = &u.legal_basis {
+            p.text(b.key);
+        }
+        p.raw("\" data-r=\"");
+        p.text(&u.shared_keys.join(" "));
+        p.raw("\"><span class=\"purpose\">");
+        p.taxon(&u.purpose);
+        p.raw("</span>\n      <span class=\"why\">");
+        p.text(u.why);
+        p.raw("</span>\n      ");
+        if u.optional {
+            p.raw("<span class=\"badge badge-optional\">");
+            p.t("data.optional");
+            p.raw("</span>");
+        }
+        p.raw("\n      ");
+        if u.internal {
+            p.raw("<span class=\"badge badge-internal\">");
+            p.t("meta.internal_badge");
+            p.raw("</span>");
+        }
+        p.raw("\n      ");
+        let shared = !u.shared_with.is_empty();
+        if u.legal_basis.is_some() || shared {
+            p.raw("<span class=\"use-meta\">");
+            if let Some(b) = &u.legal_basis {
+                p.text(b.text);
+            }
+            if u.legal_basis.is_some() && shared {
+                p.raw(" · ");
+            }
+            if shared {
+                p.t("element.shared_with");
+                p.raw(": ");
+                for (i, l) in u.shared_with.iter().enumerate() {
+                    if i > 0 {
+                        p.t("meta.list_sep");
+                    }
+                    p.raw("<a href=\"");
+                    p.href(l.href.as_deref().unwrap_or(""));
+                    p.raw("\">");
+                    p.text(l.name);
+                    p.raw("</a>");
+                }
+            }
+            p.raw("</span>");
+        }
+        p.raw("</li>\n  ");
+    }
+    p.raw("\n  </ul>\n</article>\n");
+}
+
+/// The breadcrumbs and header of a purpose or category page, up to its sub-taxa.
+fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, badge: bool) {
+    p.raw("\n<nav class=\"breadcrumbs\" aria-label=\"");
+    p.t("meta.breadcrumb");
+    p.raw("\"><ol>\n  <li><a href=\"");
+    p.href(index);
+    p.raw("\">");
+    p.t(index_title);
+    p.raw("</a></li>\n  ");
+    if let Some(parent) = &v.parent {
+        p.raw("<li>");
+        p.taxon(parent);
+        p.raw("</li>");
+    }
+    p.raw("\n</ol></nav>\n<header class=\"page-head\">\n  <h1>");
+    p.text(v.taxon.name);
+    p.raw("</h1>\n  <p class=\"tags\">");
+    p.key(v.taxon.key);
+    if badge && v.taxon.sensitive {
+        p.raw(" <span class=\"badge badge-sensitive\">");
+        p.t("taxa.sensitive_data");
+        p.raw("</span>");
+    }
+    p.raw("</p>\n  ");
+    if !v.taxon.description.is_empty() {
+        p.raw("<p class=\"lede\">");
+        p.text(v.taxon.description);
+        p.raw("</p>");
+    }
+    p.raw("\n</header>\n");
+    if !v.children.is_empty() {
+        children(p, &v.children);
+    }
+    p.raw("\n<h2>");
+}
+
+fn children(p: &mut Page, children: &[TaxonRef]) {
+    p.raw("\n<p class=\"subnav\">");
+    p.t("taxa.more_specific");
+    p.raw(" ");
+    for (i, c) in children.iter().enumerate() {
+        if i > 0 {
+            p.raw(", ");
+        }
+        p.taxon(c);
+    }
+    p.raw("</p>\n");
+}
+
+/// The content block of `category.html`.
+pub(super) fn category(p: &mut Page, v: &TaxonView) {
+    taxon_head(p, v, "categories/index.html", "taxa.categories_title", true);
+    p.t_count("taxa.kinds", v.element_count);
+    p.raw("</h2>\n<div class=\"cards\">\n");
+    for e in &v.elements {
+        element_card(p, e);
+    }
+    p.raw("\n</div>\n");
+}
+
+/// The content block of `purpose.html`.
+pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
+    taxon_head(p, v, "purposes/index.html", "taxa.purposes_title", false);
+    p.t_count("taxa.kinds_used", v.element_count);
+    p.raw("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    p.t_fill("taxa.data_used_for", "name", v.taxon.name);
+    p.raw("\">\n<table class=\"stack\">\n  <thead><tr>");
+    for key in [
+        "taxa.col_data",
+        "taxa.col_why",
+        "taxa.col_basis",
+        "taxa.col_choice",
+        "taxa.col_how_long",
+    ] {
+        p.raw("<th scope=\"col\">");
+        p.t(key);
+        p.raw("</th>");
+    }
+    p.raw("</tr></thead>\n  <tbody>\n  ");
+    for u in &v.uses {
+        p.raw("\n    <tr");
+        if u.internal {
+            p.raw(" class=\"is-internal\"");
+        }
+        p.raw(">\n      <th scope=\"row\" data-label=\"");
+        p.t("taxa.col_data");
+        p.raw("\">");
+        p.link(&u.element);
+        if u.internal {
+            p.raw(" ");
+            p.internal_badge();
+        }
+        if u.purpose.key != v.taxon.key {
+            p.raw("<br><span class=\"small muted sub\">");
+            p.taxon(&u.purpose);
+            p.raw("</span>");
+        }
+        p.raw("</th>\n      <td data-label=\"");
+        p.t("taxa.col_why");
+        p.raw("\">");
+        p.text(u.why);
+        p.raw("</td>\n      <td data-label=\"");
+        p.t("taxa.col_basis");
+        p.raw("\">");
+        p.text(u.legal_basis.filter(|b| !b.is_empty()).unwrap_or("–"));
+        p.raw("</td>\n      <td data-label=\"");
+        p.t("taxa.col_choice");
+        p.raw("\">");
+        if u.optional {
+            p.raw("<span class=\"badge badge-optional\">");
+            p.t("data.optional");
+            p.raw("</span>");
+        } else if u.required {
+            p.t("taxa.required");
+        } else {
+            p.raw("<span class=\"muted\">");
+            p.t("meta.not_stated");
+            p.raw("</span>");
+        }
+        p.raw("</td>\n      <td data-label=\"");
+        p.t("taxa.col_how_long");
+        p.raw("\">");
+        match &u.retention {
+            Some(r) => {
+                p.raw("<a href=\"");
+                p.href(&r.href);
+                p.raw("\">");
+                p.text(&r.summary);
+                p.raw("</a>");
+            }
+            None => {
+                p.raw("<span class=\"muted\">");
+                p.t("meta.not_stated");
+                p.raw("</span>");
+            }
+        }
+        p.raw("</td>\n    </tr>\n  ");
+    }
+    p.raw("\n  </tbody>\n</table>\n</div>\n");
+}

@@ -1,0 +1,152 @@
+//! The native renderer gives Tera's bytes for every page it renders, on every site of the
+//! repository, for both audiences, in both languages, with and without the optional parts of
+//! the layout (changes, generated-on date).
+
+use std::path::Path;
+
+use super::*;
+use crate::config::Audience;
+use crate::render::tera_env;
+use crate::site::audit::SiteAudit;
+use crate::site::changes::SiteChanges;
+use crate::site::views::{self, Ctx};
+use crate::site::{plan, PageKind};
+
+/// Renders every page of the site at `root` both ways; returns how many pages of each native
+/// kind (element, data index, purpose, category) were compared.
+fn compare(root: &Path, audience: Audience, language: Option<&str>, extras: bool) -> [usize; 4] {
+    let mut catalog = crate::load_catalog(root).expect("a valid site");
+    if let Some(l) = language {
+        catalog.config.language = Some(l.to_string());
+    }
+    let theme = Theme::load(root).expect("a valid theme");
+    let today = jiff::civil::date(2026, 11, 29);
+    let (audit, reviews) =
+        crate::commands::check::audit_for_build(root, &catalog, today).expect("audits");
+    let diff = crate::diff::compare(&catalog, &catalog, audience, crate::diff::Labels::Names);
+    let mut site = plan(&catalog, audience);
+    if audience == Audience::Internal {
+        site = site.with_audit(SiteAudit::new(&catalog, &audit, reviews));
+    }
+    if extras {
+        site.generated_on = Some(today);
+        site = site.with_changes(SiteChanges {
+            diff: &diff,
+            updated: jiff::Timestamp::UNIX_EPOCH,
+        });
+    }
+    let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
+    let native = Native::new(
+        &theme,
+        tera_env::globals(&theme, &catalog, &site),
+        site.lang,
+    );
+    let svgs: Vec<String> = site
+        .charts
+        .iter()
+        .map(super::super::charts::render_svg)
+        .collect();
+    let ctx = Ctx {
+        catalog: &catalog,
+        site: &site,
+        svgs: &svgs,
+    };
+    let mut counts = [0; 4];
+    for page in &site.pages {
+        let (title, view) = views::build(ctx, page);
+        let section = page.kind.section();
+        let Some(ours) = native.render(&page.kind, &view, &title, &page.path, section) else {
+            continue;
+        };
+        let context = tera_env::page_context(&view, &title, &page.path, section).expect("ctx");
+        let teras = tera
+            .render(page.kind.template(), &context)
+            .expect("renders");
+        if ours != teras {
+            let at = ours
+                .bytes()
+                .zip(teras.bytes())
+                .position(|(a, b)| a != b)
+                .unwrap_or(ours.len().min(teras.len()));
+            let from = at.saturating_sub(200);
+            panic!(
+                "{} ({audience:?}, {language:?}) differs at byte {at}:\n--- native ---\n{}\n--- tera ---\n{}",
+                page.path,
+                &ours[from..(at + 200).min(ours.len())],
+                &teras[from..(at + 200).min(teras.len())]
+            );
+        }
+        let i = match page.kind {
+            PageKind::Element(_) => 0,
+            PageKind::DataIndex => 1,
+            PageKind::Purpose(_) => 2,
+            _ => 3,
+        };
+        counts[i] += 1;
+    }
+    counts
+}
+
+fn repo(path: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+#[test]
+fn native_matches_tera_on_the_demo() {
+    for audience in [Audience::Public, Audience::Internal] {
+        for language in [None, Some("de")] {
+            for extras in [false, true] {
+                let counts = compare(&repo(""), audience, language, extras);
+                assert!(counts.iter().all(|&n| n > 0), "{counts:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn native_matches_tera_on_the_test_sites() {
+    for site in [
+        "tests/fixtures/site",
+        "tests/fixtures/leaky",
+        "tests/fixtures/audit/everything",
+        "tests/fixtures/audit/clean",
+    ] {
+        for audience in [Audience::Public, Audience::Internal] {
+            let counts = compare(&repo(site), audience, None, false);
+            assert!(counts[0] > 0, "{site}: {counts:?}");
+        }
+    }
+}
+
+#[test]
+fn an_overridden_template_hands_its_kinds_back_to_tera() {
+    let mut theme = Theme::builtin();
+    theme.templates.insert(
+        "data_label.html".into(),
+        crate::render::theme::TemplateSource {
+            text: "MINE".into(),
+            file: "templates/data_label.html".into(),
+        },
+    );
+    let catalog = crate::load_catalog(&repo("")).expect("the demo");
+    let site = plan(&catalog, Audience::Public);
+    let native = Native::new(
+        &theme,
+        tera_env::globals(&theme, &catalog, &site),
+        site.lang,
+    );
+    assert_eq!(native.kinds, [false, true, true, true]);
+    theme.templates.insert(
+        "base.html".into(),
+        crate::render::theme::TemplateSource {
+            text: "MINE".into(),
+            file: "templates/base.html".into(),
+        },
+    );
+    let native = Native::new(
+        &theme,
+        tera_env::globals(&theme, &catalog, &site),
+        site.lang,
+    );
+    assert_eq!(native.kinds, [false; 4]);
+}
