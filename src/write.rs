@@ -201,7 +201,21 @@ fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(
         let _ = fs::rename(&old, output);
         return Err(Error::io("cannot move the new build to", output, e));
     }
-    fs::remove_dir_all(&old).map_err(|e| Error::io("cannot remove the previous build at", &old, e))
+    remove_tree(&old).map_err(|e| Error::io("cannot remove the previous build at", &old, e))
+}
+
+/// Removes `dir` and everything in it, subdirectories in parallel: a previous build has
+/// thousands of them. Links are removed, never followed.
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    let entries = fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(dir)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Error};
 use crate::link::Catalog;
-use crate::site::{data_json, search, sitemap, views, Site};
+use crate::site::{data_json, search, sitemap, views, PageKind, PageSpec, Site};
 
 pub use theme::Theme;
 
@@ -119,28 +119,37 @@ pub fn render_into(
         site,
         svgs: &svgs,
     };
-    let pages: Vec<Result<(), PageError>> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let failed = |e: tera::Error| {
-                PageError::Template(tera_env::template_error(&e, theme, Some(&page.path)))
-            };
-            let (title, view) = views::build(ctx, page);
-            let section = page.kind.section();
-            let html = match native.render(&page.kind, &view, &title, &page.path, section) {
-                Some(html) => html,
-                None => {
-                    let context = tera_env::page_context(&view, &title, &page.path, section)
-                        .map_err(failed)?;
-                    tera.render(page.kind.template(), &context)
-                        .map_err(failed)?
-                }
-            };
-            tick();
-            sink(Path::new(&page.path), html.as_bytes()).map_err(PageError::Write)
-        })
-        .collect();
+    // The big listings first, so no thread is left with one at the end; the data files
+    // (charts, data.json, sitemap, search index) alongside the pages.
+    let mut order: Vec<&PageSpec> = site.pages.iter().collect();
+    order.sort_by_key(|p| matches!(p.kind, PageKind::Element(_) | PageKind::Model(_)));
+    let (pages, data) = rayon::join(
+        || {
+            order
+                .par_iter()
+                .map(|page| {
+                    let failed = |e: tera::Error| {
+                        PageError::Template(tera_env::template_error(&e, theme, Some(&page.path)))
+                    };
+                    let (title, view) = views::build(ctx, page);
+                    let section = page.kind.section();
+                    let html = match native.render(&page.kind, &view, &title, &page.path, section) {
+                        Some(html) => html,
+                        None => {
+                            let context =
+                                tera_env::page_context(&view, &title, &page.path, section)
+                                    .map_err(failed)?;
+                            tera.render(page.kind.template(), &context)
+                                .map_err(failed)?
+                        }
+                    };
+                    tick();
+                    sink(Path::new(&page.path), html.as_bytes()).map_err(PageError::Write)
+                })
+                .collect::<Vec<Result<(), PageError>>>()
+        },
+        || data_files(site, catalog, &svgs, sink),
+    );
     let mut errors: Vec<String> = Vec::new();
     for page in pages {
         match page {
@@ -155,9 +164,20 @@ pub fn render_into(
     if !errors.is_empty() {
         return Err(Error::Template(errors.join("\n\n")));
     }
+    data?;
+    add_assets(site, theme, sink)?;
+    Ok(Rendered {
+        pages: site.pages.len(),
+        charts: site.charts.len(),
+    })
+}
+
+/// Every file of `site` besides its pages: the charts, `data.json`, `sitemap.xml`, the search
+/// index and, with changes, the feed.
+fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> Result<(), Error> {
     site.charts
         .par_iter()
-        .zip(&svgs)
+        .zip(svgs)
         .try_for_each(|(chart, svg)| {
             sink(
                 Path::new(&format!("charts/{}.svg", chart.id)),
@@ -167,6 +187,7 @@ pub fn render_into(
     let json = data_json::data_json(catalog, site)
         .map_err(|e| Error::Template(format!("data.json: {e}")))?;
     sink(Path::new("data.json"), &json)?;
+    drop(json);
     let sitemap = sitemap::sitemap(site, &catalog.config.base_url);
     sink(Path::new("sitemap.xml"), sitemap.as_bytes())?;
     let search = search::search_index(catalog, site)
@@ -176,11 +197,7 @@ pub fn render_into(
         let feed = crate::site::feed::feed(catalog, changes);
         sink(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
     }
-    add_assets(site, theme, sink)?;
-    Ok(Rendered {
-        pages: site.pages.len(),
-        charts: site.charts.len(),
-    })
+    Ok(())
 }
 
 enum PageError {

@@ -58,6 +58,9 @@ pub struct Site<'a> {
     /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
     /// ([`crate::today::source_date`]), never the clock, so builds are reproducible.
     pub generated_on: Option<jiff::civil::Date>,
+    /// Each retention policy's link and summary in words, by policy index (every use of a
+    /// policy shows them; computed once).
+    pub policy_briefs: Vec<(String, String)>,
 }
 
 /// Indices into [`Site::charts`].
@@ -218,6 +221,16 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         changes: None,
         excluded_by,
         generated_on: None,
+        policy_briefs: catalog
+            .retention
+            .iter()
+            .map(|p| {
+                (
+                    urls::anchored(urls::RETENTION, "policy", &p.id),
+                    words::retention_summary(lang, p),
+                )
+            })
+            .collect(),
     }
 }
 

@@ -106,7 +106,7 @@ fn option(p: &mut Page, value: &str, label: &str) {
 }
 
 /// `chart.html` for no chart or a bar chart; `false` for any other kind.
-fn bars_chart(p: &mut Page, chart: Option<&ChartView>) -> bool {
+pub(super) fn bars_chart(p: &mut Page, chart: Option<&ChartView>) -> bool {
     let Some(c) = chart else {
         p.raw("\n");
         return true;
@@ -150,7 +150,7 @@ fn bars_chart(p: &mut Page, chart: Option<&ChartView>) -> bool {
 }
 
 /// Tera's `capitalize`: the first letter upper case, the rest lower case.
-fn capitalize(s: &str) -> String {
+pub(super) fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         None => String::new(),
@@ -348,9 +348,9 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
         match &u.retention {
             Some(r) => {
                 p.raw("<a href=\"");
-                p.href(&r.href);
+                p.href(r.href);
                 p.raw("\">");
-                p.text(&r.summary);
+                p.text(r.summary);
                 p.raw("</a>");
             }
             None => {

@@ -8,6 +8,7 @@
 mod layout;
 mod lists;
 mod pages;
+mod registers;
 
 use crate::i18n::Strings;
 use crate::site::views::{Link, TaxonRef, View};
@@ -20,8 +21,40 @@ use super::theme::Theme;
 pub struct Native<'a> {
     globals: Globals<'a>,
     lang: &'static Strings,
-    /// `[element, data index, purpose, category]`: every template they use is built in.
-    kinds: [bool; 4],
+    /// By [`slot`]: whether every template the kind uses is built in.
+    kinds: [bool; SLOTS],
+}
+
+const SLOTS: usize = 7;
+
+/// The templates each natively rendered kind uses besides [`COMMON`], by [`slot`].
+const TEMPLATES: [&[&str]; SLOTS] = [
+    &[
+        "element.html",
+        "data_label.html",
+        "findings.html",
+        "finding.html",
+    ],
+    &["data_index.html", "chart.html"],
+    &["purpose.html"],
+    &["category.html"],
+    &["retention.html", "chart.html"],
+    &["recipients.html", "chart.html"],
+    &["systems.html"],
+];
+
+/// The index of a natively rendered kind in [`TEMPLATES`].
+fn slot(kind: &PageKind) -> Option<usize> {
+    Some(match kind {
+        PageKind::Element(_) => 0,
+        PageKind::DataIndex => 1,
+        PageKind::Purpose(_) => 2,
+        PageKind::Category(_) => 3,
+        PageKind::Retention => 4,
+        PageKind::Recipients => 5,
+        PageKind::Systems => 6,
+        _ => return None,
+    })
 }
 
 /// Templates every native page uses.
@@ -33,17 +66,7 @@ impl<'a> Native<'a> {
         Native {
             globals,
             lang,
-            kinds: [
-                builtin(&[
-                    "element.html",
-                    "data_label.html",
-                    "findings.html",
-                    "finding.html",
-                ]),
-                builtin(&["data_index.html", "chart.html"]),
-                builtin(&["purpose.html"]),
-                builtin(&["category.html"]),
-            ],
+            kinds: TEMPLATES.map(builtin),
         }
     }
 
@@ -57,14 +80,7 @@ impl<'a> Native<'a> {
         path: &str,
         section: &str,
     ) -> Option<String> {
-        let ready = match kind {
-            PageKind::Element(_) => self.kinds[0],
-            PageKind::DataIndex => self.kinds[1],
-            PageKind::Purpose(_) => self.kinds[2],
-            PageKind::Category(_) => self.kinds[3],
-            _ => false,
-        };
-        if !ready {
+        if !self.kinds[slot(kind)?] {
             return None;
         }
         let mut p = Page {
@@ -89,6 +105,12 @@ impl<'a> Native<'a> {
             }
             View::Taxon(v) => {
                 lists::category(&mut p, v);
+                true
+            }
+            View::Retention(v) => registers::retention(&mut p, v),
+            View::Recipients(v) => registers::recipients(&mut p, v),
+            View::Systems(v) => {
+                registers::systems(&mut p, v);
                 true
             }
             _ => false,

@@ -80,9 +80,9 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
         match &u.retention {
             Some(r) => {
                 p.raw("<a href=\"");
-                p.href(&r.href);
+                p.href(r.href);
                 p.raw("\">");
-                p.text(&r.summary);
+                p.text(r.summary);
                 p.raw("</a>");
             }
             None => {
@@ -226,9 +226,9 @@ fn data_label(p: &mut Page, v: &ElementView) {
         p.raw("<ul class=\"nl-list\">");
         for r in &label.retention {
             p.raw("<li><a href=\"");
-            p.href(&r.href);
+            p.href(r.href);
             p.raw("\">");
-            p.text(&r.summary);
+            p.text(r.summary);
             p.raw("</a></li>");
         }
         if label.retention_missing {

@@ -9,12 +9,17 @@ use crate::config::Audience;
 use crate::render::tera_env;
 use crate::site::audit::SiteAudit;
 use crate::site::changes::SiteChanges;
+use crate::site::plan;
 use crate::site::views::{self, Ctx};
-use crate::site::{plan, PageKind};
 
 /// Renders every page of the site at `root` both ways; returns how many pages of each native
-/// kind (element, data index, purpose, category) were compared.
-fn compare(root: &Path, audience: Audience, language: Option<&str>, extras: bool) -> [usize; 4] {
+/// kind (by [`slot`]) were compared.
+fn compare(
+    root: &Path,
+    audience: Audience,
+    language: Option<&str>,
+    extras: bool,
+) -> [usize; SLOTS] {
     let mut catalog = crate::load_catalog(root).expect("a valid site");
     if let Some(l) = language {
         catalog.config.language = Some(l.to_string());
@@ -51,7 +56,7 @@ fn compare(root: &Path, audience: Audience, language: Option<&str>, extras: bool
         site: &site,
         svgs: &svgs,
     };
-    let mut counts = [0; 4];
+    let mut counts = [0; SLOTS];
     for page in &site.pages {
         let (title, view) = views::build(ctx, page);
         let section = page.kind.section();
@@ -76,13 +81,9 @@ fn compare(root: &Path, audience: Audience, language: Option<&str>, extras: bool
                 &teras[from..(at + 200).min(teras.len())]
             );
         }
-        let i = match page.kind {
-            PageKind::Element(_) => 0,
-            PageKind::DataIndex => 1,
-            PageKind::Purpose(_) => 2,
-            _ => 3,
-        };
-        counts[i] += 1;
+        if let Some(i) = slot(&page.kind) {
+            counts[i] += 1;
+        }
     }
     counts
 }
@@ -135,7 +136,7 @@ fn an_overridden_template_hands_its_kinds_back_to_tera() {
         tera_env::globals(&theme, &catalog, &site),
         site.lang,
     );
-    assert_eq!(native.kinds, [false, true, true, true]);
+    assert_eq!(native.kinds, [false, true, true, true, true, true, true]);
     theme.templates.insert(
         "base.html".into(),
         crate::render::theme::TemplateSource {
@@ -148,5 +149,28 @@ fn an_overridden_template_hands_its_kinds_back_to_tera() {
         tera_env::globals(&theme, &catalog, &site),
         site.lang,
     );
-    assert_eq!(native.kinds, [false; 4]);
+    assert_eq!(native.kinds, [false; SLOTS]);
+}
+
+#[test]
+fn native_matches_tera_on_a_bare_site() {
+    // No registers, no models, no contact: the empty branches of every template.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inventory = dir.path().join("content/inventory");
+    std::fs::create_dir_all(&inventory).expect("mkdir");
+    std::fs::write(dir.path().join("candor.toml"), "title = \"Bare\"\n").expect("write");
+    std::fs::write(
+        inventory.join("a.csv"),
+        "element,name,category,purpose,why\nemail,Email,user.contact.email,essential,To reply.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("content/retention.csv"),
+        "id,name,duration\nunused,Unused,P30D\n",
+    )
+    .expect("write");
+    for audience in [Audience::Public, Audience::Internal] {
+        let counts = compare(dir.path(), audience, None, false);
+        assert_eq!(counts[4..], [1, 1, 1], "{counts:?}");
+    }
 }

@@ -97,9 +97,9 @@ pub struct UseView<'a> {
 #[derive(Debug, Serialize)]
 pub struct PolicyBrief<'a> {
     pub name: &'a str,
-    pub href: String,
+    pub href: &'a str,
     /// "30 days after you close your account".
-    pub summary: String,
+    pub summary: &'a str,
 }
 
 pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
@@ -160,10 +160,11 @@ pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
         .retention
         .get(p)
         .filter(|_| ctx.site.scope.policy(p))?;
+    let (href, summary) = ctx.site.policy_briefs.get(p)?;
     Some(PolicyBrief {
         name: &policy.name,
-        href: urls::anchored(urls::RETENTION, "policy", &policy.id),
-        summary: words::retention_summary(ctx.lang(), policy),
+        href,
+        summary,
     })
 }
 

@@ -206,7 +206,7 @@ mod tests {
         let leaf = super::purpose(ctx, "essential.legal_obligation");
         assert_eq!(leaf.parent.map(|p| p.key), Some("essential"));
         assert_eq!(
-            leaf.uses[0].retention.as_ref().map(|r| r.href.as_str()),
+            leaf.uses[0].retention.as_ref().map(|r| r.href),
             Some("retention/index.html#policy-account")
         );
         assert_eq!(
