@@ -173,6 +173,12 @@ impl Staging {
 
     /// Writes one file at `rel` (checked by [`safe_join`]), creating its directory if needed.
     pub fn write(&self, rel: &Path, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.prepare(rel)?;
+        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", self.shown(&path), e))
+    }
+
+    /// The full path of `rel` (checked by [`safe_join`]), its directory created if needed.
+    fn prepare(&self, rel: &Path) -> Result<PathBuf, Error> {
         let path = safe_join(&self.root, rel)?;
         if let Some(dir) = path.parent().filter(|d| *d != self.root) {
             let known = self.dirs.lock().is_ok_and(|d| d.contains(dir));
@@ -184,7 +190,25 @@ impl Staging {
                 }
             }
         }
-        fs::write(&path, bytes).map_err(|e| Error::io("cannot write", self.shown(&path), e))
+        Ok(path)
+    }
+}
+
+impl crate::render::Output for Staging {
+    fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        self.write(path, bytes)
+    }
+
+    /// Straight into the file: the writer hands over pieces, so no page is held whole.
+    fn stream(
+        &self,
+        rel: &Path,
+        fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        let path = self.prepare(rel)?;
+        let failed = |e| Error::io("cannot write", self.shown(&path), e);
+        let mut file = fs::File::create(&path).map_err(failed)?;
+        fill(&mut file).map_err(failed)
     }
 }
 

@@ -52,8 +52,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     // Pages go to the staging directory as they render: the site is never held in memory.
     let mut done = None;
     write::publish_with(&output, |staging| {
-        let sink = |path: &Path, bytes: &[u8]| staging.write(path, bytes);
-        done = Some(build_into(root, &options, &progress, &sink)?);
+        done = Some(build_into(root, &options, &progress, staging)?);
         Ok(())
     })?;
     drop(progress);

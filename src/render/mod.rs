@@ -9,6 +9,7 @@ pub mod tera_env;
 pub mod theme;
 
 use std::collections::HashSet;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -77,8 +78,33 @@ fn poisoned() -> Error {
     Error::Template("a rendering thread panicked".to_string())
 }
 
-/// Where rendered files go, one call per file, from several threads at once.
-pub type Sink<'a> = dyn Fn(&Path, &[u8]) -> Result<(), Error> + Sync + 'a;
+/// Where rendered files go, from several threads at once.
+pub trait Output: Sync {
+    /// Writes one whole file.
+    fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), Error>;
+
+    /// Writes one file in pieces as `fill` produces them, so a big page never has to sit in
+    /// memory whole. By default the pieces are collected and written with [`Output::file`].
+    fn stream(
+        &self,
+        path: &Path,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Error> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(|e| Error::io("cannot write", path, e))?;
+        self.file(path, &bytes)
+    }
+}
+
+/// Any `Fn(path, bytes)` takes whole files (and collects streamed ones).
+impl<F: Fn(&Path, &[u8]) -> Result<(), Error> + Sync> Output for F {
+    fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
+        self(path, bytes)
+    }
+}
+
+/// Where rendered files go.
+pub type Sink<'a> = dyn Output + 'a;
 
 /// What went into the sink: HTML pages and SVG charts (besides data.json, sitemap and assets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,18 +159,21 @@ pub fn render_into(
                     };
                     let (title, view) = views::build(ctx, page);
                     let section = page.kind.section();
-                    let html = match native.render(&page.kind, &view, &title, &page.path, section) {
-                        Some(html) => html,
-                        None => {
-                            let context =
-                                tera_env::page_context(&view, &title, &page.path, section)
-                                    .map_err(failed)?;
-                            tera.render(page.kind.template(), &context)
-                                .map_err(failed)?
-                        }
+                    let path = Path::new(&page.path);
+                    let written = if native.handles(&page.kind, &view) {
+                        sink.stream(path, &mut |w| {
+                            native.write(&view, &title, &page.path, section, w)
+                        })
+                    } else {
+                        let context = tera_env::page_context(&view, &title, &page.path, section)
+                            .map_err(failed)?;
+                        let html = tera
+                            .render(page.kind.template(), &context)
+                            .map_err(failed)?;
+                        sink.file(path, html.as_bytes())
                     };
                     tick();
-                    sink(Path::new(&page.path), html.as_bytes()).map_err(PageError::Write)
+                    written.map_err(PageError::Write)
                 })
                 .collect::<Vec<Result<(), PageError>>>()
         },
@@ -179,23 +208,23 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
         .par_iter()
         .zip(svgs)
         .try_for_each(|(chart, svg)| {
-            sink(
+            sink.file(
                 Path::new(&format!("charts/{}.svg", chart.id)),
                 svg.as_bytes(),
             )
         })?;
     let json = data_json::data_json(catalog, site)
         .map_err(|e| Error::Template(format!("data.json: {e}")))?;
-    sink(Path::new("data.json"), &json)?;
+    sink.file(Path::new("data.json"), &json)?;
     drop(json);
     let sitemap = sitemap::sitemap(site, &catalog.config.base_url);
-    sink(Path::new("sitemap.xml"), sitemap.as_bytes())?;
+    sink.file(Path::new("sitemap.xml"), sitemap.as_bytes())?;
     let search = search::search_index(catalog, site)
         .map_err(|e| Error::Template(format!("search-index.json: {e}")))?;
-    sink(Path::new("search-index.json"), &search)?;
+    sink.file(Path::new("search-index.json"), &search)?;
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
-        sink(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
+        sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
     }
     Ok(())
 }
@@ -282,7 +311,7 @@ fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
     clashes.into_result(())?;
     assets
         .into_iter()
-        .try_for_each(|(rel, bytes)| sink(rel, bytes.as_ref()))
+        .try_for_each(|(rel, bytes)| sink.file(rel, bytes.as_ref()))
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use crate::site::views::{ChartView, DataIndexView, ElementSummary, TaxonRef, Tax
 
 use super::Page;
 
-/// The content block of `data_index.html`; `false` for a chart kind the data index never has.
-pub(super) fn data_index(p: &mut Page, v: &DataIndexView) -> bool {
+/// The content block of `data_index.html`.
+pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.raw("\n<header class=\"page-head\">\n  <h1>");
     p.t("data.title");
     p.raw("</h1>\n  <p class=\"lede\">");
@@ -79,6 +79,7 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) -> bool {
         p.raw("\n  <div class=\"cards\">\n  ");
         for e in &s.elements {
             element_card(p, e);
+            p.piece();
         }
         p.raw("\n  </div>\n</section>\n");
     }
@@ -90,11 +91,8 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) -> bool {
     p.raw("\n<section aria-labelledby=\"chart-h\">\n  <h2 id=\"chart-h\">");
     p.t("data.chart_heading");
     p.raw("</h2>\n  ");
-    if !bars_chart(p, v.chart.as_ref()) {
-        return false;
-    }
+    bars_chart(p, v.chart.as_ref());
     p.raw("\n</section>\n");
-    true
 }
 
 fn option(p: &mut Page, value: &str, label: &str) {
@@ -105,14 +103,15 @@ fn option(p: &mut Page, value: &str, label: &str) {
     p.raw("</option>");
 }
 
-/// `chart.html` for no chart or a bar chart; `false` for any other kind.
-pub(super) fn bars_chart(p: &mut Page, chart: Option<&ChartView>) -> bool {
+/// `chart.html` for no chart or a bar chart (the only kind these pages have: see
+/// `Native::handles`).
+pub(super) fn bars_chart(p: &mut Page, chart: Option<&ChartView>) {
     let Some(c) = chart else {
         p.raw("\n");
-        return true;
+        return;
     };
     let ChartKind::Bars { unit, bars } = &c.chart.kind else {
-        return false;
+        return;
     };
     let title = c.chart.title.as_str();
     p.raw("\n<figure class=\"chart\" id=\"figure-");
@@ -146,7 +145,6 @@ pub(super) fn bars_chart(p: &mut Page, chart: Option<&ChartView>) -> bool {
         p.raw("</td></tr>");
     }
     p.raw("\n    </tbody>\n  </table>\n  \n  </div>\n</details>\n\n");
-    true
 }
 
 /// Tera's `capitalize`: the first letter upper case, the rest lower case.
@@ -279,6 +277,7 @@ pub(super) fn category(p: &mut Page, v: &TaxonView) {
     p.raw("</h2>\n<div class=\"cards\">\n");
     for e in &v.elements {
         element_card(p, e);
+        p.piece();
     }
     p.raw("\n</div>\n");
 }
@@ -360,6 +359,7 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
             }
         }
         p.raw("</td>\n    </tr>\n  ");
+        p.piece();
     }
     p.raw("\n  </tbody>\n</table>\n</div>\n");
 }

@@ -10,8 +10,11 @@ mod lists;
 mod pages;
 mod registers;
 
+use std::io::{self, Write};
+
 use crate::i18n::Strings;
-use crate::site::views::{Link, TaxonRef, View};
+use crate::render::charts::ChartKind;
+use crate::site::views::{ChartView, Link, TaxonRef, View};
 use crate::site::PageKind;
 
 use super::tera_env::Globals;
@@ -70,21 +73,37 @@ impl<'a> Native<'a> {
         }
     }
 
-    /// The page as the built-in templates render it, or `None` when Tera must render it (a
-    /// kind without a native renderer, or one whose templates the site overrides).
-    pub fn render(
+    /// Whether the built-in templates of `view` render natively in this build (not a kind
+    /// Tera must render, nor one whose templates the site overrides).
+    pub fn handles(&self, kind: &PageKind, view: &View) -> bool {
+        let bars = |c: &Option<ChartView>| {
+            c.as_ref()
+                .is_none_or(|c| matches!(c.chart.kind, ChartKind::Bars { .. }))
+        };
+        slot(kind).is_some_and(|i| self.kinds[i])
+            && match view {
+                View::Element(_) | View::Taxon(_) | View::Systems(_) => true,
+                View::DataIndex(v) => bars(&v.chart),
+                View::Retention(v) => bars(&v.chart),
+                View::Recipients(v) => bars(&v.chart),
+                _ => false,
+            }
+    }
+
+    /// Writes the page of `view` to `w` (see [`Native::handles`]), in pieces of about
+    /// [`PIECE`] bytes.
+    pub fn write(
         &self,
-        kind: &PageKind,
         view: &View,
         title: &str,
         path: &str,
         section: &str,
-    ) -> Option<String> {
-        if !self.kinds[slot(kind)?] {
-            return None;
-        }
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
         let mut p = Page {
             out: String::with_capacity(16 * 1024),
+            spill: w,
+            failed: None,
             root: crate::site::urls::root_of(path),
             lang: self.lang,
             g: &self.globals,
@@ -93,39 +112,32 @@ impl<'a> Native<'a> {
             section,
         };
         p.head();
-        let done = match view {
-            View::Element(v) => {
-                pages::element(&mut p, v);
-                true
-            }
+        match view {
+            View::Element(v) => pages::element(&mut p, v),
             View::DataIndex(v) => lists::data_index(&mut p, v),
-            View::Taxon(v) if v.kind == "purposes" => {
-                lists::purpose(&mut p, v);
-                true
-            }
-            View::Taxon(v) => {
-                lists::category(&mut p, v);
-                true
-            }
+            View::Taxon(v) if v.kind == "purposes" => lists::purpose(&mut p, v),
+            View::Taxon(v) => lists::category(&mut p, v),
             View::Retention(v) => registers::retention(&mut p, v),
             View::Recipients(v) => registers::recipients(&mut p, v),
-            View::Systems(v) => {
-                registers::systems(&mut p, v);
-                true
-            }
-            _ => false,
-        };
-        if !done {
-            return None;
+            View::Systems(v) => registers::systems(&mut p, v),
+            _ => {}
         }
         p.foot();
-        Some(p.out)
+        p.finish()
     }
 }
+
+/// Big pages go out in pieces of about this size (tiny under test, so the equivalence tests
+/// cut every listing into many pieces).
+const PIECE: usize = if cfg!(test) { 512 } else { 256 * 1024 };
 
 /// One page being written.
 struct Page<'a> {
     out: String,
+    /// Where full pieces of `out` go.
+    spill: &'a mut dyn Write,
+    /// The first error of `spill`; nothing more is written after it.
+    failed: Option<io::Error>,
     /// `../` up to the site root.
     root: String,
     lang: &'static Strings,
@@ -136,6 +148,30 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
+    /// Hands `out` to the writer once it holds a full piece (call between list items).
+    fn piece(&mut self) {
+        if self.out.len() >= PIECE {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.failed.is_none() {
+            if let Err(e) = self.spill.write_all(self.out.as_bytes()) {
+                self.failed = Some(e);
+            }
+        }
+        self.out.clear();
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.flush();
+        match self.failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
     fn raw(&mut self, s: &str) {
         self.out.push_str(s);
     }

@@ -10,15 +10,15 @@ fn given(s: Option<&str>) -> Option<&str> {
     s.filter(|s| !s.is_empty())
 }
 
-/// The content block of `retention.html`; `false` for a chart kind it never has.
-pub(super) fn retention(p: &mut Page, v: &RetentionView) -> bool {
+/// The content block of `retention.html`.
+pub(super) fn retention(p: &mut Page, v: &RetentionView) {
     p.raw("\n<header class=\"page-head\">\n  <h1>");
     p.t("retention.title");
     p.raw("</h1>\n  <p class=\"lede\">");
     p.t("retention.lede");
     p.raw("</p>\n</header>\n");
-    if v.chart.is_some() && !bars_chart(p, v.chart.as_ref()) {
-        return false;
+    if v.chart.is_some() {
+        bars_chart(p, v.chart.as_ref());
     }
     p.raw("\n");
     for policy in &v.policies {
@@ -95,6 +95,7 @@ pub(super) fn retention(p: &mut Page, v: &RetentionView) -> bool {
                     p.text(u.purpose.name);
                 }
                 p.raw("</span></li>");
+                p.piece();
             }
             p.raw("\n  </ul>\n  ");
         }
@@ -106,11 +107,10 @@ pub(super) fn retention(p: &mut Page, v: &RetentionView) -> bool {
         p.raw("</p>\n");
     }
     p.raw("\n");
-    true
 }
 
-/// The content block of `recipients.html`; `false` for a chart kind it never has.
-pub(super) fn recipients(p: &mut Page, v: &RecipientsView) -> bool {
+/// The content block of `recipients.html`.
+pub(super) fn recipients(p: &mut Page, v: &RecipientsView) {
     let any = !v.recipients.is_empty();
     p.raw("\n<header class=\"page-head\">\n  <h1>");
     p.t("recipients.title");
@@ -121,8 +121,8 @@ pub(super) fn recipients(p: &mut Page, v: &RecipientsView) -> bool {
         "recipients.lede_none"
     });
     p.raw("</p>\n</header>\n");
-    if any && !bars_chart(p, v.chart.as_ref()) {
-        return false;
+    if any {
+        bars_chart(p, v.chart.as_ref());
     }
     p.raw("\n");
     for r in &v.recipients {
@@ -193,13 +193,13 @@ pub(super) fn recipients(p: &mut Page, v: &RecipientsView) -> bool {
                     p.raw("</span></li>");
                 }
                 p.raw("</ul></li>");
+                p.piece();
             }
             p.raw("\n  </ul>\n  ");
         }
         p.raw("\n</section>\n");
     }
     p.raw("\n");
-    true
 }
 
 /// The content block of `systems.html`.
@@ -255,6 +255,7 @@ pub(super) fn systems(p: &mut Page, v: &SystemsView) {
                 p.raw("<li>");
                 p.link(e);
                 p.raw("</li>");
+                p.piece();
             }
             p.raw("</ul>");
         }
