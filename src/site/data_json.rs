@@ -1,30 +1,25 @@
 //! `data.json`: the visible catalog, machine-readable, with references as ids (not indices).
 //! The shape is documented in `docs/data-json.md`; bump `version` on any breaking change.
 
+use std::io::Write;
+
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::link::{
-    Catalog, Dataset, Disposal, EthicalConsideration, LegalBasis, Metric, ModelInput, ModelStatus,
-    Necessity, RecipientRole, RetentionPeriod, Source, Visibility,
+    Catalog, Dataset, Disposal, EthicalConsideration, Metric, ModelInput, ModelStatus,
+    RecipientRole, RetentionPeriod,
 };
 
 use super::{words, Site};
 
+mod items;
+pub(crate) mod safe;
+use items::ElementJson;
+use safe::{Seq, Text};
+
 /// The version of the `data.json` shape.
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct DataJson<'a> {
-    version: u32,
-    audience: crate::config::Audience,
-    site: SiteInfo<'a>,
-    elements: Vec<ElementJson<'a>>,
-    retention: Vec<PolicyJson<'a>>,
-    systems: Vec<SystemJson<'a>>,
-    recipients: Vec<RecipientJson<'a>>,
-    models: Vec<ModelJson<'a>>,
-    pages: Vec<PageJson<'a>>,
-}
 
 #[derive(Serialize)]
 struct SiteInfo<'a> {
@@ -36,38 +31,10 @@ struct SiteInfo<'a> {
     taxonomy_attribution: &'static str,
 }
 
-#[derive(Serialize)]
-struct ElementJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    category: &'a str,
-    category_name: &'a str,
-    sensitive: bool,
-    subjects: &'a [String],
-    source: Option<Source>,
-    systems: Vec<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    owner: Option<&'a str>,
-    uses: Vec<UseJson<'a>>,
-    models: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct UseJson<'a> {
-    purpose: &'a str,
-    purpose_name: &'a str,
-    why: &'a str,
-    legal_basis: Option<LegalBasis>,
-    necessity: Option<Necessity>,
-    retention: Option<&'a str>,
-    shared_with: Vec<&'a str>,
-    last_reviewed: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    visibility: Option<Visibility>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    notes: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    extra: Option<&'a std::collections::BTreeMap<String, String>>,
+/// The whole document; every list is written as it is produced.
+struct DataJson<'a> {
+    c: &'a Catalog,
+    site: &'a Site<'a>,
 }
 
 #[derive(Serialize)]
@@ -109,14 +76,32 @@ struct RecipientJson<'a> {
 #[derive(Serialize)]
 struct DatasetJson<'a> {
     description: Option<&'a str>,
-    elements: Vec<&'a str>,
+    elements: Ids<'a>,
+}
+
+/// The ids of model inputs, as a list of strings.
+struct Ids<'a>(&'a [ModelInput]);
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|i| i.id.as_str()))
+    }
+}
+
+/// A page's URL, `<dir>/<slug>/`, written without building it first.
+struct Url<'a>(&'static str, &'a str);
+
+impl std::fmt::Display for Url<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}/", self.0, self.1)
+    }
 }
 
 #[derive(Serialize)]
 struct ModelJson<'a> {
     id: &'a str,
     name: &'a str,
-    url: String,
+    url: Text<Url<'a>>,
     version: Option<&'a str>,
     status: Option<ModelStatus>,
     owners: &'a [String],
@@ -124,8 +109,8 @@ struct ModelJson<'a> {
     model_type: Option<&'a str>,
     intended_use: Option<&'a str>,
     out_of_scope_uses: &'a [String],
-    inputs: Vec<&'a str>,
-    excluded_inputs: Vec<&'a str>,
+    inputs: Ids<'a>,
+    excluded_inputs: Ids<'a>,
     training_data: Option<DatasetJson<'a>>,
     evaluation_data: Option<DatasetJson<'a>>,
     metrics: &'a [Metric],
@@ -133,7 +118,7 @@ struct ModelJson<'a> {
     ethical_considerations: &'a [EthicalConsideration],
     human_oversight: Option<&'a str>,
     license: Option<&'a str>,
-    last_reviewed: Option<String>,
+    last_reviewed: Option<Text<jiff::civil::Date>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     internal: Option<&'a serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,196 +129,169 @@ struct ModelJson<'a> {
 struct PageJson<'a> {
     slug: &'a str,
     title: &'a str,
-    url: String,
+    url: Text<Url<'a>>,
 }
 
 fn dataset(d: &Option<Dataset>) -> Option<DatasetJson<'_>> {
     d.as_ref().map(|d| DatasetJson {
         description: d.description.as_deref(),
-        elements: ids(&d.elements),
+        elements: Ids(&d.elements),
     })
 }
 
-fn ids(list: &[ModelInput]) -> Vec<&str> {
-    list.iter().map(|i| i.id.as_str()).collect()
-}
-
-/// Serialises the part of `catalog` the site's audience may see, pretty-printed.
-pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> {
-    let c = catalog;
-    let scope = &site.scope;
-    let internal = scope.internal();
-    let element_ids = |list: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
-        let mut v: Vec<usize> = list.collect();
-        v.sort_unstable();
-        v.dedup();
-        v.into_iter().map(|e| c.elements[e].id.as_str()).collect()
-    };
-    let elements = scope
-        .elements()
-        .map(|e| {
-            let el = &c.elements[e];
-            ElementJson {
-                id: &el.id,
-                name: &el.name,
-                category: &el.category,
-                category_name: c.taxonomy.categories.name(&el.category),
-                sensitive: c.taxonomy.is_sensitive(&el.category),
-                subjects: &el.subjects,
-                source: el.source,
-                systems: el
-                    .systems
-                    .iter()
-                    .filter(|&&s| scope.system(s))
-                    .map(|&s| c.systems[s].id.as_str())
-                    .collect(),
-                owner: el.owner.as_deref().filter(|_| internal),
-                uses: scope
-                    .filter_uses(&el.uses)
-                    .map(|u| {
-                        let use_ = &c.uses[u];
-                        UseJson {
-                            purpose: &use_.purpose,
-                            purpose_name: c.taxonomy.uses.name(&use_.purpose),
-                            why: &use_.why,
-                            legal_basis: use_.legal_basis,
-                            necessity: use_.necessity,
-                            retention: use_
-                                .retention
-                                .filter(|&p| scope.policy(p))
-                                .map(|p| c.retention[p].id.as_str()),
-                            shared_with: use_
-                                .shared_with
-                                .iter()
-                                .filter(|&&r| scope.recipient(r))
-                                .map(|&r| c.recipients[r].id.as_str())
-                                .collect(),
-                            last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
-                            visibility: internal.then_some(use_.visibility),
-                            notes: use_.notes.as_deref().filter(|_| internal),
-                            extra: (internal && !use_.extra.is_empty()).then_some(&use_.extra),
-                        }
-                    })
-                    .collect(),
-                models: el
-                    .models
-                    .iter()
-                    .filter_map(|&m| c.models.get(m))
-                    .map(|m| m.id.as_str())
-                    .collect(),
-            }
-        })
-        .collect();
-    let retention = scope
-        .policies()
-        .map(|p| {
-            let policy = &c.retention[p];
-            PolicyJson {
-                id: &policy.id,
-                name: &policy.name,
-                period: &policy.period,
-                summary: words::retention_summary(site.lang, policy),
-                trigger: policy.trigger.as_deref(),
-                disposal: policy.disposal,
-                legal_reference: policy.legal_reference.as_deref(),
-                description: policy.description.as_deref(),
-                elements: element_ids(
-                    &mut scope.filter_uses(&policy.uses).map(|u| c.uses[u].element),
-                ),
-            }
-        })
-        .collect();
-    let systems = scope
-        .systems()
-        .map(|s| {
-            let sys = &c.systems[s];
-            SystemJson {
-                id: &sys.id,
-                name: &sys.name,
-                description: sys.description.as_deref(),
-                location: sys.location.as_deref(),
-                owner: sys.owner.as_deref().filter(|_| internal),
-                elements: element_ids(&mut scope.filter_elements(&sys.elements)),
-            }
-        })
-        .collect();
-    let recipients = scope
-        .recipients()
-        .map(|r| {
-            let rec = &c.recipients[r];
-            RecipientJson {
-                id: &rec.id,
-                name: &rec.name,
-                role: rec.role,
-                country: rec.country.as_deref(),
-                safeguards: rec.safeguards.as_deref(),
-                description: rec.description.as_deref(),
-                dpa_url: rec.dpa_url.as_deref(),
-                elements: element_ids(&mut scope.filter_uses(&rec.uses).map(|u| c.uses[u].element)),
-            }
-        })
-        .collect();
-    let models = c
-        .models
-        .iter()
-        .zip(&site.model_slugs)
-        .map(|(m, slug)| ModelJson {
-            id: &m.id,
-            name: &m.name,
-            url: format!("models/{slug}/"),
-            version: m.version.as_deref(),
-            status: m.status,
-            owners: &m.owners,
-            summary: m.summary.as_deref(),
-            model_type: m.model_type.as_deref(),
-            intended_use: m.intended_use.as_deref(),
-            out_of_scope_uses: &m.out_of_scope_uses,
-            inputs: ids(&m.inputs),
-            excluded_inputs: ids(&m.excluded_inputs),
-            training_data: dataset(&m.training_data),
-            evaluation_data: dataset(&m.evaluation_data),
-            metrics: &m.metrics,
-            limitations: &m.limitations,
-            ethical_considerations: &m.ethical_considerations,
-            human_oversight: m.human_oversight.as_deref(),
-            license: m.license.as_deref(),
-            last_reviewed: m.last_reviewed.map(|d| d.to_string()),
-            internal: m.internal.as_ref().filter(|_| internal),
-            extra: (internal && !m.extra.is_empty()).then_some(&m.extra),
-        })
-        .collect();
-    let pages = c
-        .pages
-        .iter()
-        .zip(&site.page_slugs)
-        .map(|(p, slug)| PageJson {
-            slug,
-            title: &p.title,
-            url: format!("pages/{slug}/"),
-        })
-        .collect();
-    let doc = DataJson {
-        version: VERSION,
-        audience: site.audience,
-        site: SiteInfo {
+impl Serialize for DataJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (c, site) = (self.c, self.site);
+        let scope = &site.scope;
+        let internal = scope.internal();
+        let element_ids = |list: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
+            let mut v: Vec<usize> = list.collect();
+            v.sort_unstable();
+            v.dedup();
+            v.into_iter().map(|e| c.elements[e].id.as_str()).collect()
+        };
+        let mut m = s.serialize_struct("DataJson", 10)?;
+        m.serialize_field("version", &VERSION)?;
+        m.serialize_field("audience", &site.audience)?;
+        let info = SiteInfo {
             title: &c.config.title,
             organisation: &c.config.organisation,
             description: &c.config.description,
             base_url: &c.config.base_url,
             contact: &c.config.contact,
             taxonomy_attribution: crate::taxonomy::ATTRIBUTION,
-        },
-        elements,
-        retention,
-        systems,
-        recipients,
-        models,
-        pages,
-    };
-    let text = serde_json::to_string_pretty(&doc)?;
-    let mut out = markup_safe(&text);
-    out.push('\n');
-    Ok(out.into_bytes())
+        };
+        m.serialize_field("site", &info)?;
+        let elements = Seq(|| {
+            scope.elements().map(|e| ElementJson {
+                c,
+                site,
+                el: &c.elements[e],
+            })
+        });
+        m.serialize_field("elements", &elements)?;
+        let retention = Seq(|| {
+            scope.policies().map(|p| {
+                let policy = &c.retention[p];
+                PolicyJson {
+                    id: &policy.id,
+                    name: &policy.name,
+                    period: &policy.period,
+                    summary: words::retention_summary(site.lang, policy),
+                    trigger: policy.trigger.as_deref(),
+                    disposal: policy.disposal,
+                    legal_reference: policy.legal_reference.as_deref(),
+                    description: policy.description.as_deref(),
+                    elements: element_ids(
+                        &mut scope.filter_uses(&policy.uses).map(|u| c.uses[u].element),
+                    ),
+                }
+            })
+        });
+        m.serialize_field("retention", &retention)?;
+        let systems = Seq(|| {
+            scope.systems().map(|s| {
+                let sys = &c.systems[s];
+                SystemJson {
+                    id: &sys.id,
+                    name: &sys.name,
+                    description: sys.description.as_deref(),
+                    location: sys.location.as_deref(),
+                    owner: sys.owner.as_deref().filter(|_| internal),
+                    elements: element_ids(&mut scope.filter_elements(&sys.elements)),
+                }
+            })
+        });
+        m.serialize_field("systems", &systems)?;
+        let recipients = Seq(|| {
+            scope.recipients().map(|r| {
+                let rec = &c.recipients[r];
+                RecipientJson {
+                    id: &rec.id,
+                    name: &rec.name,
+                    role: rec.role,
+                    country: rec.country.as_deref(),
+                    safeguards: rec.safeguards.as_deref(),
+                    description: rec.description.as_deref(),
+                    dpa_url: rec.dpa_url.as_deref(),
+                    elements: element_ids(
+                        &mut scope.filter_uses(&rec.uses).map(|u| c.uses[u].element),
+                    ),
+                }
+            })
+        });
+        m.serialize_field("recipients", &recipients)?;
+        let models = Seq(|| {
+            c.models
+                .iter()
+                .zip(&site.model_slugs)
+                .map(|(m, slug)| ModelJson {
+                    id: &m.id,
+                    name: &m.name,
+                    url: Text(Url("models", slug)),
+                    version: m.version.as_deref(),
+                    status: m.status,
+                    owners: &m.owners,
+                    summary: m.summary.as_deref(),
+                    model_type: m.model_type.as_deref(),
+                    intended_use: m.intended_use.as_deref(),
+                    out_of_scope_uses: &m.out_of_scope_uses,
+                    inputs: Ids(&m.inputs),
+                    excluded_inputs: Ids(&m.excluded_inputs),
+                    training_data: dataset(&m.training_data),
+                    evaluation_data: dataset(&m.evaluation_data),
+                    metrics: &m.metrics,
+                    limitations: &m.limitations,
+                    ethical_considerations: &m.ethical_considerations,
+                    human_oversight: m.human_oversight.as_deref(),
+                    license: m.license.as_deref(),
+                    last_reviewed: m.last_reviewed.map(Text),
+                    internal: m.internal.as_ref().filter(|_| internal),
+                    extra: (internal && !m.extra.is_empty()).then_some(&m.extra),
+                })
+        });
+        m.serialize_field("models", &models)?;
+        let pages = Seq(|| {
+            c.pages
+                .iter()
+                .zip(&site.page_slugs)
+                .map(|(p, slug)| PageJson {
+                    slug,
+                    title: &p.title,
+                    url: Text(Url("pages", slug)),
+                })
+        });
+        m.serialize_field("pages", &pages)?;
+        m.end()
+    }
+}
+
+/// Writes the part of `catalog` the site's audience may see to `writer`, pretty-printed and
+/// markup-safe (see [`markup_safe`]), as it is produced: nothing but the output is built.
+/// Many small writes: give it a buffered writer.
+pub fn data_json_to<W: Write>(
+    catalog: &Catalog,
+    site: &Site,
+    mut writer: W,
+) -> serde_json::Result<()> {
+    let doc = DataJson { c: catalog, site };
+    safe::to_writer(&mut writer, &doc, true)?;
+    writer.write_all(b"\n").map_err(serde_json::Error::io)
+}
+
+/// Serialises the part of `catalog` the site's audience may see, pretty-printed.
+pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(size_hint(catalog, site));
+    data_json_to(catalog, site, &mut out)?;
+    Ok(out)
+}
+
+/// A guess at the size of `data.json` (a little over what a synthetic catalog needs), so its
+/// buffer seldom grows: growing a 100 MB buffer copies it and briefly needs both.
+fn size_hint(catalog: &Catalog, site: &Site) -> usize {
+    let uses = site.scope.uses().count();
+    let elements = site.scope.elements().count();
+    16 * 1024 + elements * 448 + uses * 512 + catalog.models.len() * 2048
 }
 
 /// JSON text with `<`, `>` and `&` escaped: they only occur inside strings, so the JSON means

@@ -18,27 +18,20 @@
 //! page's `pages/<slug>/index.html`, a category's `categories/<key>/index.html` and a purpose's
 //! `purposes/<key>/index.html`.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
+use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
 use serde::Serialize;
 
 use crate::link::Catalog;
 
+use super::data_json::safe::{self, Seq};
 use super::{urls, Site};
 
 /// The most characters of reasons kept per element (cut at a word).
 pub const MAX_REASONS: usize = 240;
-
-#[derive(Serialize)]
-struct Index<'a> {
-    version: u32,
-    text: Text<'a>,
-    categories: Vec<(String, &'a str)>,
-    purposes: Vec<(String, &'a str)>,
-    elements: Vec<(String, &'a str, usize, Vec<usize>, String)>,
-    models: Vec<(&'a str, &'a str, &'a str)>,
-    pages: Vec<(&'a str, &'a str)>,
-}
 
 /// The words the search box shows around its results, in the site's language.
 #[derive(Serialize)]
@@ -55,8 +48,8 @@ struct Text<'a> {
 
 /// Interns keys in first-seen order.
 struct Table<'a> {
-    index: HashMap<&'a str, usize>,
-    rows: Vec<(String, &'a str)>,
+    index: HashMap<&'a str, u32>,
+    rows: Vec<(Cow<'a, str>, &'a str)>,
 }
 
 impl<'a> Table<'a> {
@@ -67,71 +60,114 @@ impl<'a> Table<'a> {
         }
     }
 
-    fn id(&mut self, key: &'a str, name: &'a str) -> usize {
+    fn id(&mut self, key: &'a str, name: &'a str) -> u32 {
         if let Some(&i) = self.index.get(key) {
             return i;
         }
-        self.rows.push((urls::slug(key).into_owned(), name));
-        self.index.insert(key, self.rows.len() - 1);
-        self.rows.len() - 1
+        let i = self.rows.len() as u32;
+        self.rows.push((urls::slug(key), name));
+        self.index.insert(key, i);
+        i
     }
 }
 
-/// `text` cut to at most `max` characters at a word boundary, with an ellipsis when cut.
-fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let end = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+/// Where `text` is cut to at most `max` characters, at a word boundary: the head to keep
+/// before an ellipsis, `None` when it fits.
+fn cut_at(text: &str, max: usize) -> Option<&str> {
+    let end = text.char_indices().nth(max).map(|(i, _)| i)?;
     let head = &text[..end];
     let head = head.rfind(' ').map_or(head, |i| &head[..i]);
-    format!("{}…", head.trim_end())
+    Some(head.trim_end())
 }
 
-/// The search index of `site`, as JSON bytes. Linear in the visible catalog.
-pub fn search_index(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> {
-    let c = catalog;
-    let scope = &site.scope;
-    let tax = &c.taxonomy;
-    let mut categories = Table::new();
-    let mut purposes = Table::new();
-    let mut elements = Vec::new();
-    for e in scope.elements() {
-        let el = &c.elements[e];
-        let cat = categories.id(&el.category, tax.categories.name(&el.category));
-        let mut pur: Vec<usize> = Vec::new();
-        let mut reasons = String::new();
-        for u in scope.filter_uses(&el.uses) {
-            let use_ = &c.uses[u];
-            let p = purposes.id(&use_.purpose, tax.uses.name(&use_.purpose));
-            if !pur.contains(&p) {
-                pur.push(p);
+/// The index: the visible elements' categories and purposes interned in pass one, then
+/// everything written in pass two as it is produced.
+struct Index<'a> {
+    c: &'a Catalog,
+    site: &'a Site<'a>,
+    categories: Table<'a>,
+    purposes: Table<'a>,
+    /// Per visible element: its category and the end of its purposes in `purpose_ids`.
+    elements: Vec<(u32, u32)>,
+    purpose_ids: Vec<u32>,
+}
+
+impl<'a> Index<'a> {
+    fn new(c: &'a Catalog, site: &'a Site<'a>) -> Self {
+        let (scope, tax) = (&site.scope, &c.taxonomy);
+        let mut index = Index {
+            c,
+            site,
+            categories: Table::new(),
+            purposes: Table::new(),
+            elements: Vec::new(),
+            purpose_ids: Vec::new(),
+        };
+        for e in scope.elements() {
+            let el = &c.elements[e];
+            let cat = (index.categories).id(&el.category, tax.categories.name(&el.category));
+            let start = index.purpose_ids.len();
+            for u in scope.filter_uses(&el.uses) {
+                let purpose = &c.uses[u].purpose;
+                let p = index.purposes.id(purpose, tax.uses.name(purpose));
+                if !index.purpose_ids[start..].contains(&p) {
+                    index.purpose_ids.push(p);
+                }
             }
+            index.elements.push((cat, index.purpose_ids.len() as u32));
+        }
+        index
+    }
+}
+
+/// One element's row: `[slug, name, category, [purposes], reasons]`, its reasons built in a
+/// buffer shared by all rows (each row is written before the next is made).
+struct Row<'a> {
+    c: &'a Catalog,
+    site: &'a Site<'a>,
+    el: &'a crate::link::Element,
+    category: u32,
+    purposes: &'a [u32],
+    buffer: &'a RefCell<String>,
+}
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut reasons = self.buffer.borrow_mut();
+        reasons.clear();
+        for u in self.site.scope.filter_uses(&self.el.uses) {
             if reasons.len() < MAX_REASONS * 4 {
                 if !reasons.is_empty() {
                     reasons.push(' ');
                 }
-                reasons.push_str(
-                    use_.why
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        .as_str(),
-                );
+                for (i, word) in self.c.uses[u].why.split_whitespace().enumerate() {
+                    if i > 0 {
+                        reasons.push(' ');
+                    }
+                    reasons.push_str(word);
+                }
             }
         }
-        elements.push((
-            urls::slug(&el.id).into_owned(),
-            el.name.as_str(),
-            cat,
-            pur,
-            cut(&reasons, MAX_REASONS),
-        ));
+        let mut t = s.serialize_tuple(5)?;
+        t.serialize_element(&urls::slug(&self.el.id))?;
+        t.serialize_element(&self.el.name)?;
+        t.serialize_element(&self.category)?;
+        t.serialize_element(self.purposes)?;
+        match cut_at(&reasons, MAX_REASONS) {
+            None => t.serialize_element(reasons.as_str())?,
+            Some(head) => t.serialize_element(&safe::Text(format_args!("{head}…")))?,
+        }
+        t.end()
     }
-    let l = site.lang;
-    let index = Index {
-        version: 1,
-        text: Text {
+}
+
+impl Serialize for Index<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (c, site) = (self.c, self.site);
+        let l = site.lang;
+        let mut m = s.serialize_struct("Index", 7)?;
+        m.serialize_field("version", &1u32)?;
+        let text = Text {
             count: l.get("search.count"),
             none: l.get("search.no_results"),
             all: l.get("search.all"),
@@ -142,31 +178,51 @@ pub fn search_index(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8
                 l.get("search.kind_purpose"),
                 l.get("search.kind_category"),
             ],
-        },
-        categories: categories.rows,
-        purposes: purposes.rows,
-        elements,
-        models: c
-            .models
-            .iter()
-            .zip(&site.model_slugs)
-            .map(|(m, slug)| {
-                (
-                    slug.as_str(),
-                    m.name.as_str(),
-                    m.summary.as_deref().unwrap_or(""),
-                )
-            })
-            .collect(),
-        pages: c
-            .pages
-            .iter()
-            .zip(&site.page_slugs)
-            .map(|(p, slug)| (slug.as_str(), p.title.as_str()))
-            .collect(),
-    };
-    let text = serde_json::to_string(&index)?;
-    Ok(super::data_json::markup_safe(&text).into_bytes())
+        };
+        m.serialize_field("text", &text)?;
+        m.serialize_field("categories", &self.categories.rows)?;
+        m.serialize_field("purposes", &self.purposes.rows)?;
+        let buffer = RefCell::new(String::new());
+        let rows = Seq(|| {
+            let starts = std::iter::once(0).chain(self.elements.iter().map(|&(_, end)| end));
+            let spans = self.elements.iter().zip(starts);
+            site.scope
+                .elements()
+                .zip(spans)
+                .map(|(e, (&(category, end), start))| Row {
+                    c,
+                    site,
+                    el: &c.elements[e],
+                    category,
+                    purposes: &self.purpose_ids[start as usize..end as usize],
+                    buffer: &buffer,
+                })
+        });
+        m.serialize_field("elements", &rows)?;
+        let models = Seq(|| {
+            c.models
+                .iter()
+                .zip(&site.model_slugs)
+                .map(|(m, slug)| (slug, &m.name, m.summary.as_deref().unwrap_or("")))
+        });
+        m.serialize_field("models", &models)?;
+        let pages = Seq(|| {
+            c.pages
+                .iter()
+                .zip(&site.page_slugs)
+                .map(|(p, slug)| (slug, &p.title))
+        });
+        m.serialize_field("pages", &pages)?;
+        m.end()
+    }
+}
+
+/// The search index of `site`, as JSON bytes. Linear in the visible catalog.
+pub fn search_index(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> {
+    let index = Index::new(catalog, site);
+    let mut out = Vec::with_capacity(4096 + index.elements.len() * 256);
+    safe::to_writer(&mut out, &index, false)?;
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -231,6 +287,11 @@ mod tests {
         );
         let internal = index(Audience::Internal).to_string();
         assert!(internal.contains("INTERNAL-WHY-MARKER"));
+    }
+
+    /// `text` cut to at most `max` characters with an ellipsis, as the index writes it.
+    fn cut(text: &str, max: usize) -> String {
+        cut_at(text, max).map_or_else(|| text.to_string(), |head| format!("{head}…"))
     }
 
     #[test]

@@ -106,40 +106,45 @@ fn finish(chart: &Chart, title: &str, drawn: Drawn) -> String {
         .unwrap_or("");
     let body = body.strip_suffix("</svg>\n").unwrap_or(body);
     let body = round_font_sizes(&theme::tag_theme_colours(body, &ids.hatch));
+    let (width, height) = (drawn.width.to_string(), drawn.height.to_string());
     let mut out = String::with_capacity(body.len() + 2048);
-    out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{}\" class=\"candor-chart\" \
-         viewBox=\"0 0 {} {}\" role=\"img\" aria-labelledby=\"{} {}\">\n",
-        ids.root, drawn.width, drawn.height, ids.title, ids.desc
-    ));
-    out.push_str(&format!(
-        "<title id=\"{}\">{}</title>\n",
-        ids.title,
-        escape(title)
-    ));
-    out.push_str(&format!(
-        "<desc id=\"{}\">{}</desc>\n",
-        ids.desc,
-        escape(&text::clean(&chart.description))
-    ));
-    out.push_str(&format!(
-        "<style>{}</style>\n",
-        theme::stylesheet(&ids.root, &body)
-    ));
+    for piece in [
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"",
+        &ids.root,
+        "\" class=\"candor-chart\" viewBox=\"0 0 ",
+        &width,
+        " ",
+        &height,
+        "\" role=\"img\" aria-labelledby=\"",
+        &ids.title,
+        " ",
+        &ids.desc,
+        "\">\n<title id=\"",
+        &ids.title,
+        "\">",
+    ] {
+        out.push_str(piece);
+    }
+    escape_into(title, &mut out);
+    out.push_str("</title>\n<desc id=\"");
+    out.push_str(&ids.desc);
+    out.push_str("\">");
+    escape_into(&text::clean(&chart.description), &mut out);
+    out.push_str("</desc>\n<style>");
+    out.push_str(&theme::stylesheet(&ids.root, &body));
+    out.push_str("</style>\n");
     if body.contains(&format!("url(#{})", ids.hatch)) {
-        out.push_str(&format!(
-            "<defs>{}</defs>\n",
-            theme::hatch_pattern(&ids.hatch)
-        ));
+        out.push_str("<defs>");
+        out.push_str(&theme::hatch_pattern(&ids.hatch));
+        out.push_str("</defs>\n");
     }
     out.push_str(&body);
     out.push_str("</svg>\n");
     out
 }
 
-/// XML-escapes text for element content and attribute values.
-fn escape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+/// XML-escapes text for element content and attribute values onto `out`.
+fn escape_into(value: &str, out: &mut String) {
     for c in value.chars() {
         match c {
             '<' => out.push_str("&lt;"),
@@ -150,7 +155,6 @@ fn escape(value: &str) -> String {
             other => out.push(other),
         }
     }
-    out
 }
 
 /// Rewrites `font-size="12.999999999999998"` (plotters' division by 1.24) as `font-size="13"`.
@@ -158,14 +162,21 @@ fn round_font_sizes(body: &str) -> String {
     const KEY: &str = "font-size=\"";
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
+    // A chart uses a few sizes over and over: round each run of one size once.
+    let (mut last, mut rounded) = ("", String::new());
     while let Some(at) = rest.find(KEY) {
         let (head, tail) = rest.split_at(at + KEY.len());
         out.push_str(head);
         let end = tail.find('"').unwrap_or(tail.len());
-        match tail[..end].parse::<f64>() {
-            Ok(size) => out.push_str(&text::number((size * 10.0).round() / 10.0)),
-            Err(_) => out.push_str(&tail[..end]),
+        let size = &tail[..end];
+        if size != last {
+            rounded = match size.parse::<f64>() {
+                Ok(size) => text::number((size * 10.0).round() / 10.0),
+                Err(_) => size.to_string(),
+            };
+            last = size;
         }
+        out.push_str(&rounded);
         rest = &tail[end..];
     }
     out.push_str(rest);

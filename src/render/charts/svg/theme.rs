@@ -131,20 +131,38 @@ fn contrast_text(fill: RGBColor) -> RGBColor {
     }
 }
 
-/// Every themed colour with its class name and its dark-mode colour.
-fn themed() -> Vec<(RGBColor, String, String)> {
-    let mut all: Vec<(RGBColor, String, String)> = THEMED
-        .iter()
-        .zip(DARK)
-        .map(|((color, name), (_, dark))| (*color, (*name).to_string(), dark.to_string()))
-        .collect();
-    for level in 1..=HEAT_LEVELS {
-        let dark = HEAT_DARK[level - 1];
-        all.push((heat_fill(level), format!("heat{level}"), hex(dark)));
-        let text = hex(contrast_text(dark));
-        all.push((heat_text(level), format!("heat-text{level}"), text));
-    }
-    all
+/// A themed colour: how plotters writes it, its classes and its dark-mode colour.
+struct Themed {
+    /// `#RRGGBB`, as in plotters' output.
+    hex: String,
+    dark: String,
+    /// `f-NAME` and `s-NAME`: the classes of elements filled and stroked with it.
+    classes: [String; 2],
+}
+
+/// Every themed colour, computed once: charts are post-processed by the thousand.
+fn themed() -> &'static [Themed] {
+    static THEMED_ALL: std::sync::OnceLock<Vec<Themed>> = std::sync::OnceLock::new();
+    THEMED_ALL.get_or_init(|| {
+        let mut all: Vec<(RGBColor, String, String)> = THEMED
+            .iter()
+            .zip(DARK)
+            .map(|((color, name), (_, dark))| (*color, (*name).to_string(), dark.to_string()))
+            .collect();
+        for level in 1..=HEAT_LEVELS {
+            let dark = HEAT_DARK[level - 1];
+            all.push((heat_fill(level), format!("heat{level}"), hex(dark)));
+            let text = hex(contrast_text(dark));
+            all.push((heat_text(level), format!("heat-text{level}"), text));
+        }
+        all.into_iter()
+            .map(|(color, name, dark)| Themed {
+                hex: hex(color),
+                classes: [format!("f-{name}"), format!("s-{name}")],
+                dark,
+            })
+            .collect()
+    })
 }
 
 /// `#RRGGBB` as plotters writes it.
@@ -152,20 +170,38 @@ pub fn hex(color: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
 }
 
+/// The attributes whose theme colours get a class, in the order of the bits of [`Rules`].
+const ATTRIBUTES: [&str; 2] = [" fill=\"", " stroke=\""];
+
+/// A set of `(themed colour, attribute)` pairs: bit `2 * colour + attribute`, so iterating the
+/// bits in order gives the classes in the order `f-` then `s-` per colour.
+type Rules = u64;
+
+/// The rules `line` matches: which ` fill="#RRGGBB"`/` stroke="#RRGGBB"` with a themed colour
+/// it contains.
+fn line_rules(line: &str, themed: &[Themed]) -> Rules {
+    let mut rules = 0;
+    for (a, attr) in ATTRIBUTES.iter().enumerate() {
+        for (at, _) in line.match_indices(attr) {
+            let value = &line[at + attr.len()..];
+            let Some(colour) = value.get(..7).filter(|_| value[7..].starts_with('"')) else {
+                continue;
+            };
+            if let Some(i) = themed.iter().position(|t| t.hex == colour) {
+                rules |= 1 << (2 * i + a);
+            }
+        }
+    }
+    rules
+}
+
 /// Adds `class="f-NAME"`/`class="s-NAME"` to every element filled/stroked with a theme colour,
 /// and points placeholder fills at the chart's hatch pattern `url(#<hatch_id>)`.
 pub fn tag_theme_colours(body: &str, hatch_id: &str) -> String {
-    let hatch_fill = format!("fill=\"{}\"", hex(HATCH));
-    let hatch_url = format!("fill=\"url(#{hatch_id})\"");
-    let rules: Vec<(String, String)> = themed()
-        .iter()
-        .flat_map(|(color, name, _)| {
-            [
-                (format!(" fill=\"{}\"", hex(*color)), format!("f-{name}")),
-                (format!(" stroke=\"{}\"", hex(*color)), format!("s-{name}")),
-            ]
-        })
-        .collect();
+    let themed = themed();
+    debug_assert!(themed.len() * 2 <= Rules::BITS as usize);
+    let hatch_fill = "fill=\"#FE01FE\"";
+    debug_assert_eq!(hatch_fill, format!("fill=\"{}\"", hex(HATCH)));
     let mut out = String::with_capacity(body.len() + body.len() / 8);
     for line in body.split_inclusive('\n') {
         // Element lines start with '<'; text content lines are escaped by plotters, so they
@@ -174,25 +210,39 @@ pub fn tag_theme_colours(body: &str, hatch_id: &str) -> String {
             out.push_str(line);
             continue;
         };
-        let classes: Vec<&str> = rules
-            .iter()
-            .filter(|(attr, _)| line.contains(attr.as_str()))
-            .map(|(_, class)| class.as_str())
-            .collect();
-        let line = line.replace(&hatch_fill, &hatch_url);
+        let rules = line_rules(line, themed);
         let tag_len = rest
             .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
             .unwrap_or(rest.len());
-        if classes.is_empty() || rest.starts_with('/') {
-            out.push_str(&line);
-            continue;
+        let mut tail = &line[1 + tag_len..];
+        if rules != 0 && !rest.starts_with('/') {
+            out.push('<');
+            out.push_str(&rest[..tag_len]);
+            out.push_str(" class=\"");
+            let mut first = true;
+            for (bit, class) in themed.iter().flat_map(|t| &t.classes).enumerate() {
+                if rules & (1 << bit) != 0 {
+                    if !first {
+                        out.push(' ');
+                    }
+                    out.push_str(class);
+                    first = false;
+                }
+            }
+            out.push('"');
+        } else {
+            tail = line;
         }
-        out.push('<');
-        out.push_str(&rest[..tag_len]);
-        out.push_str(" class=\"");
-        out.push_str(&classes.join(" "));
-        out.push('"');
-        out.push_str(&line[1 + tag_len..]);
+        // The placeholder becomes the pattern (never in the tag name, so offsets hold).
+        let mut rest = tail;
+        while let Some(at) = rest.find(hatch_fill) {
+            out.push_str(&rest[..at]);
+            out.push_str("fill=\"url(#");
+            out.push_str(hatch_id);
+            out.push_str(")\"");
+            rest = &rest[at + hatch_fill.len()..];
+        }
+        out.push_str(rest);
     }
     out
 }
@@ -201,34 +251,74 @@ pub fn tag_theme_colours(body: &str, hatch_id: &str) -> String {
 /// every rule scoped to the chart's root id (inline SVG styles apply to the whole HTML page).
 pub fn stylesheet(root_id: &str, body: &str) -> String {
     let r = root_id;
-    let mut css = format!(
-        "#{r} text{{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}}"
+    let mut css = String::with_capacity(512);
+    css.push('#');
+    css.push_str(r);
+    css.push_str(
+        " text{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif}",
     );
     css.push_str("@media (prefers-color-scheme: dark){");
-    for (_, name, color) in themed() {
-        for (prefix, property) in [("f", "fill"), ("s", "stroke")] {
-            let class = format!("{prefix}-{name}");
-            if uses_class(body, &class) {
-                css.push_str(&format!("#{r} .{class}{{{property}:{color}}}"));
+    let used = used_classes(body);
+    let themed = themed();
+    for (i, t) in themed.iter().enumerate() {
+        for (a, property) in ["fill", "stroke"].into_iter().enumerate() {
+            if used & (1 << (2 * i + a)) != 0 {
+                for piece in [
+                    "#",
+                    r,
+                    " .",
+                    &t.classes[a],
+                    "{",
+                    property,
+                    ":",
+                    &t.dark,
+                    "}",
+                ] {
+                    css.push_str(piece);
+                }
             }
         }
     }
     if body.contains("url(#") {
-        css.push_str(&format!(
-            "#{r} .hatch-bg{{fill:#3B2414}}#{r} .hatch-line{{stroke:#F08A3C}}"
-        ));
+        for piece in [
+            "#",
+            r,
+            " .hatch-bg{fill:#3B2414}#",
+            r,
+            " .hatch-line{stroke:#F08A3C}",
+        ] {
+            css.push_str(piece);
+        }
     }
     css.push('}');
     css
 }
 
-/// Whether some element of `body` has `class` among its classes.
-fn uses_class(body: &str, class: &str) -> bool {
-    body.match_indices(class).any(|(at, _)| {
-        let before = body[..at].chars().next_back();
-        let after = body[at + class.len()..].chars().next();
-        matches!(before, Some('"' | ' ')) && matches!(after, Some('"' | ' '))
-    })
+/// The theme classes some element of `body` has among its classes: each a word between two
+/// of `"` and ` `, as [`Rules`] bits.
+fn used_classes(body: &str) -> Rules {
+    let themed = themed();
+    let mut used = 0;
+    let mut words = body.split(['"', ' ']);
+    words.next(); // the text before the first delimiter has nothing before it
+    let mut word = match words.next() {
+        Some(w) => w,
+        None => return 0,
+    };
+    // A word counts only if another delimiter follows it.
+    for next in words {
+        if word.starts_with("f-") || word.starts_with("s-") {
+            let bit = themed
+                .iter()
+                .flat_map(|t| &t.classes)
+                .position(|c| c == word);
+            if let Some(bit) = bit {
+                used |= 1 << bit;
+            }
+        }
+        word = next;
+    }
+    used
 }
 
 /// The `<pattern>` that fills special bars: diagonal stripes in the special colour.
@@ -248,12 +338,13 @@ mod tests {
 
     #[test]
     fn themed_colours_are_unique_and_never_used_for_data() {
-        let themed: Vec<RGBColor> = themed().iter().map(|(c, _, _)| *c).chain([HATCH]).collect();
+        let themed: Vec<String> = themed().iter().map(|t| t.hex.clone()).collect();
+        let themed: Vec<String> = themed.into_iter().chain([hex(HATCH)]).collect();
         for (i, a) in themed.iter().enumerate() {
-            assert!(!themed[i + 1..].contains(a), "{} is used twice", hex(*a));
+            assert!(!themed[i + 1..].contains(a), "{a} is used twice");
         }
         for c in SERIES.iter().chain([&BAR, &SPECIAL]) {
-            assert!(!themed.contains(c), "{}", hex(*c));
+            assert!(!themed.contains(&hex(*c)), "{}", hex(*c));
         }
     }
 
@@ -297,6 +388,21 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("</text>\n"));
+    }
+
+    #[test]
+    fn classes_follow_the_colour_order_fill_before_stroke() {
+        let body = format!(
+            "<rect stroke=\"{}\" fill=\"{}\" x=\"1\"/>\n",
+            hex(GRID),
+            hex(BG)
+        );
+        let out = tag_theme_colours(&body, "h");
+        assert!(
+            out.starts_with("<rect class=\"f-bg s-grid\" stroke="),
+            "{out}"
+        );
+        assert_eq!(used_classes(&out), 1 | 1 << 7);
     }
 
     #[test]

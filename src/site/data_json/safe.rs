@@ -1,0 +1,145 @@
+//! Serialising straight to markup-safe JSON: a serde_json formatter that writes `<`, `>` and `&`
+//! inside strings as `\u003c`, `\u003e` and `\u0026`, so no text pass over the output is needed.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
+
+/// Writes `value` as JSON to `writer`, pretty-printed (two spaces) or compact, markup-safe.
+pub fn to_writer<W: Write, T: Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+    pretty: bool,
+) -> serde_json::Result<()> {
+    if pretty {
+        let fmt = MarkupSafe(PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(writer, fmt))
+    } else {
+        let fmt = MarkupSafe(CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(writer, fmt))
+    }
+}
+
+/// Writes the unescaped `fragment` of a JSON string with `<`, `>`, `&` as `\u` escapes.
+fn write_safe<W: ?Sized + Write>(writer: &mut W, fragment: &str) -> io::Result<()> {
+    let bytes = fragment.as_bytes();
+    if !has_markup(bytes) {
+        return writer.write_all(bytes);
+    }
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped: &[u8] = match b {
+            b'<' => b"\\u003c",
+            b'>' => b"\\u003e",
+            b'&' => b"\\u0026",
+            _ => continue,
+        };
+        writer.write_all(&bytes[start..i])?;
+        writer.write_all(escaped)?;
+        start = i + 1;
+    }
+    writer.write_all(&bytes[start..])
+}
+
+/// Whether `bytes` holds `<`, `>` or `&`; checks 16 bytes at a time (vectorised), as most
+/// text has none.
+fn has_markup(bytes: &[u8]) -> bool {
+    let markup = |b: u8| (b == b'<') | (b == b'>') | (b == b'&');
+    let mut chunks = bytes.chunks_exact(16);
+    let found = chunks
+        .by_ref()
+        .any(|c| c.iter().fold(false, |m, &b| m | markup(b)));
+    found || chunks.remainder().iter().any(|&b| markup(b))
+}
+
+/// Wraps a formatter, escaping markup characters in every string fragment (keys included).
+struct MarkupSafe<F>(F);
+
+/// Forwards formatter methods to the wrapped formatter.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        #[inline]
+        fn $name<W: ?Sized + Write>(&mut self, w: &mut W $(, $arg: $ty)*) -> io::Result<()> {
+            self.0.$name(w $(, $arg)*)
+        }
+    )*};
+}
+
+impl<F: Formatter> Formatter for MarkupSafe<F> {
+    forward! {
+        write_null();
+        write_bool(v: bool);
+        write_i8(v: i8);
+        write_i16(v: i16);
+        write_i32(v: i32);
+        write_i64(v: i64);
+        write_i128(v: i128);
+        write_u8(v: u8);
+        write_u16(v: u16);
+        write_u32(v: u32);
+        write_u64(v: u64);
+        write_u128(v: u128);
+        write_f32(v: f32);
+        write_f64(v: f64);
+        write_number_str(v: &str);
+        begin_string();
+        end_string();
+        write_char_escape(v: CharEscape);
+        write_byte_array(v: &[u8]);
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+        write_raw_fragment(v: &str);
+    }
+
+    #[inline]
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        write_safe(w, s)
+    }
+}
+
+/// Serialises as a JSON string through `Display`, without building a `String` first.
+pub struct Text<T>(pub T);
+
+impl<T: std::fmt::Display> Serialize for Text<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+/// Serialises as a JSON array of what a fresh iterator from the closure yields, so a list is
+/// written as it is produced instead of being collected first.
+pub struct Seq<F>(pub F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: IntoIterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escapes_markup_in_keys_and_values_only() {
+        let v = serde_json::json!({ "a<b": ["x & <y>", 1, "\"\\<"] });
+        let mut out = Vec::new();
+        super::to_writer(&mut out, &v, false).expect("writes");
+        assert_eq!(
+            String::from_utf8(out).expect("utf-8"),
+            r#"{"a\u003cb":["x \u0026 \u003cy\u003e",1,"\"\\\u003c"]}"#
+        );
+    }
+}
