@@ -1,12 +1,13 @@
 //! Inventory rows -> elements and uses: rows grouped by element id, element-level columns
 //! merged (two different values is an error naming both rows), every reference resolved.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::load::inventory::SOURCES;
+use crate::load::inventory::{ElementCells, SOURCES};
 use crate::load::table::Cell;
 use crate::load::{RawSite, RawUse};
 use crate::taxonomy::{Taxonomy, Tree};
@@ -21,136 +22,190 @@ pub struct Lookups {
     pub recipients: Lookup,
 }
 
-/// Groups, merges and resolves the inventory. Elements come back sorted by id, uses by
-/// element then file order.
+/// Groups, merges and resolves the inventory, moving each row's text into its use. Elements
+/// come back sorted by id, uses by element then file order.
 pub fn build(
     raw: &RawSite,
+    mut rows: Vec<RawUse>,
     taxonomy: Option<&Taxonomy>,
     lookups: &Lookups,
     errors: &mut Vec<Diagnostic>,
 ) -> (Vec<Element>, Vec<Use>) {
-    let mut groups: Vec<(&str, Vec<&RawUse>)> = Vec::new();
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
-    for row in &raw.inventory {
-        let id = row.element.value.as_str();
-        let g = *by_id.entry(id).or_insert_with(|| {
-            groups.push((id, Vec::new()));
-            groups.len() - 1
-        });
-        groups[g].1.push(row);
-    }
-    groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
-
-    let mut elements = Vec::with_capacity(groups.len());
-    let mut uses = Vec::with_capacity(raw.inventory.len());
-    for (idx, (id, rows)) in groups.iter().enumerate() {
-        let mut element = merge(raw, id, rows, taxonomy, lookups, errors);
-        for row in rows {
+    let (order, starts) = group(&rows);
+    let mut elements = Vec::with_capacity(starts.len().saturating_sub(1));
+    let mut uses = Vec::with_capacity(rows.len());
+    for (idx, bounds) in starts.windows(2).enumerate() {
+        let members = &order[bounds[0]..bounds[1]];
+        let group: Vec<&RawUse> = members.iter().map(|&i| &rows[i]).collect();
+        let mut element = merge(raw, &group, taxonomy, lookups, errors);
+        for &i in members {
+            // What the catalog does not keep is freed as it goes, so the raw rows and the
+            // catalog are not both whole in memory.
+            rows[i].element_cells = None;
             element.uses.push(uses.len());
-            uses.push(make_use(raw, row, idx, taxonomy, lookups, errors));
+            uses.push(make_use(raw, &mut rows[i], idx, taxonomy, lookups, errors));
         }
+        element.id = std::mem::take(&mut rows[members[0]].element);
         elements.push(element);
     }
     (elements, uses)
 }
 
+/// Row indices grouped by element id (groups sorted by id, rows in file order), and where
+/// each group starts in that order (plus the end).
+fn group(rows: &[RawUse]) -> (Vec<usize>, Vec<usize>) {
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut ids: Vec<&str> = Vec::new();
+    let group_of: Vec<usize> = rows
+        .iter()
+        .map(|row| {
+            *by_id.entry(row.element.as_str()).or_insert_with(|| {
+                ids.push(row.element.as_str());
+                ids.len() - 1
+            })
+        })
+        .collect();
+    let mut sorted: Vec<usize> = (0..ids.len()).collect();
+    sorted.sort_unstable_by_key(|&g| ids[g]);
+    let mut rank = vec![0; ids.len()];
+    for (r, &g) in sorted.iter().enumerate() {
+        rank[g] = r;
+    }
+    let mut starts = vec![0; ids.len() + 1];
+    for &g in &group_of {
+        starts[rank[g] + 1] += 1;
+    }
+    for r in 0..ids.len() {
+        starts[r + 1] += starts[r];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0; rows.len()];
+    for (i, &g) in group_of.iter().enumerate() {
+        order[next[rank[g]]] = i;
+        next[rank[g]] += 1;
+    }
+    (order, starts)
+}
+
+/// The element-level cells of a row, `None` when all are empty.
+fn cells(r: &RawUse) -> Option<&ElementCells> {
+    r.element_cells.as_deref()
+}
+
 /// One element from its rows (never empty, in file order): element-level columns agreed,
-/// taxonomy keys checked, systems resolved.
-fn merge(
+/// taxonomy keys checked, systems resolved. Its id is filled in by the caller.
+fn merge<'a>(
     raw: &RawSite,
-    id: &str,
-    rows: &[&RawUse],
+    rows: &[&'a RawUse],
     taxonomy: Option<&Taxonomy>,
     lookups: &Lookups,
     errors: &mut Vec<Diagnostic>,
 ) -> Element {
     let first = rows[0];
-    for (cell, column, example) in [
-        (&first.name, "name", "Email address"),
-        (&first.category, "category", "user.contact.email"),
+    let id = first.element.as_str();
+    let first_category = cells(first).map_or("", |c| &c.category.value);
+    let name_at = (first.name.line, first.name.column);
+    for (value, at, column, example) in [
+        (&*first.name.value, name_at, "name", "Email address"),
+        (
+            first_category,
+            first.category_at,
+            "category",
+            "user.contact.email",
+        ),
     ] {
-        if cell.is_empty() {
+        if value.is_empty() {
             errors.push(
-                    at_cell(raw, &first.origin, cell, format!("element `{id}` has no `{column}` on its first row"))
+                    at_cell(raw, &first.origin, at, format!("element `{id}` has no `{column}` on its first row"))
                         .help(format!("fill in `{column}` (e.g. `{example}`) on the first row of each element; later rows may repeat it or leave it empty")),
                 );
         }
     }
-    let mut agree = |label: &str, key: fn(&RawUse) -> Option<(String, usize)>| {
-        agree(raw, id, rows, label, key, errors)
-    };
+    let mut agree = |label: &str, key: Key| agree(raw, id, rows, label, key, errors);
     let name = agree("names", |r| text(&r.name));
-    let category = agree("categories", |r| text(&r.category));
-    let owner = agree("owners", |r| text(&r.owner));
-    let subjects_row = agree("subject lists", |r| list(&r.subjects));
-    let systems_row = agree("system lists", |r| list(&r.systems));
+    let category = agree("categories", |r| text(&cells(r)?.category));
+    let owner = agree("owners", |r| text(&cells(r)?.owner));
+    let subjects_row = agree("subject lists", |r| list(&cells(r)?.subjects));
+    let systems_row = agree("system lists", |r| list(&cells(r)?.systems));
     let source_row = agree("sources", |r| {
-        let s = r.source?;
+        let c = cells(r)?;
+        let s = c.source?;
         let name = SOURCES.iter().find(|(_, v)| *v == s)?.0;
-        Some((name.to_string(), r.source_cell.column))
+        Some((Cow::Borrowed(name), c.source_column))
     });
 
-    if let (Some(r), Some(t)) = (category, taxonomy) {
+    let with_cells = |r: Option<&'a RawUse>| r.and_then(|r| Some((r, cells(r)?)));
+    let (category, owner) = (with_cells(category), with_cells(owner));
+    let (subjects_row, systems_row) = (with_cells(subjects_row), with_cells(systems_row));
+    if let (Some((r, c)), Some(t)) = (category, taxonomy) {
         check_key(
             raw,
             &r.origin.file,
-            &r.category,
+            &c.category,
             &t.categories,
             "data category",
             errors,
         );
     }
     let mut subjects = Vec::new();
-    if let Some(r) = subjects_row {
-        for c in dedup_cells(&r.subjects) {
+    if let Some((r, c)) = subjects_row {
+        for s in dedup_cells(&c.subjects) {
             if let Some(t) = taxonomy {
-                check_key(raw, &r.origin.file, c, &t.subjects, "data subject", errors);
+                check_key(raw, &r.origin.file, s, &t.subjects, "data subject", errors);
             }
-            subjects.push(c.value.clone());
+            subjects.push(s.value.to_string());
         }
     }
-    let systems = systems_row.map_or_else(Vec::new, |r| {
-        dedup_cells(&r.systems)
-            .filter_map(|c| lookups.systems.resolve(c, &r.origin.file, raw, errors))
+    let systems = systems_row.map_or_else(Vec::new, |(r, c)| {
+        dedup_cells(&c.systems)
+            .filter_map(|s| lookups.systems.resolve(s, &r.origin.file, raw, errors))
             .collect()
     });
     Element {
-        id: id.to_string(),
+        id: String::new(),
         name: name.map_or_else(String::new, |r| r.name.value.clone()),
-        category: category.map_or_else(String::new, |r| r.category.value.clone()),
+        category: category.map_or_else(String::new, |(_, c)| c.category.value.to_string()),
         subjects,
-        source: source_row.and_then(|r| r.source),
+        source: source_row.and_then(cells).and_then(|c| c.source),
         systems,
-        owner: owner.map(|r| r.owner.value.clone()),
+        owner: owner.map(|(_, c)| c.owner.value.to_string()),
         uses: Vec::new(),
         models: Vec::new(),
         origin: first.origin.clone(),
     }
 }
 
-/// A diagnostic at `cell` of the row at `origin`; at the row alone when the column is absent.
-fn at_cell(raw: &RawSite, origin: &Origin, cell: &Cell, message: String) -> Diagnostic {
+/// The value an element-level column compares by, and its column.
+type Key = for<'r> fn(&'r RawUse) -> Option<(Cow<'r, str>, usize)>;
+
+/// A diagnostic at the cell at `at` (line, column) of the row at `origin`; at the row alone
+/// when the column is absent (line 0).
+fn at_cell(raw: &RawSite, origin: &Origin, at: (usize, usize), message: String) -> Diagnostic {
     let d =
         Diagnostic::at_origin(origin, message).snippet(raw.line_text(&origin.file, origin.line));
-    if cell.line == 0 {
+    if at.0 == 0 {
         d
     } else {
-        d.column(cell.column)
+        d.column(at.1)
     }
 }
 
 /// A non-empty cell's text and column.
-fn text(c: &Cell) -> Option<(String, usize)> {
-    (!c.is_empty()).then(|| (c.value.clone(), c.column))
+fn text(c: &Cell) -> Option<(Cow<'_, str>, usize)> {
+    (!c.is_empty()).then(|| (Cow::Borrowed(&*c.value), c.column))
 }
 
 /// A non-empty list as sorted, deduplicated `a; b` (so order and repeats do not matter), and
 /// the column of its first item.
-fn list(cells: &[Cell]) -> Option<(String, usize)> {
-    let mut v: Vec<&str> = cells.iter().map(|c| c.value.as_str()).collect();
+fn list(cells: &[Cell]) -> Option<(Cow<'_, str>, usize)> {
+    let column = cells.first()?.column;
+    if let [only] = cells {
+        return Some((Cow::Borrowed(&*only.value), column));
+    }
+    let mut v: Vec<&str> = cells.iter().map(|c| &*c.value).collect();
     v.sort_unstable();
     v.dedup();
-    Some((v.join("; "), cells.first()?.column))
+    Some((Cow::Owned(v.join("; ")), column))
 }
 
 /// The first row giving a value for an element-level column; a later row giving a different
@@ -160,10 +215,10 @@ fn agree<'a>(
     id: &str,
     rows: &[&'a RawUse],
     label: &str,
-    key: fn(&RawUse) -> Option<(String, usize)>,
+    key: Key,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<&'a RawUse> {
-    let mut chosen: Option<(&RawUse, String)> = None;
+    let mut chosen: Option<(&RawUse, Cow<str>)> = None;
     for &row in rows {
         let Some((value, column)) = key(row) else {
             continue;
@@ -227,35 +282,35 @@ fn check_key(
 
 fn make_use(
     raw: &RawSite,
-    row: &RawUse,
+    row: &mut RawUse,
     element: usize,
     taxonomy: Option<&Taxonomy>,
     lookups: &Lookups,
     errors: &mut Vec<Diagnostic>,
 ) -> Use {
-    let file = &row.origin.file;
+    let file = &Arc::clone(&row.origin.file);
     if let Some(t) = taxonomy {
         check_key(raw, file, &row.purpose, &t.uses, "data use", errors);
     }
     let retention = row
         .retention
-        .as_ref()
-        .and_then(|c| lookups.retention.resolve(c, file, raw, errors));
-    let shared_with = dedup_cells(&row.shared_with)
+        .take()
+        .and_then(|c| lookups.retention.resolve(&c, file, raw, errors));
+    let shared_with = dedup_cells(&std::mem::take(&mut row.shared_with))
         .filter_map(|c| lookups.recipients.resolve(c, file, raw, errors))
         .collect();
     Use {
         element,
-        purpose: row.purpose.value.clone(),
-        why: row.why.clone(),
+        purpose: std::mem::take(&mut row.purpose.value),
+        why: std::mem::take(&mut row.why),
         legal_basis: row.legal_basis,
         necessity: row.necessity,
         retention,
         shared_with,
         visibility: row.visibility,
         last_reviewed: row.last_reviewed,
-        notes: row.notes.clone(),
-        extra: row.extra.clone(),
+        notes: row.notes.take(),
+        extra: std::mem::take(&mut row.extra),
         origin: Origin::clone(&row.origin),
     }
 }

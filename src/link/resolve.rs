@@ -15,17 +15,19 @@ use super::registers::{dedupe_sorted, Keyed, Lookup};
 /// Links everything `load` read. Returns the catalog only when linking found no problem;
 /// problems already reported by `load` are not repeated (ids of rows that failed to load are
 /// not reported as unknown).
-pub fn link(raw: RawSite) -> Result<Catalog, Diagnostics> {
+pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
     let mut errors: Vec<Diagnostic> = Vec::new();
-    let mut retention = dedupe_sorted(
-        raw.retention.items.clone(),
-        "retention policy",
-        &raw,
-        &mut errors,
-    );
-    let mut systems = dedupe_sorted(raw.systems.items.clone(), "system", &raw, &mut errors);
-    let mut recipients =
-        dedupe_sorted(raw.recipients.items.clone(), "recipient", &raw, &mut errors);
+    // Records move out of `raw` into the catalog (no copies); `raw` keeps the sources for
+    // snippets and the registers' facts for errors.
+    let inventory = std::mem::take(&mut raw.inventory);
+    let models = std::mem::take(&mut raw.models);
+    let pages = std::mem::take(&mut raw.pages);
+    let retention = std::mem::take(&mut raw.retention.items);
+    let systems = std::mem::take(&mut raw.systems.items);
+    let recipients = std::mem::take(&mut raw.recipients.items);
+    let mut retention = dedupe_sorted(retention, "retention policy", &raw, &mut errors);
+    let mut systems = dedupe_sorted(systems, "system", &raw, &mut errors);
+    let mut recipients = dedupe_sorted(recipients, "recipient", &raw, &mut errors);
     let lookups = Lookups {
         retention: Lookup::new(
             &retention,
@@ -49,7 +51,13 @@ pub fn link(raw: RawSite) -> Result<Catalog, Diagnostics> {
             "id,name,role,country,safeguards,description,dpa_url",
         ),
     };
-    let (mut elements, uses) = build(&raw, raw.taxonomy.as_ref(), &lookups, &mut errors);
+    let (mut elements, uses) = build(
+        &raw,
+        inventory,
+        raw.taxonomy.as_ref(),
+        &lookups,
+        &mut errors,
+    );
     let element_index: HashMap<String, usize> = elements
         .iter()
         .enumerate()
@@ -70,7 +78,7 @@ pub fn link(raw: RawSite) -> Result<Catalog, Diagnostics> {
         }
     }
 
-    let mut models = dedupe_sorted(raw.models.clone(), "model card", &raw, &mut errors);
+    let mut models = dedupe_sorted(models, "model card", &raw, &mut errors);
     for (m, model) in models.iter_mut().enumerate() {
         resolve_inputs(model, &element_index);
         let used = model
@@ -84,7 +92,7 @@ pub fn link(raw: RawSite) -> Result<Catalog, Diagnostics> {
             }
         }
     }
-    let pages = dedupe_sorted(raw.pages.clone(), "page", &raw, &mut errors);
+    let pages = dedupe_sorted(pages, "page", &raw, &mut errors);
 
     let index = Index {
         elements: element_index,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::diag::{suggest, Diagnostic};
 
 use super::source::SourceFile;
-use super::table::{Cell, Row, Table};
+use super::table::{Field, Record, Records, Table};
 
 /// What one kind of CSV file may and must contain.
 pub struct Spec {
@@ -27,15 +27,15 @@ pub struct Columns {
     pub extra: Vec<(String, usize)>,
 }
 
-static EMPTY: Cell = Cell {
-    value: String::new(),
+static EMPTY: Field<'static> = Field {
+    value: std::borrow::Cow::Borrowed(""),
     line: 0,
     column: 0,
 };
 
 impl Columns {
     /// The cell of a known column in `row`, or an empty cell when the column is absent.
-    pub fn cell<'r>(&self, row: &'r Row, name: &str) -> &'r Cell {
+    pub fn cell<'r, 'a>(&self, row: &'r Record<'a>, name: &str) -> &'r Field<'a> {
         self.index
             .get(name)
             .and_then(|&i| row.cells.get(i))
@@ -43,50 +43,124 @@ impl Columns {
     }
 
     /// The text of a known column, `None` when absent or empty.
-    pub fn text(&self, row: &Row, name: &str) -> Option<String> {
+    pub fn text(&self, row: &Record, name: &str) -> Option<String> {
         let c = self.cell(row, name);
-        (!c.is_empty()).then(|| c.value.clone())
+        (!c.is_empty()).then(|| c.value.to_string())
     }
 }
 
 /// Parses a CSV source and checks its header against `spec`; `None` (reported) when the file
 /// is empty or cannot be read further.
-pub fn read_table(
-    src: &SourceFile,
+pub fn read_table<'a>(
+    src: &'a SourceFile,
     spec: &Spec,
     errors: &mut Vec<Diagnostic>,
-) -> Option<(Table, Columns)> {
+) -> Option<(Table<Record<'a>>, Columns)> {
     let before = errors.len();
-    let Some(table) = super::table::parse(src, errors) else {
-        if errors.len() == before {
-            errors.push(
-                Diagnostic::file(
-                    src.path.to_path_buf(),
-                    format!("{} is empty", src.path.display()),
-                )
-                .help(format!(
-                    "the first line must name the columns, e.g. `{}`, and each line after it describes one {}{}",
-                    spec.example,
-                    row_noun(spec.what),
-                    if spec.optional { "; or delete the file" } else { "" }
-                )),
-            );
-        }
+    let Some(table) = super::table::read(src, errors) else {
+        empty_file(src, spec, before, errors);
         return None;
     };
     let cols = check_header(&table, src, spec, errors)?;
     Some((table, cols))
 }
 
+/// Like [`read_table`], but the rows are left to read one at a time, so a large file is never
+/// held as a whole table. The caller reports a file without rows with [`no_rows`] once it has
+/// read them all. When the header is invalid, the rest is read only for its own errors.
+pub fn open_table<'a>(
+    src: &'a SourceFile,
+    spec: &Spec,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<(Records<'a>, Columns)> {
+    let before = errors.len();
+    let Some(mut records) = Records::open(src, errors) else {
+        empty_file(src, spec, before, errors);
+        return None;
+    };
+    let first_used = |i: usize| {
+        let mut ignored = Vec::new();
+        let mut again = Records::open(src, &mut ignored)?;
+        std::iter::from_fn(|| again.next_row(&mut ignored))
+            .find(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+            .map(|r| r.line)
+    };
+    let Some(cols) = check_names(&records.header, src, spec, first_used, errors) else {
+        while records.next_row(errors).is_some() {}
+        return None;
+    };
+    Some((records, cols))
+}
+
+/// Reports a file with no header at all, unless reading it already reported something.
+fn empty_file(src: &SourceFile, spec: &Spec, before: usize, errors: &mut Vec<Diagnostic>) {
+    if errors.len() == before {
+        errors.push(
+            Diagnostic::file(
+                src.path.to_path_buf(),
+                format!("{} is empty", src.path.display()),
+            )
+            .help(format!(
+                "the first line must name the columns, e.g. `{}`, and each line after it describes one {}{}",
+                spec.example,
+                row_noun(spec.what),
+                if spec.optional { "; or delete the file" } else { "" }
+            )),
+        );
+    }
+}
+
 /// Checks the header against `spec`; `None` when the file cannot be read further.
 pub fn check_header(
-    table: &Table,
+    table: &Table<Record>,
     src: &SourceFile,
     spec: &Spec,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Columns> {
+    let first_used = |i: usize| {
+        table
+            .rows
+            .iter()
+            .find(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()))
+            .map(|r| r.line)
+    };
+    let cols = check_names(&table.header, src, spec, first_used, errors)?;
+    if table.rows.is_empty() && !table.truncated && table.dropped == 0 {
+        errors.push(no_rows(src, spec, table.header.line));
+        return None;
+    }
+    Some(cols)
+}
+
+/// The error for a file with a header but no rows (none read, none dropped, not truncated).
+pub fn no_rows(src: &SourceFile, spec: &Spec, header_line: usize) -> Diagnostic {
+    Diagnostic::at(
+        src.path.to_path_buf(),
+        header_line,
+        format!("{} has a header but no rows", src.path.display()),
+    )
+    .help(format!(
+        "add one line per {}{}",
+        row_noun(spec.what),
+        if spec.optional {
+            ", or delete the file"
+        } else {
+            ""
+        }
+    ))
+}
+
+/// Checks the header's names against `spec`; `first_used(i)` is the line of the first row
+/// with a value in column `i`. `None` when the file cannot be read further.
+fn check_names(
+    header: &Record,
+    src: &SourceFile,
+    spec: &Spec,
+    first_used: impl Fn(usize) -> Option<usize>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Columns> {
     let file = src.path.to_path_buf();
-    let at = |cell: &Cell, msg: String| {
+    let at = |cell: &Field, msg: String| {
         Diagnostic::at(file.clone(), cell.line, msg)
             .column(cell.column)
             .snippet(src.line(cell.line))
@@ -96,17 +170,17 @@ pub fn check_header(
     let mut extra = Vec::new();
     let mut suggested = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
-    if table.header.cells.len() == 1 && table.header.cells[0].value.contains(';') {
+    if header.cells.len() == 1 && header.cells[0].value.contains(';') {
         errors.push(
             at(
-                &table.header.cells[0],
+                &header.cells[0],
                 format!("the {} header has one column: the file is separated by `;`", spec.what),
             )
             .help("candor reads comma-separated files: in Excel choose \"CSV UTF-8 (Comma delimited)\""),
         );
         return None;
     }
-    for (i, cell) in table.header.cells.iter().enumerate() {
+    for (i, cell) in header.cells.iter().enumerate() {
         let name = cell.value.to_ascii_lowercase();
         let repeated = if name.is_empty() {
             None
@@ -125,11 +199,7 @@ pub fn check_header(
         }
         if name.is_empty() {
             // Spreadsheets often export empty columns past the table: ignore those.
-            let used = table
-                .rows
-                .iter()
-                .find(|r| r.cells.get(i).is_some_and(|c| !c.is_empty()));
-            if let Some(row) = used {
+            if let Some(line) = first_used(i) {
                 errors.push(
                     at(
                         cell,
@@ -137,7 +207,7 @@ pub fn check_header(
                             "column {} of the {} header has no name, but line {} has a value in it",
                             i + 1,
                             spec.what,
-                            row.line
+                            line
                         ),
                     )
                     .help(format!(
@@ -179,19 +249,19 @@ pub fn check_header(
         .collect();
     if !missing.is_empty() {
         let names = backticked(&missing);
-        let header = src.line(table.header.line);
+        let header_text = src.line(header.line);
         errors.push(
             Diagnostic::at(
                 file.clone(),
-                table.header.line,
+                header.line,
                 format!(
                     "the {} header has no {names} column{}",
                     spec.what,
                     if missing.len() == 1 { "" } else { "s" }
                 ),
             )
-            .column(header.chars().count() + 1)
-            .snippet(header)
+            .column(header_text.chars().count() + 1)
+            .snippet(header_text)
             .help(format!(
                 "add {} to the first line; every {} file needs the columns {}",
                 if missing.len() == 1 { "it" } else { "them" },
@@ -201,25 +271,6 @@ pub fn check_header(
         );
     }
     if errors.len() > before {
-        return None;
-    }
-    if table.rows.is_empty() && !table.truncated && table.dropped == 0 {
-        errors.push(
-            Diagnostic::at(
-                file,
-                table.header.line,
-                format!("{} has a header but no rows", src.path.display()),
-            )
-            .help(format!(
-                "add one line per {}{}",
-                row_noun(spec.what),
-                if spec.optional {
-                    ", or delete the file"
-                } else {
-                    ""
-                }
-            )),
-        );
         return None;
     }
     Some(Columns { index, extra })
@@ -260,7 +311,7 @@ mod tests {
     fn header(text: &str) -> (Option<Columns>, Vec<Diagnostic>) {
         let src = SourceFile::new(Arc::from(Path::new("i.csv")), text);
         let mut errors = Vec::new();
-        let table = super::super::table::parse(&src, &mut errors).unwrap();
+        let table = super::super::table::read(&src, &mut errors).unwrap();
         let cols = check_header(&table, &src, &SPEC, &mut errors);
         (cols, errors)
     }

@@ -9,10 +9,10 @@ use rayon::prelude::*;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
 
-use super::columns::{read_table, Columns, Spec};
+use super::columns::{no_rows, open_table, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
-use super::table::{Cell, Row};
+use super::table::{Cell, Record};
 use super::values::{at_cell, opt_enum, parse_date, split_list};
 
 /// The inventory columns, in the order DESIGN.md lists them.
@@ -73,15 +73,15 @@ pub const VISIBILITIES: &[(&str, Visibility)] = &[
 #[derive(Debug, Clone)]
 pub struct RawUse {
     pub origin: Origin,
-    pub element: Cell,
+    /// The element id (checked).
+    pub element: String,
     pub name: Cell,
-    pub category: Cell,
-    pub subjects: Vec<Cell>,
-    /// The parsed `source`, `None` when empty or invalid (already reported).
-    pub source: Option<Source>,
-    pub source_cell: Cell,
-    pub systems: Vec<Cell>,
-    pub owner: Cell,
+    /// The other element-level columns; `None` when all of them are empty on this row (as on
+    /// most rows after an element's first), so those rows carry no copies of empty cells.
+    pub element_cells: Option<Box<ElementCells>>,
+    /// Where the `category` cell is, for "no category on its first row" (line 0 when the
+    /// column is absent).
+    pub category_at: (usize, usize),
     /// The data use key; empty only when already reported.
     pub purpose: Cell,
     pub why: String,
@@ -95,25 +95,57 @@ pub struct RawUse {
     pub extra: BTreeMap<String, String>,
 }
 
+/// The element-level cells of one inventory row.
+#[derive(Debug, Clone, Default)]
+pub struct ElementCells {
+    pub category: Cell,
+    pub subjects: Vec<Cell>,
+    /// The parsed `source`, `None` when empty or invalid (already reported).
+    pub source: Option<Source>,
+    /// The column of the `source` cell.
+    pub source_column: usize,
+    pub systems: Vec<Cell>,
+    pub owner: Cell,
+}
+
+/// Rows read and parsed per batch: the batch is parsed in parallel, then dropped, so the
+/// file's cells are never all in memory at once.
+const BATCH: usize = 4096;
+
 /// Reads one inventory file. Rows without a valid element id are reported and left out; other
 /// invalid values are reported and read as empty, so no error is reported twice.
 pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<RawUse> {
-    let Some((table, cols)) = read_table(src, &SPEC, errors) else {
+    let Some((mut records, cols)) = open_table(src, &SPEC, errors) else {
         return Vec::new();
     };
-    // Rows are read in parallel; their diagnostics are merged back in row order.
-    let rows: Vec<(Option<RawUse>, Vec<Diagnostic>)> = table
-        .rows
-        .par_iter()
-        .map(|row| {
-            let mut errs = Vec::new();
-            (read_row(src, &cols, row, &mut errs), errs)
-        })
-        .collect();
-    let mut uses = Vec::with_capacity(rows.len());
-    for (raw, mut errs) in rows {
-        errors.append(&mut errs);
-        uses.extend(raw);
+    // One row per line at most: reserving that up front spares the copies (and the doubled
+    // peak) of growing a large vector.
+    let lines = src.text.bytes().filter(|&b| b == b'\n').count();
+    let mut uses = Vec::with_capacity(lines.saturating_sub(records.header.line) + 1);
+    let mut seen = 0;
+    loop {
+        let batch: Vec<Record> = std::iter::from_fn(|| records.next_row(errors))
+            .take(BATCH)
+            .collect();
+        if batch.is_empty() {
+            break;
+        }
+        seen += batch.len();
+        // Rows are read in parallel; their diagnostics are merged back in row order.
+        let rows: Vec<(Option<RawUse>, Vec<Diagnostic>)> = batch
+            .par_iter()
+            .map(|row| {
+                let mut errs = Vec::new();
+                (read_row(src, &cols, row, &mut errs), errs)
+            })
+            .collect();
+        for (raw, mut errs) in rows {
+            errors.append(&mut errs);
+            uses.extend(raw);
+        }
+    }
+    if seen == 0 && !records.truncated && records.dropped == 0 {
+        errors.push(no_rows(src, &SPEC, records.header.line));
     }
     uses
 }
@@ -121,7 +153,7 @@ pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Raw
 fn read_row(
     src: &SourceFile,
     cols: &Columns,
-    row: &Row,
+    row: &Record,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<RawUse> {
     let cell = |name: &str| cols.cell(row, name);
@@ -180,24 +212,32 @@ fn read_row(
         .iter()
         .filter_map(|(name, i)| {
             let v = row.cells.get(*i)?;
-            (!v.is_empty()).then(|| (name.clone(), v.value.clone()))
+            (!v.is_empty()).then(|| (name.clone(), v.value.to_string()))
         })
         .collect();
+    let (name, category) = (cell("name"), cell("category"));
+    let element_level = ["category", "subjects", "source", "systems", "owner"];
+    let element_cells = element_level.iter().any(|c| !cell(c).is_empty()).then(|| {
+        Box::new(ElementCells {
+            category: Cell::from(category),
+            subjects: split_list(cell("subjects")),
+            source,
+            source_column: cell("source").column,
+            systems: split_list(cell("systems")),
+            owner: Cell::from(cell("owner")),
+        })
+    });
     Some(RawUse {
         origin: Origin::new(&src.path, row.line),
-        element: element.clone(),
-        name: cell("name").clone(),
-        category: cell("category").clone(),
-        subjects: split_list(cell("subjects")),
-        source,
-        source_cell: cell("source").clone(),
-        systems: split_list(cell("systems")),
-        owner: cell("owner").clone(),
-        purpose: purpose.clone(),
-        why: why.value.clone(),
+        element: element.value.to_string(),
+        name: Cell::from(name),
+        element_cells,
+        category_at: (category.line, category.column),
+        purpose: Cell::from(purpose),
+        why: why.value.to_string(),
         legal_basis,
         necessity,
-        retention: (!retention.is_empty()).then(|| retention.clone()),
+        retention: (!retention.is_empty()).then(|| Cell::from(retention)),
         shared_with: split_list(cell("shared_with")),
         visibility,
         last_reviewed,
@@ -232,8 +272,9 @@ mod tests {
         assert_eq!(r.legal_basis, Some(LegalBasis::LegitimateInterests));
         assert_eq!(r.necessity, Some(Necessity::Optional));
         assert_eq!(r.visibility, Visibility::Internal);
-        assert_eq!(r.source, Some(Source::ThirdParty));
-        let subjects: Vec<_> = r.subjects.iter().map(|c| c.value.as_str()).collect();
+        let el = r.element_cells.as_deref().unwrap();
+        assert_eq!(el.source, Some(Source::ThirdParty));
+        let subjects: Vec<_> = el.subjects.iter().map(|c| c.value.as_str()).collect();
         assert_eq!(subjects, ["customer", "prospect"]);
         assert_eq!(r.last_reviewed, Some(jiff::civil::date(2026, 2, 28)));
         assert_eq!(r.retention.as_ref().map(|c| c.value.as_str()), Some("p7y"));

@@ -94,7 +94,14 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
     for rel in files.unwrap_or_default() {
         match SourceFile::read(root, &rel) {
             Ok(src) => {
-                inventory.extend(inventory::load_inventory(&src, &mut errors));
+                let rows = inventory::load_inventory(&src, &mut errors);
+                // The first file's rows are taken as they are: extending an empty vector
+                // would copy them all.
+                if inventory.is_empty() {
+                    inventory = rows;
+                } else {
+                    inventory.extend(rows);
+                }
                 sources.insert(Arc::clone(&src.path), src);
             }
             Err(d) => errors.push(d),

@@ -11,7 +11,7 @@ use super::columns::{read_table, Columns, Spec};
 use super::duration::parse_duration;
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
-use super::table::Row;
+use super::table::Record;
 use super::values::{at_cell, opt_enum};
 
 /// The rows of one register file, with what `link` needs to avoid cascading errors.
@@ -96,7 +96,7 @@ const ROLES: &[(&str, RecipientRole)] = &[
 struct RowCtx<'a> {
     src: &'a SourceFile,
     cols: &'a Columns,
-    row: &'a Row,
+    row: &'a Record<'a>,
     id: String,
 }
 
@@ -136,7 +136,7 @@ fn load<T>(
             );
             continue;
         }
-        if let Some(&first) = seen.get(&id_cell.value) {
+        if let Some(&first) = seen.get(&*id_cell.value) {
             errors.push(
                 at_cell(
                     src,
@@ -153,17 +153,17 @@ fn load<T>(
             );
             continue;
         }
-        seen.insert(id_cell.value.clone(), row.line);
+        seen.insert(id_cell.value.to_string(), row.line);
         if let Err(e) = check_id(&id_cell.value, IdKind::Other, &format!("{what} id")) {
             errors.push(e.at(src, id_cell));
-            reg.broken.insert(id_cell.value.clone());
+            reg.broken.insert(id_cell.value.to_string());
             continue;
         }
         let ctx = RowCtx {
             src,
             cols: &cols,
             row,
-            id: id_cell.value.clone(),
+            id: id_cell.value.to_string(),
         };
         match read(&ctx, errors) {
             Some(item) => reg.items.push(item),
@@ -214,7 +214,7 @@ pub fn load_retention(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Registe
             return None;
         }
         Some(RetentionPolicy {
-            name: name.value.clone(),
+            name: name.value.to_string(),
             id: r.id.clone(),
             period: period?,
             trigger: r.text("trigger"),

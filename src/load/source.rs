@@ -19,12 +19,18 @@ pub struct SourceFile {
 impl SourceFile {
     /// Wraps text already in memory; `path` is relative to the site root.
     pub fn new(path: Arc<Path>, text: &str) -> SourceFile {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let text = if text.contains('\r') {
-            text.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            text.to_string()
-        };
+        SourceFile::from_string(path, text.to_string())
+    }
+
+    /// Wraps text already in memory, normalising it in place when it can (a large file is
+    /// then never held twice).
+    fn from_string(path: Arc<Path>, mut text: String) -> SourceFile {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        if text.contains('\r') {
+            text = text.replace("\r\n", "\n").replace('\r', "\n");
+        }
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -39,7 +45,13 @@ impl SourceFile {
     pub fn read(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
         let bytes = std::fs::read(root.join(rel))
             .map_err(|e| Diagnostic::file(rel, format!("cannot read {}: {e}", rel.display())))?;
-        SourceFile::from_bytes(rel, &bytes)
+        match String::from_utf8(bytes) {
+            Ok(text) if !is_utf16(text.as_bytes()) => {
+                Ok(SourceFile::from_string(Arc::from(rel), text))
+            }
+            Ok(text) => SourceFile::from_bytes(rel, text.as_bytes()),
+            Err(e) => SourceFile::from_bytes(rel, e.as_bytes()),
+        }
     }
 
     /// The file `rel` (relative to the site root) from its raw bytes, exactly as [`read`]
@@ -65,7 +77,7 @@ impl SourceFile {
 
 /// Bytes -> `&str`, or an error naming the line and column of the first byte that is not UTF-8.
 fn decode<'a>(bytes: &'a [u8], rel: &Path) -> Result<&'a str, Diagnostic> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+    if is_utf16(bytes) {
         return Err(Diagnostic::file(
             rel,
             format!("{} is UTF-16 text; candor reads UTF-8", rel.display()),
@@ -104,6 +116,11 @@ fn decode<'a>(bytes: &'a [u8], rel: &Path) -> Result<&'a str, Diagnostic> {
         .snippet(snippet)
         .help(SAVE_AS_UTF8)
     })
+}
+
+/// Whether `bytes` start with a UTF-16 byte order mark.
+fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }
 
 const SAVE_AS_UTF8: &str =

@@ -3,12 +3,38 @@
 //! The `csv` crate reports only where a record starts; diagnostics here point at the field
 //! (line and character column), so the reader is written out: quoted fields, `""` escapes,
 //! newlines inside quotes, and clear errors for unclosed quotes and wrong field counts.
+//! [`Records`] reads one record at a time and its [`Field`]s borrow from the source text (only
+//! a value with `""` escapes is copied), so a large file is never held twice in memory.
+
+use std::borrow::Cow;
 
 use crate::diag::Diagnostic;
 
 use super::source::SourceFile;
 
-/// One field: its trimmed text and where that text starts (1-based line and column).
+/// One field as read: its trimmed text, borrowed from the source where possible, and where
+/// that text starts (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Field<'a> {
+    pub value: Cow<'a, str>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Field<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+}
+
+/// One record as read: the line it starts on and its fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record<'a> {
+    pub line: usize,
+    pub cells: Vec<Field<'a>>,
+}
+
+/// One field that owns its text, to keep past the source it was read from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cell {
     pub value: String,
@@ -22,18 +48,38 @@ impl Cell {
     }
 }
 
-/// One record: the line it starts on and its fields.
+impl From<&Field<'_>> for Cell {
+    fn from(f: &Field<'_>) -> Cell {
+        Cell {
+            value: f.value.to_string(),
+            line: f.line,
+            column: f.column,
+        }
+    }
+}
+
+/// One record with owned cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub line: usize,
     pub cells: Vec<Cell>,
 }
 
-/// A parsed file: the header record and the data records (blank lines skipped).
+impl From<Record<'_>> for Row {
+    fn from(r: Record<'_>) -> Row {
+        Row {
+            line: r.line,
+            cells: r.cells.iter().map(Cell::from).collect(),
+        }
+    }
+}
+
+/// A parsed file: the header record and the data records (blank lines skipped), as owned
+/// [`Row`]s or as borrowed [`Record`]s.
 #[derive(Debug, Clone)]
-pub struct Table {
-    pub header: Row,
-    pub rows: Vec<Row>,
+pub struct Table<R = Row> {
+    pub header: R,
+    pub rows: Vec<R>,
     /// True when an unclosed quote stopped reading before the end of the file.
     pub truncated: bool,
     /// Records left out (and reported) because their field count differs from the header's.
@@ -44,53 +90,105 @@ pub struct Table {
 /// unclosed quote ends the file there. Returns `None` when there is no header at all (an
 /// empty file is not reported here: the caller knows which header it should have had).
 pub fn parse(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table> {
-    let mut reader = Reader {
-        text: &src.text,
-        pos: 0,
-        errors: Vec::new(),
-        line: 1,
-        column: 1,
-    };
-    let mut header: Option<Row> = None;
-    let mut rows = Vec::new();
-    let mut truncated = false;
-    let mut dropped = 0;
-    while !reader.at_end() {
-        let row = reader.record(src);
-        errors.append(&mut reader.errors);
-        let row = match row {
-            Ok(row) => row,
-            Err(d) => {
-                errors.push(d);
-                truncated = true;
-                break;
-            }
-        };
-        if row.cells.iter().all(Cell::is_empty) {
-            continue;
-        }
-        let Some(h) = &header else {
-            header = Some(row);
-            continue;
-        };
-        if row.cells.len() != h.cells.len() {
-            errors.push(field_count_error(src, h, &row));
-            dropped += 1;
-            continue;
-        }
-        rows.push(row);
-    }
-    header.map(|header| Table {
-        header,
-        rows,
-        truncated,
-        dropped,
+    let t = read(src, errors)?;
+    Some(Table {
+        header: t.header.into(),
+        rows: t.rows.into_iter().map(Row::from).collect(),
+        truncated: t.truncated,
+        dropped: t.dropped,
     })
 }
 
-fn field_count_error(src: &SourceFile, header: &Row, row: &Row) -> Diagnostic {
+/// [`parse`], with fields borrowed from `src`.
+pub fn read<'a>(src: &'a SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Table<Record<'a>>> {
+    let mut records = Records::open(src, errors)?;
+    let mut rows = Vec::new();
+    while let Some(row) = records.next_row(errors) {
+        rows.push(row);
+    }
+    Some(Table {
+        header: records.header,
+        rows,
+        truncated: records.truncated,
+        dropped: records.dropped,
+    })
+}
+
+/// The data records of a CSV source, read one at a time after its header, with the same
+/// reporting as [`parse`].
+pub struct Records<'a> {
+    src: &'a SourceFile,
+    reader: Reader<'a>,
+    pub header: Record<'a>,
+    /// True when an unclosed quote stopped reading before the end of the file.
+    pub truncated: bool,
+    /// Records left out (and reported) because their field count differs from the header's.
+    pub dropped: usize,
+}
+
+impl<'a> Records<'a> {
+    /// Reads up to and including the header; `None` when the file has none.
+    pub fn open(src: &'a SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Records<'a>> {
+        let mut reader = Reader {
+            text: &src.text,
+            pos: 0,
+            errors: Vec::new(),
+            line: 1,
+            column: 1,
+        };
+        while !reader.at_end() {
+            let row = reader.record(src);
+            errors.append(&mut reader.errors);
+            match row {
+                Ok(row) if row.cells.iter().all(Field::is_empty) => {}
+                Ok(header) => {
+                    return Some(Records {
+                        src,
+                        reader,
+                        header,
+                        truncated: false,
+                        dropped: 0,
+                    })
+                }
+                Err(d) => {
+                    errors.push(d);
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// The next data record with as many fields as the header; `None` at the end.
+    pub fn next_row(&mut self, errors: &mut Vec<Diagnostic>) -> Option<Record<'a>> {
+        while !self.truncated && !self.reader.at_end() {
+            let row = self.reader.record(self.src);
+            errors.append(&mut self.reader.errors);
+            let row = match row {
+                Ok(row) => row,
+                Err(d) => {
+                    errors.push(d);
+                    self.truncated = true;
+                    return None;
+                }
+            };
+            if row.cells.iter().all(Field::is_empty) {
+                continue;
+            }
+            if row.cells.len() != self.header.cells.len() {
+                errors.push(field_count_error(self.src, &self.header, &row));
+                self.dropped += 1;
+                continue;
+            }
+            return Some(row);
+        }
+        None
+    }
+}
+
+fn field_count_error(src: &SourceFile, header: &Record, row: &Record) -> Diagnostic {
     let (n, m) = (row.cells.len(), header.cells.len());
-    let names: Vec<&str> = header.cells.iter().map(|c| c.value.as_str()).collect();
+    let names: Vec<&str> = header.cells.iter().map(|c| c.value.as_ref()).collect();
     let (message, help) = if n > m {
         let extra = &row.cells[m];
         (
@@ -164,39 +262,57 @@ impl<'a> Reader<'a> {
         self.pos += n;
     }
 
+    /// Moves past `n` bytes known to hold no newline (a char boundary).
+    fn advance_in_line(&mut self, n: usize) {
+        let skipped = &self.text.as_bytes()[self.pos..self.pos + n];
+        self.column += if skipped.is_ascii() {
+            n
+        } else {
+            self.text[self.pos..self.pos + n].chars().count()
+        };
+        self.pos += n;
+    }
+
     /// Reads one record up to and including its newline.
-    fn record(&mut self, src: &SourceFile) -> Result<Row, Diagnostic> {
+    fn record(&mut self, src: &SourceFile) -> Result<Record<'a>, Diagnostic> {
         let line = self.line;
         let mut cells = Vec::new();
         loop {
             cells.push(self.field(src)?);
             match self.rest().as_bytes().first() {
-                Some(b',') => self.advance(1),
+                Some(b',') => self.advance_in_line(1),
                 Some(_) => {
-                    self.advance(1);
-                    return Ok(Row { line, cells });
+                    // The newline that ends the record.
+                    self.pos += 1;
+                    self.line += 1;
+                    self.column = 1;
+                    return Ok(Record { line, cells });
                 }
-                None => return Ok(Row { line, cells }),
+                None => return Ok(Record { line, cells }),
             }
         }
     }
 
     /// Reads one field, stopping before the `,` or newline that ends it.
-    fn field(&mut self, src: &SourceFile) -> Result<Cell, Diagnostic> {
+    fn field(&mut self, src: &SourceFile) -> Result<Field<'a>, Diagnostic> {
         let rest = self.rest();
         let pad = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         if !rest[pad..].starts_with('"') {
-            let end = rest.find([',', '\n']).unwrap_or(rest.len());
+            let end = rest
+                .as_bytes()
+                .iter()
+                .position(|&b| b == b',' || b == b'\n')
+                .unwrap_or(rest.len());
             let raw = &rest[..end];
             let (line, column) = (self.line, self.column);
-            self.advance(end);
-            return Ok(trimmed(raw, line, column));
+            self.advance_in_line(end);
+            return Ok(trimmed(Cow::Borrowed(raw), line, column));
         }
-        self.advance(pad);
+        self.advance_in_line(pad);
         let (qline, qcol) = (self.line, self.column);
-        self.advance(1);
+        self.advance_in_line(1);
         let (line, column) = (self.line, self.column);
-        let mut value = String::new();
+        let mut value: Cow<'a, str> = Cow::Borrowed("");
         loop {
             let Some(q) = self.rest().find('"') else {
                 return Err(Diagnostic::at(
@@ -208,18 +324,23 @@ impl<'a> Reader<'a> {
                 .snippet(src.line(qline))
                 .help("end the quoted value with `\"`; to put a quote inside a quoted value, write it twice (`\"\"`)"));
             };
-            value.push_str(&self.rest()[..q]);
+            let piece = &self.rest()[..q];
+            if value.is_empty() {
+                value = Cow::Borrowed(piece);
+            } else {
+                value.to_mut().push_str(piece);
+            }
             self.advance(q + 1);
             if self.rest().starts_with('"') {
-                value.push('"');
-                self.advance(1);
+                value.to_mut().push('"');
+                self.advance_in_line(1);
             } else {
                 break;
             }
         }
         let after = self.rest();
         let pad = after.len() - after.trim_start_matches([' ', '\t']).len();
-        self.advance(pad);
+        self.advance_in_line(pad);
         let rest = self.rest();
         if !(rest.is_empty() || rest.starts_with([',', '\n'])) {
             let (l, c) = (self.line, self.column);
@@ -238,17 +359,18 @@ impl<'a> Reader<'a> {
                     whole.trim_end().replace('"', "\"\"")
                 )),
             );
-            value.push_str(&after[..pad + end]);
-            self.advance(end);
+            value.to_mut().push_str(&after[..pad + end]);
+            self.advance_in_line(end);
         }
-        Ok(trimmed(&value, line, column))
+        Ok(trimmed(value, line, column))
     }
 }
 
 /// A cell of `raw` starting at `line`/`column`, trimmed, its position moved past leading
 /// whitespace (which may include newlines inside quotes).
-fn trimmed(raw: &str, mut line: usize, mut column: usize) -> Cell {
-    let skipped = &raw[..raw.len() - raw.trim_start().len()];
+fn trimmed(raw: Cow<'_, str>, mut line: usize, mut column: usize) -> Field<'_> {
+    let lead = raw.len() - raw.trim_start().len();
+    let skipped = &raw[..lead];
     match skipped.rsplit_once('\n') {
         Some((before, after)) => {
             line += before.matches('\n').count() + 1;
@@ -256,8 +378,13 @@ fn trimmed(raw: &str, mut line: usize, mut column: usize) -> Cell {
         }
         None => column += skipped.chars().count(),
     }
-    Cell {
-        value: raw.trim().to_string(),
+    let value = match raw {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if lead == 0 && s.trim_end().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    };
+    Field {
+        value,
         line,
         column,
     }

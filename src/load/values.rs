@@ -3,7 +3,7 @@
 use crate::diag::{did_you_mean, Diagnostic};
 
 use super::source::SourceFile;
-use super::table::{Cell, Row};
+use super::table::{Cell, Field, Record};
 
 /// Why a value is invalid and how to fix it; placed at a cell by the caller.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +14,7 @@ pub struct Invalid {
 
 impl Invalid {
     /// The diagnostic at `cell` of `src`.
-    pub fn at(self, src: &SourceFile, cell: &Cell) -> Diagnostic {
+    pub fn at(self, src: &SourceFile, cell: &Field) -> Diagnostic {
         Diagnostic::at(src.path.to_path_buf(), cell.line, self.message)
             .column(cell.column)
             .snippet(src.line(cell.line))
@@ -23,7 +23,12 @@ impl Invalid {
 }
 
 /// A diagnostic at `cell` of `row`; at the row alone when the column is absent.
-pub fn at_cell(src: &SourceFile, row: &Row, cell: &Cell, message: impl Into<String>) -> Diagnostic {
+pub fn at_cell(
+    src: &SourceFile,
+    row: &Record,
+    cell: &Field,
+    message: impl Into<String>,
+) -> Diagnostic {
     if cell.line == 0 {
         return Diagnostic::at(src.path.to_path_buf(), row.line, message)
             .snippet(src.line(row.line));
@@ -75,7 +80,7 @@ fn meaning(column: &str) -> Option<&'static str> {
 /// An optional enum cell: `None` when empty; reported and `None` when invalid.
 pub fn opt_enum<T: Copy>(
     src: &SourceFile,
-    cell: &Cell,
+    cell: &Field,
     column: &str,
     variants: &[(&'static str, T)],
     errors: &mut Vec<Diagnostic>,
@@ -90,7 +95,7 @@ pub fn opt_enum<T: Copy>(
 
 /// Splits a `;`-separated list, trimming items and dropping empty ones; each item keeps its
 /// column within the line.
-pub fn split_list(cell: &Cell) -> Vec<Cell> {
+pub fn split_list(cell: &Field) -> Vec<Cell> {
     let mut out = Vec::new();
     let mut offset = 0;
     for part in cell.value.split(';') {
@@ -184,7 +189,7 @@ mod tests {
 
     #[test]
     fn lists_keep_columns() {
-        let cell = Cell {
+        let cell = Field {
             value: "a; b ;;c".into(),
             line: 3,
             column: 5,
