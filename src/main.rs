@@ -11,7 +11,19 @@ use candor::diag::Error;
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Transparent huge pages off for this process: mimalloc asks for them, and the kernel then
+/// zeroes 2 MiB for every fresh page touched, a third of a 100k-element `check` (measured with
+/// perf; `MIMALLOC_ALLOW_THP=0` does the same, but only from the environment).
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Init(args) => commands::init::run(args),
