@@ -61,6 +61,9 @@ pub struct Site<'a> {
     /// Each retention policy's link and summary in words, by policy index (every use of a
     /// policy shows them; computed once).
     pub policy_briefs: Vec<(String, String)>,
+    /// The page of each category and purpose that has one (every reference links it).
+    pub category_hrefs: HashMap<&'a str, String>,
+    pub purpose_hrefs: HashMap<&'a str, String>,
 }
 
 /// Indices into [`Site::charts`].
@@ -150,6 +153,16 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
     let lang = crate::i18n::strings(catalog.config.language.as_deref());
     let scope = Scope::new(catalog, audience);
     let groups = Groups::new(catalog, &scope);
+    let category_hrefs = groups
+        .categories
+        .keys()
+        .map(|&k| (k, urls::category(k)))
+        .collect();
+    let purpose_hrefs = groups
+        .purposes
+        .keys()
+        .map(|&k| (k, urls::purpose(k)))
+        .collect();
     let model_slugs = urls::unique_slugs(catalog.models.iter().map(|m| m.id.as_str()));
     let page_slugs = urls::unique_slugs(catalog.pages.iter().map(|p| p.slug.as_str()));
 
@@ -221,6 +234,8 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         changes: None,
         excluded_by,
         generated_on: None,
+        category_hrefs,
+        purpose_hrefs,
         policy_briefs: catalog
             .retention
             .iter()

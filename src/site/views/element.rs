@@ -314,7 +314,7 @@ mod tests {
         let birth = super::element(ctx, 2);
         assert_eq!(birth.excluded_by[0].name, "Style recommender");
         assert_eq!(
-            v.category.href.as_deref(),
+            v.category.href,
             Some("categories/user.contact.email/index.html")
         );
     }

@@ -122,7 +122,7 @@ pub struct TaxonRef<'a> {
     pub key: &'a str,
     pub name: &'a str,
     pub description: &'a str,
-    pub href: Option<String>,
+    pub href: Option<&'a str>,
     pub sensitive: bool,
 }
 
@@ -188,24 +188,14 @@ impl<'a> Ctx<'a> {
     /// A data category, linked to its page when it has one.
     fn category(&self, key: &'a str) -> TaxonRef<'a> {
         let tax = &self.catalog.taxonomy;
-        let has_page = self.site.groups.categories.contains_key(key);
-        taxon_ref(
-            &tax.categories,
-            key,
-            has_page.then(|| urls::category(key)),
-            tax.is_sensitive(key),
-        )
+        let href = self.site.category_hrefs.get(key).map(String::as_str);
+        taxon_ref(&tax.categories, key, href, tax.is_sensitive(key))
     }
 
     /// A purpose, linked to its page when it has one.
     fn purpose(&self, key: &'a str) -> TaxonRef<'a> {
-        let has_page = self.site.groups.purposes.contains_key(key);
-        taxon_ref(
-            &self.catalog.taxonomy.uses,
-            key,
-            has_page.then(|| urls::purpose(key)),
-            false,
-        )
+        let href = self.site.purpose_hrefs.get(key).map(String::as_str);
+        taxon_ref(&self.catalog.taxonomy.uses, key, href, false)
     }
 
     /// The visible uses of an element.
@@ -222,7 +212,7 @@ impl<'a> Ctx<'a> {
 fn taxon_ref<'a>(
     tree: &'a Tree,
     key: &'a str,
-    href: Option<String>,
+    href: Option<&'a str>,
     sensitive: bool,
 ) -> TaxonRef<'a> {
     let taxon = tree.get(key);
