@@ -3,7 +3,7 @@
 //!
 //! fideslang is © Ethyca, Inc., licensed CC BY 4.0; see `taxonomy/fideslang/LICENSE`.
 
-use std::collections::HashMap;
+use crate::fnv::FnvMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -38,7 +38,7 @@ pub struct Taxon {
 pub struct Tree {
     pub kind: &'static str,
     pub taxa: Vec<Taxon>,
-    index: HashMap<String, usize>,
+    index: FnvMap<String, usize>,
 }
 
 /// The three taxonomies.
