@@ -1,6 +1,6 @@
 //! `base.html`: the head, header and navigation before a page's content, the footer after.
 
-use super::Page;
+use super::{given, Page};
 
 /// The main navigation: section, page and translation key (as `items` in `base.html`).
 const NAV: [(&str, &str, &str); 6] = [
@@ -11,11 +11,6 @@ const NAV: [(&str, &str, &str); 6] = [
     ("systems", "systems/index.html", "nav.systems"),
     ("models", "models/index.html", "nav.models"),
 ];
-
-/// A template's truth test of an optional text: present and not empty.
-fn given(s: Option<&str>) -> Option<&str> {
-    s.filter(|s| !s.is_empty())
-}
 
 impl Page<'_> {
     /// Everything of `base.html` up to `{% block content %}`.

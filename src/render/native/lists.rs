@@ -337,27 +337,12 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
         } else if u.required {
             p.t("taxa.required");
         } else {
-            p.raw("<span class=\"muted\">");
-            p.t("meta.not_stated");
-            p.raw("</span>");
+            p.muted("meta.not_stated");
         }
         p.raw("</td>\n      <td data-label=\"");
         p.t("taxa.col_how_long");
         p.raw("\">");
-        match &u.retention {
-            Some(r) => {
-                p.raw("<a href=\"");
-                p.href(r.href);
-                p.raw("\">");
-                p.text(r.summary);
-                p.raw("</a>");
-            }
-            None => {
-                p.raw("<span class=\"muted\">");
-                p.t("meta.not_stated");
-                p.raw("</span>");
-            }
-        }
+        p.policy(u.retention.as_ref(), "meta.not_stated");
         p.raw("</td>\n    </tr>\n  ");
         p.piece();
     }

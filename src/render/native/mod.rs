@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use crate::i18n::Strings;
 use crate::render::charts::ChartKind;
-use crate::site::views::{ChartView, Link, TaxonRef, View};
+use crate::site::views::{ChartView, Link, PolicyBrief, TaxonRef, View};
 use crate::site::PageKind;
 
 use super::tera_env::Globals;
@@ -130,6 +130,11 @@ impl<'a> Native<'a> {
 /// Big pages go out in pieces of about this size (tiny under test, so the equivalence tests
 /// cut every listing into many pieces).
 const PIECE: usize = if cfg!(test) { 512 } else { 256 * 1024 };
+
+/// A template's truth test of an optional text: present and not empty.
+fn given(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.is_empty())
+}
 
 /// One page being written.
 struct Page<'a> {
@@ -258,6 +263,27 @@ impl Page<'_> {
                 self.raw("</a>");
             }
             None => self.text(t.name),
+        }
+    }
+
+    /// `<span class="muted">{{ t.<key> }}</span>`.
+    fn muted(&mut self, key: &str) {
+        self.raw("<span class=\"muted\">");
+        self.t(key);
+        self.raw("</span>");
+    }
+
+    /// A use's retention policy as a link to it, or `missing` (a translation key) muted.
+    fn policy(&mut self, policy: Option<&PolicyBrief>, missing: &str) {
+        match policy {
+            Some(r) => {
+                self.raw("<a href=\"");
+                self.href(r.href);
+                self.raw("\">");
+                self.text(r.summary);
+                self.raw("</a>");
+            }
+            None => self.muted(missing),
         }
     }
 

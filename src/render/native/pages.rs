@@ -77,20 +77,7 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
         p.raw("\n        <div><dt>");
         p.t("element.how_long");
         p.raw("</dt><dd>");
-        match &u.retention {
-            Some(r) => {
-                p.raw("<a href=\"");
-                p.href(r.href);
-                p.raw("\">");
-                p.text(r.summary);
-                p.raw("</a>");
-            }
-            None => {
-                p.raw("<span class=\"muted\">");
-                p.t("label.no_policy");
-                p.raw("</span>");
-            }
-        }
+        p.policy(u.retention.as_ref(), "label.no_policy");
         p.raw("</dd></div>\n        <div><dt>");
         p.t("element.shared_with");
         p.raw("</dt><dd>");
@@ -195,9 +182,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
     p.t("label.why");
     p.raw("</dt><dd>");
     if label.purposes.is_empty() {
-        p.raw("<span class=\"muted\">");
-        p.t("label.none_listed");
-        p.raw("</span>");
+        p.muted("label.none_listed");
     } else {
         p.raw("<ul class=\"nl-list\">");
         for t in &label.purposes {
@@ -219,9 +204,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
     p.t("label.how_long");
     p.raw("</dt><dd>");
     if label.retention.is_empty() {
-        p.raw("<span class=\"muted\">");
-        p.t("label.no_policy");
-        p.raw("</span>");
+        p.muted("label.no_policy");
     } else {
         p.raw("<ul class=\"nl-list\">");
         for r in &label.retention {

@@ -3,12 +3,7 @@
 use crate::site::views::{RecipientsView, RetentionView, SystemsView};
 
 use super::lists::bars_chart;
-use super::Page;
-
-/// A template's truth test of an optional text: present and not empty.
-fn given(s: Option<&str>) -> Option<&str> {
-    s.filter(|s| !s.is_empty())
-}
+use super::{given, Page};
 
 /// The content block of `retention.html`.
 pub(super) fn retention(p: &mut Page, v: &RetentionView) {

@@ -24,7 +24,7 @@ use super::{urls, words, PageKind, PageSpec, Site};
 
 pub use audit::{AuditView, FindingView, Span};
 pub use changes::{ChangeView, ChangesView};
-pub use element::{DataIndexView, ElementSummary, ElementView, UseView};
+pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseView};
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
