@@ -8,7 +8,7 @@
 //! plural form (for every language candor has, `n == 1` picks the first). Content (reasons,
 //! names, model cards) stays as written; only the interface is translated.
 
-use crate::fnv::FnvMap;
+use crate::hash::FastMap;
 use std::sync::OnceLock;
 
 /// Every language candor has interface text for: code, native name, translation file.
@@ -26,7 +26,7 @@ pub struct Strings {
     /// `en`, `de`.
     pub code: &'static str,
     /// Dotted key (`nav.data`) to text.
-    flat: FnvMap<String, String>,
+    flat: FastMap<String, String>,
     /// The file as nested maps, for the template context.
     tree: serde_json::Value,
 }
@@ -35,7 +35,7 @@ impl Strings {
     fn parse(code: &'static str, text: &str) -> Strings {
         // The files are embedded and held valid by tests; a broken one degrades to keys.
         let table: toml::Table = toml::from_str(text).unwrap_or_default();
-        let mut flat = FnvMap::default();
+        let mut flat = FastMap::default();
         flatten("", &table, &mut flat);
         let tree = serde_json::to_value(&table).unwrap_or_default();
         Strings { code, flat, tree }
@@ -77,7 +77,7 @@ impl Strings {
     }
 }
 
-fn flatten(prefix: &str, table: &toml::Table, out: &mut FnvMap<String, String>) {
+fn flatten(prefix: &str, table: &toml::Table, out: &mut FastMap<String, String>) {
     for (k, v) in table {
         let key = if prefix.is_empty() {
             k.clone()

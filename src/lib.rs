@@ -10,7 +10,7 @@ pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod export;
-pub mod fnv;
+pub mod hash;
 pub mod i18n;
 pub mod import;
 pub mod link;

@@ -3,7 +3,7 @@
 //!
 //! fideslang is © Ethyca, Inc., licensed CC BY 4.0; see `taxonomy/fideslang/LICENSE`.
 
-use crate::fnv::FnvMap;
+use crate::hash::FastMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -38,7 +38,7 @@ pub struct Taxon {
 pub struct Tree {
     pub kind: &'static str,
     pub taxa: Vec<Taxon>,
-    index: FnvMap<String, usize>,
+    index: FastMap<String, usize>,
 }
 
 /// The three taxonomies.

@@ -19,7 +19,7 @@ struct Line<'a> {
 fn scan(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut table = String::new();
-    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    let mut counts: crate::hash::FastMap<String, usize> = Default::default();
     let mut item = 0;
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim();

@@ -21,6 +21,7 @@ mod transfer;
 mod unused;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 pub use finding::{Accepted, FailOn, Finding, Severity};
 pub use rules::{Rule, RULES};
@@ -93,25 +94,43 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
         settings,
         today,
     };
+    // The rule families read the catalog independently: they run in parallel and their
+    // findings are joined in this fixed order, so the result does not depend on timing.
+    let families: [Family; 7] = [
+        targeting::check,
+        retention::check,
+        purpose::check,
+        transfer::check,
+        review::check,
+        models::check,
+        unused::check,
+    ];
+    let found: Vec<Vec<Finding>> = families
+        .par_iter()
+        .map(|check| {
+            let mut out = Out {
+                settings,
+                findings: Vec::new(),
+            };
+            check(&cx, &mut out);
+            out.findings
+        })
+        .collect();
     let mut out = Out {
         settings,
-        findings: Vec::new(),
+        findings: found.concat(),
     };
-    targeting::check(&cx, &mut out);
-    retention::check(&cx, &mut out);
-    purpose::check(&cx, &mut out);
-    transfer::check(&cx, &mut out);
-    review::check(&cx, &mut out);
-    models::check(&cx, &mut out);
-    unused::check(&cx, &mut out);
     exceptions::apply(&cx, &mut out);
     let mut findings = out.findings;
-    findings.sort_by(|a, b| {
+    findings.par_sort_by(|a, b| {
         (b.severity, &a.origin, a.rule, &a.message)
             .cmp(&(a.severity, &b.origin, b.rule, &b.message))
     });
     Audit { today, findings }
 }
+
+/// One family of rules: reads the catalog, adds findings.
+type Family = fn(&Cx<'_>, &mut Out<'_>);
 
 /// What every rule reads.
 pub(crate) struct Cx<'a> {

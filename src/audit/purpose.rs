@@ -1,7 +1,9 @@
 //! Purpose limitation: `vague-purpose`. An element whose only uses are generic keys, a use
 //! whose reason is empty or a placeholder, and a reason copied across many elements.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+
+use crate::hash::FastMap;
 
 use super::rules::VAGUE_PURPOSE;
 use super::{Cx, Draft, Out};
@@ -66,7 +68,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     }
     let tax = &cx.cat.taxonomy;
     // Parent key -> its first child, for keys that have a more specific option.
-    let mut first_child: HashMap<&str, &str> = HashMap::new();
+    let mut first_child: FastMap<&str, &str> = FastMap::default();
     for t in &tax.uses.taxa {
         if let Some(p) = &t.parent {
             first_child.entry(p.as_str()).or_insert(t.key.as_str());
@@ -78,8 +80,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 && first_child.contains_key(key))
     };
     // Normalised reason -> number of distinct elements giving it.
-    let mut reasons: HashMap<&str, (usize, usize)> = HashMap::new();
-    let normalised: Vec<String> = cx.cat.uses.iter().map(|u| normalise(&u.why)).collect();
+    let mut reasons: FastMap<&str, (usize, usize)> = FastMap::default();
+    let normalised: Vec<String> = cx.cat.uses.par_iter().map(|u| normalise(&u.why)).collect();
     for (u, n) in cx.cat.uses.iter().zip(&normalised) {
         let entry = reasons.entry(n.as_str()).or_insert((0, usize::MAX));
         if entry.1 != u.element {

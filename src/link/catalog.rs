@@ -3,7 +3,9 @@
 //! Everything after `link` (audit, site, render, exports) reads a `&Catalog`. References
 //! between records are indices into the catalog's vectors, so lookups never scan.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::hash::FastMap;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -43,11 +45,11 @@ pub struct Catalog {
 /// Id -> index maps, built once by `link`.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub elements: HashMap<String, ElementIdx>,
-    pub retention: HashMap<String, PolicyIdx>,
-    pub systems: HashMap<String, SystemIdx>,
-    pub recipients: HashMap<String, RecipientIdx>,
-    pub models: HashMap<String, ModelIdx>,
+    pub elements: FastMap<String, ElementIdx>,
+    pub retention: FastMap<String, PolicyIdx>,
+    pub systems: FastMap<String, SystemIdx>,
+    pub recipients: FastMap<String, RecipientIdx>,
+    pub models: FastMap<String, ModelIdx>,
 }
 
 impl Catalog {

@@ -1,10 +1,12 @@
 //! Inventory rows -> elements and uses: rows grouped by element id, element-level columns
 //! merged (two different values is an error naming both rows), every reference resolved.
 
+use crate::hash::FastMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Origin};
 use crate::load::inventory::{ElementCells, SOURCES};
@@ -32,29 +34,64 @@ pub fn build(
     errors: &mut Vec<Diagnostic>,
 ) -> (Vec<Element>, Vec<Use>) {
     let (order, starts) = group(&rows);
-    let mut elements = Vec::with_capacity(starts.len().saturating_sub(1));
+    permute(&mut rows, order);
+    let mut groups: Vec<&mut [RawUse]> = Vec::with_capacity(starts.len().saturating_sub(1));
+    let mut rest: &mut [RawUse] = &mut rows;
+    for bounds in starts.windows(2) {
+        let (group, tail) = std::mem::take(&mut rest).split_at_mut(bounds[1] - bounds[0]);
+        groups.push(group);
+        rest = tail;
+    }
+    // Each element is merged and resolved on its own, in parallel; elements, uses and
+    // diagnostics come back in element order, as a serial pass would give them.
+    let built: Vec<(Element, Vec<Use>, Vec<Diagnostic>)> = groups
+        .into_par_iter()
+        .enumerate()
+        .map(|(idx, members)| {
+            let mut errs = Vec::new();
+            let mut element = merge(raw, members, taxonomy, lookups, &mut errs);
+            let mut uses = Vec::with_capacity(members.len());
+            for row in members.iter_mut() {
+                // What the catalog does not keep is freed as it goes, so the raw rows and
+                // the catalog are not both whole in memory.
+                row.element_cells = None;
+                uses.push(make_use(raw, row, idx, taxonomy, lookups, &mut errs));
+            }
+            element.id = std::mem::take(&mut members[0].element);
+            (element, uses, errs)
+        })
+        .collect();
+    let mut elements = Vec::with_capacity(built.len());
     let mut uses = Vec::with_capacity(rows.len());
-    for (idx, bounds) in starts.windows(2).enumerate() {
-        let members = &order[bounds[0]..bounds[1]];
-        let group: Vec<&RawUse> = members.iter().map(|&i| &rows[i]).collect();
-        let mut element = merge(raw, &group, taxonomy, lookups, errors);
-        for &i in members {
-            // What the catalog does not keep is freed as it goes, so the raw rows and the
-            // catalog are not both whole in memory.
-            rows[i].element_cells = None;
-            element.uses.push(uses.len());
-            uses.push(make_use(raw, &mut rows[i], idx, taxonomy, lookups, errors));
-        }
-        element.id = std::mem::take(&mut rows[members[0]].element);
+    for (mut element, mut own, mut errs) in built {
+        element.uses = (uses.len()..uses.len() + own.len()).collect();
+        uses.append(&mut own);
+        errors.append(&mut errs);
         elements.push(element);
     }
     (elements, uses)
 }
 
+/// Reorders `rows` in place so that row `order[i]` ends up at position `i`.
+fn permute<T>(rows: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..rows.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = std::mem::replace(&mut order[at], DONE);
+            if from == start {
+                break;
+            }
+            rows.swap(at, from);
+            at = from;
+        }
+    }
+}
+
 /// Row indices grouped by element id (groups sorted by id, rows in file order), and where
 /// each group starts in that order (plus the end).
 fn group(rows: &[RawUse]) -> (Vec<usize>, Vec<usize>) {
-    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_id: FastMap<&str, usize> = FastMap::default();
     let mut ids: Vec<&str> = Vec::new();
     let group_of: Vec<usize> = rows
         .iter()
@@ -96,12 +133,12 @@ fn cells(r: &RawUse) -> Option<&ElementCells> {
 /// taxonomy keys checked, systems resolved. Its id is filled in by the caller.
 fn merge<'a>(
     raw: &RawSite,
-    rows: &[&'a RawUse],
+    rows: &'a [RawUse],
     taxonomy: Option<&Taxonomy>,
     lookups: &Lookups,
     errors: &mut Vec<Diagnostic>,
 ) -> Element {
-    let first = rows[0];
+    let first = &rows[0];
     let id = first.element.as_str();
     let first_category = cells(first).map_or("", |c| &c.category.value);
     let name_at = (first.name.line, first.name.column);
@@ -213,13 +250,13 @@ fn list(cells: &[Cell]) -> Option<(Cow<'_, str>, usize)> {
 fn agree<'a>(
     raw: &RawSite,
     id: &str,
-    rows: &[&'a RawUse],
+    rows: &'a [RawUse],
     label: &str,
     key: Key,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<&'a RawUse> {
     let mut chosen: Option<(&RawUse, Cow<str>)> = None;
-    for &row in rows {
+    for row in rows {
         let Some((value, column)) = key(row) else {
             continue;
         };
@@ -312,5 +349,29 @@ fn make_use(
         notes: row.notes.take(),
         extra: std::mem::take(&mut row.extra),
         origin: Origin::clone(&row.origin),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_row_where_the_order_says() {
+        // Cycles of several lengths, fixed points, and the identity.
+        for order in [
+            vec![],
+            vec![0],
+            vec![1, 0],
+            vec![2, 0, 1],
+            vec![0, 3, 1, 2, 4],
+            vec![5, 4, 3, 2, 1, 0],
+            vec![3, 0, 4, 1, 2, 6, 5],
+        ] {
+            let mut rows: Vec<char> = ('a'..).take(order.len()).collect();
+            let want: Vec<char> = order.iter().map(|&i| rows[i]).collect();
+            permute(&mut rows, order);
+            assert_eq!(rows, want);
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Registers (retention, systems, recipients) and other id-keyed records: duplicate ids,
 //! sorting by id, and resolving a reference with a helpful "unknown id" error.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::hash::FastMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -68,7 +70,8 @@ pub fn dedupe_sorted<T: Keyed>(
     raw: &RawSite,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<T> {
-    let mut seen: HashMap<String, Origin> = HashMap::with_capacity(items.len());
+    let mut seen: FastMap<String, Origin> =
+        FastMap::with_capacity_and_hasher(items.len(), Default::default());
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         if let Some(first) = seen.get(item.key()) {
@@ -99,7 +102,7 @@ pub struct Lookup {
     /// The inventory column that names it, e.g. "retention".
     pub column: &'static str,
     pub file: PathBuf,
-    pub index: HashMap<String, usize>,
+    pub index: FastMap<String, usize>,
     pub ids: Vec<String>,
     /// Ids of rows that failed to load (sorted, so suggestions are deterministic).
     pub broken: BTreeSet<String>,

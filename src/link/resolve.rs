@@ -2,7 +2,7 @@
 //! merged into elements and uses, model inputs resolved, back-references filled. Linear in
 //! the size of the site (hash maps, no nested scans).
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::RawSite;
@@ -58,7 +58,7 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
         &lookups,
         &mut errors,
     );
-    let element_index: HashMap<String, usize> = elements
+    let element_index: FastMap<String, usize> = elements
         .iter()
         .enumerate()
         .map(|(i, e)| (e.id.clone(), i))
@@ -122,7 +122,7 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
     })
 }
 
-fn ids<T: Keyed>(items: &[T]) -> HashMap<String, usize> {
+fn ids<T: Keyed>(items: &[T]) -> FastMap<String, usize> {
     items
         .iter()
         .enumerate()
@@ -131,7 +131,7 @@ fn ids<T: Keyed>(items: &[T]) -> HashMap<String, usize> {
 }
 
 /// Points each element id a card names at the inventory element, when there is one.
-fn resolve_inputs(model: &mut ModelCard, index: &HashMap<String, usize>) {
+fn resolve_inputs(model: &mut ModelCard, index: &FastMap<String, usize>) {
     let fix = |inputs: &mut Vec<ModelInput>| {
         for i in inputs {
             i.element = index.get(&i.id).copied();

@@ -62,9 +62,56 @@ impl RawSite {
 pub fn load(root: &Path) -> (RawSite, Diagnostics) {
     let mut errors = Vec::new();
     let (config, taxonomy) = load_config(root, &mut errors);
-    let mut sources = HashMap::new();
     let content = Path::new("content");
+    // The CSV tables and the Markdown files are independent: they are read side by side, and
+    // their diagnostics merge in the order a serial read would give.
+    let (mut tables, mut texts) =
+        rayon::join(|| load_tables(root, content), || load_texts(root, content));
+    errors.append(&mut tables.errors);
+    errors.append(&mut texts.errors);
+    let mut sources = tables.sources;
+    sources.extend(texts.sources);
 
+    let raw = RawSite {
+        config,
+        taxonomy,
+        inventory: tables.inventory,
+        retention: tables.retention,
+        systems: tables.systems,
+        recipients: tables.recipients,
+        models: texts.models,
+        pages: texts.pages,
+        sources,
+    };
+    let mut diags = Diagnostics::new();
+    for d in errors {
+        diags.push(d);
+    }
+    (raw, diags)
+}
+
+/// The CSV files of a site, read.
+struct Tables {
+    inventory: Vec<RawUse>,
+    retention: Register<RetentionPolicy>,
+    systems: Register<System>,
+    recipients: Register<Recipient>,
+    sources: HashMap<Arc<Path>, SourceFile>,
+    errors: Vec<Diagnostic>,
+}
+
+/// The Markdown files of a site, read.
+struct Texts {
+    models: Vec<ModelCard>,
+    pages: Vec<Page>,
+    sources: HashMap<Arc<Path>, SourceFile>,
+    errors: Vec<Diagnostic>,
+}
+
+/// Reads the inventory files and the three registers.
+fn load_tables(root: &Path, content: &Path) -> Tables {
+    let mut errors = Vec::new();
+    let mut sources = HashMap::new();
     let mut inventory = Vec::new();
     let inv_dir = content.join("inventory");
     let files = list(root, &inv_dir, "csv", &mut errors);
@@ -132,7 +179,20 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         &mut errors,
         registers::load_recipients,
     );
+    Tables {
+        inventory,
+        retention,
+        systems,
+        recipients,
+        sources,
+        errors,
+    }
+}
 
+/// Reads the model cards and the Markdown pages.
+fn load_texts(root: &Path, content: &Path) -> Texts {
+    let mut errors = Vec::new();
+    let mut sources = HashMap::new();
     let models = markdown(
         root,
         &content.join("models"),
@@ -147,23 +207,12 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         &mut errors,
         pages::load_page,
     );
-
-    let raw = RawSite {
-        config,
-        taxonomy,
-        inventory,
-        retention,
-        systems,
-        recipients,
+    Texts {
         models,
         pages,
         sources,
-    };
-    let mut diags = Diagnostics::new();
-    for d in errors {
-        diags.push(d);
+        errors,
     }
-    (raw, diags)
 }
 
 fn load_config(root: &Path, errors: &mut Vec<Diagnostic>) -> (Option<Config>, Option<Taxonomy>) {

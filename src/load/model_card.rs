@@ -3,6 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -45,8 +48,9 @@ const STATUSES: &[(&str, ModelStatus)] = &[
     ("retired", ModelStatus::Retired),
 ];
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
+/// The front matter, read in one pass: known keys typed, any other key kept in `other` (for
+/// `extra`, and to spot misspellings of known keys).
+#[derive(Debug, Default)]
 struct CardYaml {
     id: Option<Spanned<String>>,
     name: Option<String>,
@@ -68,6 +72,66 @@ struct CardYaml {
     license: Option<String>,
     last_reviewed: Option<Spanned<String>>,
     internal: Option<serde_json::Value>,
+    /// The known keys given, in order.
+    present: Vec<&'static str>,
+    other: BTreeMap<String, serde_json::Value>,
+}
+
+impl CardYaml {
+    fn has(&self, key: &str) -> bool {
+        self.present.contains(&key)
+    }
+}
+
+impl<'de> Deserialize<'de> for CardYaml {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CardYaml;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("struct CardYaml")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CardYaml, A::Error> {
+                let mut c = CardYaml::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    if let Some(&known) = KNOWN_KEYS.iter().find(|k| **k == key) {
+                        if c.present.contains(&known) {
+                            return Err(de::Error::duplicate_field(known));
+                        }
+                        c.present.push(known);
+                    }
+                    match key.as_str() {
+                        "id" => c.id = map.next_value()?,
+                        "name" => c.name = map.next_value()?,
+                        "version" => c.version = map.next_value()?,
+                        "status" => c.status = map.next_value()?,
+                        "owners" => c.owners = map.next_value()?,
+                        "summary" => c.summary = map.next_value()?,
+                        "model_type" => c.model_type = map.next_value()?,
+                        "intended_use" => c.intended_use = map.next_value()?,
+                        "out_of_scope_uses" => c.out_of_scope_uses = map.next_value()?,
+                        "inputs" => c.inputs = map.next_value()?,
+                        "excluded_inputs" => c.excluded_inputs = map.next_value()?,
+                        "training_data" => c.training_data = map.next_value()?,
+                        "evaluation_data" => c.evaluation_data = map.next_value()?,
+                        "metrics" => c.metrics = map.next_value()?,
+                        "limitations" => c.limitations = map.next_value()?,
+                        "ethical_considerations" => c.ethical_considerations = map.next_value()?,
+                        "human_oversight" => c.human_oversight = map.next_value()?,
+                        "license" => c.license = map.next_value()?,
+                        "last_reviewed" => c.last_reviewed = map.next_value()?,
+                        "internal" => c.internal = map.next_value()?,
+                        _ => {
+                            let value = map.next_value()?;
+                            c.other.insert(key, value);
+                        }
+                    }
+                }
+                Ok(c)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,12 +172,10 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
         .map_err(|d| errors.push(d))
         .ok()?;
     let card: CardYaml = fm.parse(src).map_err(|d| errors.push(d)).ok()?;
-    let all: BTreeMap<String, serde_json::Value> =
-        fm.parse(src).map_err(|d| errors.push(d)).ok()?;
     let before = errors.len();
     let file = src.path.to_path_buf();
-    for key in all.keys() {
-        if let Some(known) = near_miss(key, KNOWN_KEYS, |k| all.contains_key(k)) {
+    for key in card.other.keys() {
+        if let Some(known) = near_miss(key, KNOWN_KEYS, |k| card.has(k)) {
             let line = fm.key_line(key);
             errors.push(
                 Diagnostic::at(
@@ -167,10 +229,7 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
     if errors.len() > before {
         return None;
     }
-    let extra = all
-        .into_iter()
-        .filter(|(k, _)| !KNOWN_KEYS.contains(&k.as_str()))
-        .collect();
+    let extra = card.other;
     Some(ModelCard {
         name: card.name.unwrap_or_else(|| id.clone()),
         id,
