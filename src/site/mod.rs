@@ -21,7 +21,7 @@ pub mod words;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use crate::config::Audience;
 use crate::i18n::Strings;
@@ -54,7 +54,7 @@ pub struct Site<'a> {
     /// Builds with `--previous` only: what changed ([`Site::with_changes`]).
     pub changes: Option<changes::SiteChanges<'a>>,
     /// Models whose cards say they deliberately do not use an element, by element.
-    pub excluded_by: HashMap<ElementIdx, Vec<ModelIdx>>,
+    pub excluded_by: FastMap<ElementIdx, Vec<ModelIdx>>,
     /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
     /// ([`crate::today::source_date`]), never the clock, so builds are reproducible.
     pub generated_on: Option<jiff::civil::Date>,
@@ -62,8 +62,8 @@ pub struct Site<'a> {
     /// policy shows them; computed once).
     pub policy_briefs: Vec<(String, String)>,
     /// The page of each category and purpose that has one (every reference links it).
-    pub category_hrefs: HashMap<&'a str, String>,
-    pub purpose_hrefs: HashMap<&'a str, String>,
+    pub category_hrefs: FastMap<&'a str, String>,
+    pub purpose_hrefs: FastMap<&'a str, String>,
 }
 
 /// Indices into [`Site::charts`].
@@ -187,7 +187,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         }));
     }
 
-    let mut excluded_by: HashMap<ElementIdx, Vec<ModelIdx>> = HashMap::new();
+    let mut excluded_by: FastMap<ElementIdx, Vec<ModelIdx>> = FastMap::default();
     for (m, model) in catalog.models.iter().enumerate() {
         for e in model.excluded_inputs.iter().filter_map(|i| i.element) {
             excluded_by.entry(e).or_default().push(m);

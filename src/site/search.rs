@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
 use serde::Serialize;
@@ -48,14 +48,14 @@ struct Text<'a> {
 
 /// Interns keys in first-seen order.
 struct Table<'a> {
-    index: HashMap<&'a str, u32>,
+    index: FastMap<&'a str, u32>,
     rows: Vec<(Cow<'a, str>, &'a str)>,
 }
 
 impl<'a> Table<'a> {
     fn new() -> Self {
         Table {
-            index: HashMap::new(),
+            index: FastMap::default(),
             rows: Vec::new(),
         }
     }

@@ -183,22 +183,19 @@ impl Page<'_> {
 
     /// `{{ s }}` in an autoescaped template: the same five entities as Tera.
     fn text(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        let mut start = 0;
-        for (i, b) in bytes.iter().enumerate() {
-            let entity = match b {
+        let mut rest = s;
+        while let Some(i) = special(rest.as_bytes()) {
+            self.out.push_str(&rest[..i]);
+            self.out.push_str(match rest.as_bytes()[i] {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
                 b'>' => "&gt;",
                 b'"' => "&quot;",
-                b'\'' => "&#39;",
-                _ => continue,
-            };
-            self.out.push_str(&s[start..i]);
-            self.out.push_str(entity);
-            start = i + 1;
+                _ => "&#39;",
+            });
+            rest = &rest[i + 1..];
         }
-        self.out.push_str(&s[start..]);
+        self.out.push_str(rest);
     }
 
     /// `{{ t.<key> }}`.
@@ -326,5 +323,14 @@ impl Page<'_> {
     }
 }
 
+/// Where the first byte HTML text escapes (`& < > " '`) is. Two vectorised scans instead of
+/// a byte loop: escaping was ~9% of a build.
+fn special(bytes: &[u8]) -> Option<usize> {
+    let angle = memchr::memchr3(b'&', b'<', b'>', bytes);
+    let quote = memchr::memchr2(b'"', b'\'', &bytes[..angle.unwrap_or(bytes.len())]);
+    quote.or(angle)
+}
+
 #[cfg(test)]
 mod tests;
+

@@ -1,7 +1,7 @@
 //! The register pages: retention policies (how long, in plain words, and what happens after),
 //! recipients (who we share with, where, under which safeguards, and what) and systems.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use serde::Serialize;
 
@@ -88,7 +88,7 @@ pub struct SystemsView<'a> {
 /// The visible uses of a list, grouped by element (in order of first appearance).
 fn element_uses<'a>(ctx: Ctx<'a>, uses: &'a [UseIdx]) -> Vec<ElementUses<'a>> {
     let mut out: Vec<ElementUses<'a>> = Vec::new();
-    let mut position: HashMap<usize, usize> = HashMap::new();
+    let mut position: FastMap<usize, usize> = FastMap::default();
     for u in ctx.site.scope.filter_uses(uses) {
         let use_ = &ctx.catalog.uses[u];
         let i = *position.entry(use_.element).or_insert_with(|| {
