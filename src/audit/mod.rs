@@ -175,6 +175,28 @@ pub(crate) struct Out<'a> {
 }
 
 impl Out<'_> {
+    /// Runs `check` on every item, chunks of items in parallel, and adds the findings in
+    /// item order: the same findings, in the same order, as a plain loop.
+    pub fn par_each<T: Sync>(&mut self, items: &[T], check: impl Fn(&T, &mut Out<'_>) + Sync) {
+        let settings = self.settings;
+        let found: Vec<Vec<Finding>> = items
+            .par_chunks(4096)
+            .map(|chunk| {
+                let mut out = Out {
+                    settings,
+                    findings: Vec::new(),
+                };
+                for item in chunk {
+                    check(item, &mut out);
+                }
+                out.findings
+            })
+            .collect();
+        for mut f in found {
+            self.findings.append(&mut f);
+        }
+    }
+
     pub fn on(&self, rule: &str) -> bool {
         self.settings.level(rule).is_some()
     }

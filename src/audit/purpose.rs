@@ -88,7 +88,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
             *entry = (entry.0 + 1, u.element);
         }
     }
-    for el in &cx.cat.elements {
+    out.par_each(&cx.cat.elements, |el, out| {
         let uses: Vec<_> = el.uses.iter().map(|&u| (u, &cx.cat.uses[u])).collect();
         if !uses.is_empty() && uses.iter().all(|(_, u)| generic(&u.purpose)) {
             let keys: Vec<String> = uses
@@ -146,7 +146,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 }
             }
         }
-    }
+    });
 }
 
 #[cfg(test)]

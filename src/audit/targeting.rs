@@ -10,7 +10,7 @@ const TARGETING_USES: &[&str] = &["marketing", "personalize"];
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     let tax = &cx.cat.taxonomy;
-    for u in &cx.cat.uses {
+    out.par_each(&cx.cat.uses, |u, out| {
         let el = &cx.cat.elements[u.element];
         let sensitive = tax.is_sensitive(&el.category);
         let top = tax.uses.top_level(&u.purpose);
@@ -62,7 +62,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 .element(&el.id)
             });
         }
-    }
+    });
 }
 
 #[cfg(test)]

@@ -24,11 +24,16 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
         uri_prefix: uri_prefix(root),
     };
     print!("{}", render(args.format, &audit, &options));
-    Ok(if audit.fails(fail_on) {
+    let code = if audit.fails(fail_on) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    // The process ends next: freeing a large catalog allocation by allocation only delays
+    // the exit (~5% of a 100k-element check), so the memory goes back to the system whole.
+    std::mem::forget(catalog);
+    std::mem::forget(audit);
+    Ok(code)
 }
 
 /// Validates `[audit]` of the site's candor.toml against the catalog and runs the audit.

@@ -18,9 +18,9 @@
 //! page's `pages/<slug>/index.html`, a category's `categories/<key>/index.html` and a purpose's
 //! `purposes/<key>/index.html`.
 
+use crate::hash::FastMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use crate::hash::FastMap;
 
 use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
 use serde::Serialize;

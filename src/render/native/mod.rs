@@ -333,4 +333,3 @@ fn special(bytes: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests;
-

@@ -189,7 +189,11 @@ fn special_finds_the_first_byte_to_escape() {
         // Before and after a byte of the other scan, in a text longer than a vector.
         let mut text = vec![b'x'; 70];
         text[40 + i] = c;
-        text[60] = if matches!(c, b'"' | b'\'') { b'<' } else { b'"' };
+        text[60] = if matches!(c, b'"' | b'\'') {
+            b'<'
+        } else {
+            b'"'
+        };
         assert_eq!(special(&text), Some(40 + i), "{}", c as char);
     }
     assert_eq!(special("café's".as_bytes()), Some(5));
