@@ -124,6 +124,19 @@ fn native_matches_tera_on_the_test_sites() {
     }
 }
 
+/// Model cards with and without every optional part (status, version, metrics with and
+/// without a confidence interval, group or dataset, risks with and without a mitigation, an
+/// internal-only input, extra and internal fields, Markdown that needs sanitising).
+#[test]
+fn native_matches_tera_on_the_model_cases() {
+    for audience in [Audience::Public, Audience::Internal] {
+        for language in [None, Some("de")] {
+            let counts = compare(&repo("tests/fixtures/models"), audience, language, false);
+            assert_eq!(counts[7..], [4, 1], "{counts:?}");
+        }
+    }
+}
+
 #[test]
 fn an_overridden_template_hands_its_kinds_back_to_tera() {
     let mut theme = Theme::builtin();
