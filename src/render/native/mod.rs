@@ -1,5 +1,6 @@
-//! The built-in templates of the hottest pages (element and model pages, the big listings), compiled
-//! by hand into Rust: the same bytes as Tera gives for `templates/*.html`, several times faster.
+//! The built-in templates of the hottest pages (element and model pages, the big listings),
+//! compiled by hand into Rust: the same bytes as Tera gives for `templates/*.html`, several
+//! times faster.
 //!
 //! The Tera files stay the source of truth and what a site overrides: as soon as a site
 //! replaces any template a page kind uses, that kind is rendered by Tera again. A test renders
@@ -246,8 +247,8 @@ impl Page<'_> {
 
     /// `{{ x }}` of a float (see [`float_text`]).
     fn float(&mut self, x: f64) {
-        use std::fmt::Write;
-        let _ = write!(self.out, "{x:?}");
+        let s = float_text(x);
+        self.raw(&s);
     }
 
     /// `{{ list | join(sep=t.meta.list_sep) }}`.
