@@ -1,9 +1,9 @@
 //! The big listings: `data_index.html` (with `chart.html`), `purpose.html`, `category.html`
 //! and the `element_card` component they share.
 
-use crate::render::charts::ChartKind;
-use crate::site::views::{ChartView, DataIndexView, ElementSummary, TaxonRef, TaxonView};
+use crate::site::views::{DataIndexView, ElementSummary, TaxonRef, TaxonView};
 
+use super::chart::chart;
 use super::Page;
 
 /// The content block of `data_index.html`.
@@ -91,7 +91,7 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.raw("\n<section aria-labelledby=\"chart-h\">\n  <h2 id=\"chart-h\">");
     p.t("data.chart_heading");
     p.raw("</h2>\n  ");
-    bars_chart(p, v.chart.as_ref());
+    chart(p, v.chart.as_ref());
     p.raw("\n</section>\n");
 }
 
@@ -101,59 +101,6 @@ fn option(p: &mut Page, value: &str, label: &str) {
     p.raw("\">");
     p.text(label);
     p.raw("</option>");
-}
-
-/// `chart.html` for no chart or a bar chart (the only kind these pages have: see
-/// `Native::handles`).
-pub(super) fn bars_chart(p: &mut Page, chart: Option<&ChartView>) {
-    let Some(c) = chart else {
-        p.raw("\n");
-        return;
-    };
-    let ChartKind::Bars { unit, bars } = &c.chart.kind else {
-        return;
-    };
-    let title = c.chart.title.as_str();
-    p.raw("\n<figure class=\"chart\" id=\"figure-");
-    p.text(&c.chart.id);
-    p.raw("\">\n  <div class=\"chart-svg\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    p.text(title);
-    p.raw("\">");
-    p.raw(c.svg);
-    p.raw("</div>\n  <figcaption>");
-    p.text(&c.chart.description);
-    p.raw(" <a class=\"download\" href=\"");
-    p.href(&c.file);
-    p.raw("\">");
-    p.t("chart.svg");
-    p.raw("</a></figcaption>\n</figure>\n<details class=\"chart-data\">\n  <summary>");
-    p.t_fill("chart.numbers", "title", title);
-    p.raw("</summary>\n  <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    p.t_fill("chart.as_table", "title", title);
-    p.raw("\">\n  \n  \n  <table class=\"numbers\">\n    <caption>");
-    p.text(title);
-    p.raw("</caption>\n    <thead><tr><th scope=\"col\">");
-    p.t("chart.col_item");
-    p.raw("</th><th scope=\"col\">");
-    p.text(&capitalize(unit));
-    p.raw("</th></tr></thead>\n    <tbody>\n    ");
-    for b in bars {
-        p.raw("<tr><th scope=\"row\">");
-        p.text(&b.label);
-        p.raw("</th><td class=\"num\">");
-        p.text(&b.value_label);
-        p.raw("</td></tr>");
-    }
-    p.raw("\n    </tbody>\n  </table>\n  \n  </div>\n</details>\n\n");
-}
-
-/// Tera's `capitalize`: the first letter upper case, the rest lower case.
-pub(super) fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        None => String::new(),
-        Some(f) => f.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
-    }
 }
 
 /// `{{ <element_card e={e} /> }}`.

@@ -1,12 +1,16 @@
-//! The built-in templates of the hottest pages (element pages and the big listings), compiled
-//! by hand into Rust: the same bytes as Tera gives for `templates/*.html`, several times faster.
+//! The built-in templates of the hottest pages (element and model pages, the big listings),
+//! compiled by hand into Rust: the same bytes as Tera gives for `templates/*.html`, several
+//! times faster.
 //!
 //! The Tera files stay the source of truth and what a site overrides: as soon as a site
 //! replaces any template a page kind uses, that kind is rendered by Tera again. A test renders
 //! every page both ways and compares the bytes (`tests::native_matches_tera`).
 
+mod chart;
 mod layout;
 mod lists;
+mod model_label;
+mod models;
 mod pages;
 mod registers;
 
@@ -28,7 +32,7 @@ pub struct Native<'a> {
     kinds: [bool; SLOTS],
 }
 
-const SLOTS: usize = 7;
+const SLOTS: usize = 9;
 
 /// The templates each natively rendered kind uses besides [`COMMON`], by [`slot`].
 const TEMPLATES: [&[&str]; SLOTS] = [
@@ -44,6 +48,14 @@ const TEMPLATES: [&[&str]; SLOTS] = [
     &["retention.html", "chart.html"],
     &["recipients.html", "chart.html"],
     &["systems.html"],
+    &[
+        "model.html",
+        "model_label.html",
+        "chart.html",
+        "findings.html",
+        "finding.html",
+    ],
+    &["models.html"],
 ];
 
 /// The index of a natively rendered kind in [`TEMPLATES`].
@@ -56,6 +68,8 @@ fn slot(kind: &PageKind) -> Option<usize> {
         PageKind::Retention => 4,
         PageKind::Recipients => 5,
         PageKind::Systems => 6,
+        PageKind::Model(_) => 7,
+        PageKind::ModelsIndex => 8,
         _ => return None,
     })
 }
@@ -76,16 +90,17 @@ impl<'a> Native<'a> {
     /// Whether the built-in templates of `view` render natively in this build (not a kind
     /// Tera must render, nor one whose templates the site overrides).
     pub fn handles(&self, kind: &PageKind, view: &View) -> bool {
-        let bars = |c: &Option<ChartView>| {
+        let drawn = |c: &Option<ChartView>| {
             c.as_ref()
-                .is_none_or(|c| matches!(c.chart.kind, ChartKind::Bars { .. }))
+                .is_none_or(|c| !matches!(c.chart.kind, ChartKind::HeatMap { .. }))
         };
         slot(kind).is_some_and(|i| self.kinds[i])
             && match view {
-                View::Element(_) | View::Taxon(_) | View::Systems(_) => true,
-                View::DataIndex(v) => bars(&v.chart),
-                View::Retention(v) => bars(&v.chart),
-                View::Recipients(v) => bars(&v.chart),
+                View::Element(_) | View::Taxon(_) | View::Systems(_) | View::Models(_) => true,
+                View::DataIndex(v) => drawn(&v.chart),
+                View::Retention(v) => drawn(&v.chart),
+                View::Recipients(v) => drawn(&v.chart),
+                View::Model(v) => drawn(&v.chart),
                 _ => false,
             }
     }
@@ -120,6 +135,8 @@ impl<'a> Native<'a> {
             View::Retention(v) => registers::retention(&mut p, v),
             View::Recipients(v) => registers::recipients(&mut p, v),
             View::Systems(v) => registers::systems(&mut p, v),
+            View::Model(v) => models::model(&mut p, v),
+            View::Models(v) => models::models(&mut p, v),
             _ => {}
         }
         p.foot();
@@ -134,6 +151,11 @@ const PIECE: usize = if cfg!(test) { 512 } else { 256 * 1024 };
 /// A template's truth test of an optional text: present and not empty.
 fn given(s: Option<&str>) -> Option<&str> {
     s.filter(|s| !s.is_empty())
+}
+
+/// `{{ x }}` of a float, as Tera prints it: Rust's `{:?}`, so `1.0` keeps its `.0`.
+fn float_text(x: f64) -> String {
+    format!("{x:?}")
 }
 
 /// One page being written.
@@ -221,6 +243,28 @@ impl Page<'_> {
     fn num(&mut self, n: usize) {
         use std::fmt::Write;
         let _ = write!(self.out, "{n}");
+    }
+
+    /// `{{ x }}` of a float (see [`float_text`]).
+    fn float(&mut self, x: f64) {
+        let s = float_text(x);
+        self.raw(&s);
+    }
+
+    /// `{{ list | join(sep=t.meta.list_sep) }}`.
+    fn join<'s>(&mut self, list: impl IntoIterator<Item = &'s str>) {
+        for (i, s) in list.into_iter().enumerate() {
+            if i > 0 {
+                self.t("meta.list_sep");
+            }
+            self.text(s);
+        }
+    }
+
+    /// `{{ md | markdown(below=below) }}`: the same rendering and sanitising as the filter.
+    fn markdown(&mut self, md: &str, below: u8) {
+        let html = crate::render::markdown::to_html(md, &self.root, below);
+        self.raw(&html);
     }
 
     /// `href="{{ root }}{{ href }}"`, inside the quotes.

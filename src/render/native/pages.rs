@@ -265,7 +265,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
 }
 
 /// `findings.html`, on an element page (`show_subject` unset).
-fn findings(p: &mut Page, findings: &[FindingView]) {
+pub(super) fn findings(p: &mut Page, findings: &[FindingView]) {
     p.raw("<section class=\"internal-box audit-findings\" aria-labelledby=\"findings-h\">\n  <h2 id=\"findings-h\">");
     p.t("audit.findings");
     p.raw(" ");

@@ -2,7 +2,7 @@
 
 use crate::site::views::{RecipientsView, RetentionView, SystemsView};
 
-use super::lists::bars_chart;
+use super::chart::chart;
 use super::{given, Page};
 
 /// The content block of `retention.html`.
@@ -13,7 +13,7 @@ pub(super) fn retention(p: &mut Page, v: &RetentionView) {
     p.t("retention.lede");
     p.raw("</p>\n</header>\n");
     if v.chart.is_some() {
-        bars_chart(p, v.chart.as_ref());
+        chart(p, v.chart.as_ref());
     }
     p.raw("\n");
     for policy in &v.policies {
@@ -59,7 +59,7 @@ pub(super) fn retention(p: &mut Page, v: &RetentionView) {
             p.raw("<div><dt>");
             p.t("retention.end");
             p.raw("</dt><dd>");
-            p.text(&super::lists::capitalize(d.key));
+            p.text(&super::chart::capitalize(d.key));
             p.raw("</dd></div>");
         }
         p.raw("\n    ");
@@ -117,7 +117,7 @@ pub(super) fn recipients(p: &mut Page, v: &RecipientsView) {
     });
     p.raw("</p>\n</header>\n");
     if any {
-        bars_chart(p, v.chart.as_ref());
+        chart(p, v.chart.as_ref());
     }
     p.raw("\n");
     for r in &v.recipients {

@@ -119,7 +119,20 @@ fn native_matches_tera_on_the_test_sites() {
     ] {
         for audience in [Audience::Public, Audience::Internal] {
             let counts = compare(&repo(site), audience, None, false);
-            assert!(counts[0] > 0, "{site}: {counts:?}");
+            assert!(counts[0] > 0 && counts[7] > 0, "{site}: {counts:?}");
+        }
+    }
+}
+
+/// Model cards with and without every optional part (status, version, metrics with and
+/// without a confidence interval, group or dataset, risks with and without a mitigation, an
+/// internal-only input, extra and internal fields, Markdown that needs sanitising).
+#[test]
+fn native_matches_tera_on_the_model_cases() {
+    for audience in [Audience::Public, Audience::Internal] {
+        for language in [None, Some("de")] {
+            let counts = compare(&repo("tests/fixtures/models"), audience, language, false);
+            assert_eq!(counts[7..], [4, 1], "{counts:?}");
         }
     }
 }
@@ -141,7 +154,10 @@ fn an_overridden_template_hands_its_kinds_back_to_tera() {
         tera_env::globals(&theme, &catalog, &site),
         site.lang,
     );
-    assert_eq!(native.kinds, [false, true, true, true, true, true, true]);
+    assert_eq!(
+        native.kinds,
+        [false, true, true, true, true, true, true, true, true]
+    );
     theme.templates.insert(
         "base.html".into(),
         crate::render::theme::TemplateSource {
@@ -176,7 +192,8 @@ fn native_matches_tera_on_a_bare_site() {
     .expect("write");
     for audience in [Audience::Public, Audience::Internal] {
         let counts = compare(dir.path(), audience, None, false);
-        assert_eq!(counts[4..], [1, 1, 1], "{counts:?}");
+        // Retention, recipients, systems; no model page; the empty models index.
+        assert_eq!(counts[4..], [1, 1, 1, 0, 1], "{counts:?}");
     }
 }
 
