@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
@@ -12,6 +11,7 @@ use crate::link::{LegalBasis, Necessity, Source, Visibility};
 use super::columns::{no_rows, open_table, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
+use super::table::chunks::{read_rows, Plan};
 use super::table::{Cell, Record};
 use super::values::{at_cell, opt_enum, parse_date, split_list};
 
@@ -108,46 +108,31 @@ pub struct ElementCells {
     pub owner: Cell,
 }
 
-/// Rows read and parsed per batch: the batch is parsed in parallel, then dropped, so the
-/// file's cells are never all in memory at once.
-const BATCH: usize = 4096;
+/// How the file is read: pieces of this many bytes, a few per thread at a time, so the file's
+/// records are never all in memory at once. Diagnostics come in the order of reading and
+/// parsing rows in batches of 4096. Tests cut small pieces so that every file is read in several.
+fn plan() -> Plan {
+    Plan {
+        piece: if cfg!(test) { 48 } else { 256 << 10 },
+        wave: 4 * rayon::current_num_threads(),
+        batch: 4096,
+    }
+}
 
 /// Reads one inventory file. Rows without a valid element id are reported and left out; other
 /// invalid values are reported and read as empty, so no error is reported twice.
 pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<RawUse> {
-    let Some((mut records, cols)) = open_table(src, &SPEC, errors) else {
+    let Some((records, cols)) = open_table(src, &SPEC, errors) else {
         return Vec::new();
     };
-    // One row per line at most: reserving that up front spares the copies (and the doubled
-    // peak) of growing a large vector.
-    let lines = src.text.bytes().filter(|&b| b == b'\n').count();
-    let mut uses = Vec::with_capacity(lines.saturating_sub(records.header.line) + 1);
-    let mut seen = 0;
-    loop {
-        let batch: Vec<Record> = std::iter::from_fn(|| records.next_row(errors))
-            .take(BATCH)
-            .collect();
-        if batch.is_empty() {
-            break;
-        }
-        seen += batch.len();
-        // Rows are read in parallel; their diagnostics are merged back in row order.
-        let rows: Vec<(Option<RawUse>, Vec<Diagnostic>)> = batch
-            .par_iter()
-            .map(|row| {
-                let mut errs = Vec::new();
-                (read_row(src, &cols, row, &mut errs), errs)
-            })
-            .collect();
-        for (raw, mut errs) in rows {
-            errors.append(&mut errs);
-            uses.extend(raw);
-        }
+    let header_line = records.header.line;
+    let read = read_rows(records, plan(), errors, |row, errs| {
+        read_row(src, &cols, row, errs)
+    });
+    if read.seen == 0 && !read.truncated && read.dropped == 0 {
+        errors.push(no_rows(src, &SPEC, header_line));
     }
-    if seen == 0 && !records.truncated && records.dropped == 0 {
-        errors.push(no_rows(src, &SPEC, records.header.line));
-    }
-    uses
+    read.rows
 }
 
 fn read_row(

@@ -129,26 +129,21 @@ pub struct Records<'a> {
 impl<'a> Records<'a> {
     /// Reads up to and including the header; `None` when the file has none.
     pub fn open(src: &'a SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Records<'a>> {
-        let mut reader = Reader {
-            text: &src.text,
-            pos: 0,
-            errors: Vec::new(),
-            line: 1,
-            column: 1,
-        };
+        let mut reader = Reader::new(&src.text, Start { pos: 0, line: 1 }, 0);
         while !reader.at_end() {
             let row = reader.record(src);
             errors.append(&mut reader.errors);
             match row {
                 Ok(row) if row.cells.iter().all(Field::is_empty) => {}
                 Ok(header) => {
+                    reader.width = header.cells.len();
                     return Some(Records {
                         src,
                         reader,
                         header,
                         truncated: false,
                         dropped: 0,
-                    })
+                    });
                 }
                 Err(d) => {
                     errors.push(d);
@@ -161,17 +156,30 @@ impl<'a> Records<'a> {
 
     /// The next data record with as many fields as the header; `None` at the end.
     pub fn next_row(&mut self, errors: &mut Vec<Diagnostic>) -> Option<Record<'a>> {
+        self.try_next(errors).unwrap_or_else(|open| {
+            errors.extend(open.diagnostics);
+            self.truncated = true;
+            None
+        })
+    }
+
+    /// [`next_row`](Records::next_row), but a record with a quote that is never closed is
+    /// returned as [`Open`] (its diagnostics not yet reported) rather than ending the reading.
+    fn try_next(&mut self, errors: &mut Vec<Diagnostic>) -> Result<Option<Record<'a>>, Open> {
         while !self.truncated && !self.reader.at_end() {
-            let row = self.reader.record(self.src);
-            errors.append(&mut self.reader.errors);
-            let row = match row {
+            let at = Start {
+                pos: self.reader.pos,
+                line: self.reader.line,
+            };
+            let row = match self.reader.record(self.src) {
                 Ok(row) => row,
                 Err(d) => {
-                    errors.push(d);
-                    self.truncated = true;
-                    return None;
+                    let mut diagnostics = std::mem::take(&mut self.reader.errors);
+                    diagnostics.push(d);
+                    return Err(Open { at, diagnostics });
                 }
             };
+            errors.append(&mut self.reader.errors);
             if row.cells.iter().all(Field::is_empty) {
                 continue;
             }
@@ -180,10 +188,25 @@ impl<'a> Records<'a> {
                 self.dropped += 1;
                 continue;
             }
-            return Some(row);
+            return Ok(Some(row));
         }
-        None
+        Ok(None)
     }
+}
+
+/// Where a record starts: a byte offset at the start of a line, and that 1-based line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Start {
+    pos: usize,
+    line: usize,
+}
+
+/// A record whose quote is never closed in the text read: where it starts, and its
+/// diagnostics (any found before the quote, then the unclosed quote).
+#[derive(Debug)]
+struct Open {
+    at: Start,
+    diagnostics: Vec<Diagnostic>,
 }
 
 fn field_count_error(src: &SourceFile, header: &Record, row: &Record) -> Diagnostic {
@@ -238,9 +261,23 @@ struct Reader<'a> {
     errors: Vec<Diagnostic>,
     line: usize,
     column: usize,
+    /// The number of fields a record is expected to have, to size its vector once.
+    width: usize,
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `text` from `start` (column 1).
+    fn new(text: &'a str, start: Start, width: usize) -> Reader<'a> {
+        Reader {
+            text,
+            pos: start.pos,
+            errors: Vec::new(),
+            line: start.line,
+            column: 1,
+            width,
+        }
+    }
+
     fn rest(&self) -> &'a str {
         &self.text[self.pos..]
     }
@@ -276,7 +313,7 @@ impl<'a> Reader<'a> {
     /// Reads one record up to and including its newline.
     fn record(&mut self, src: &SourceFile) -> Result<Record<'a>, Diagnostic> {
         let line = self.line;
-        let mut cells = Vec::new();
+        let mut cells = Vec::with_capacity(self.width);
         loop {
             cells.push(self.field(src)?);
             match self.rest().as_bytes().first() {
@@ -389,6 +426,8 @@ fn trimmed(raw: Cow<'_, str>, mut line: usize, mut column: usize) -> Field<'_> {
         column,
     }
 }
+
+pub mod chunks;
 
 #[cfg(test)]
 mod tests;
