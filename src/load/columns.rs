@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{suggest, Diagnostic};
+use crate::hash::FastMap;
 
 use super::source::SourceFile;
 use super::table::{Field, Record, Records, Table};
@@ -23,7 +24,7 @@ pub struct Spec {
 /// Where each known column is, plus the `x_` columns in header order.
 #[derive(Debug)]
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    index: FastMap<&'static str, usize>,
     pub extra: Vec<(String, usize)>,
 }
 
@@ -36,15 +37,33 @@ static EMPTY: Field<'static> = Field {
 impl Columns {
     /// The cell of a known column in `row`, or an empty cell when the column is absent.
     pub fn cell<'r, 'a>(&self, row: &'r Record<'a>, name: &str) -> &'r Field<'a> {
-        self.index
-            .get(name)
-            .and_then(|&i| row.cells.get(i))
-            .unwrap_or(&EMPTY)
+        self.col(name).of(row)
+    }
+
+    /// Where a known column is, to find its cells in many rows without looking it up again.
+    pub fn col(&self, name: &str) -> Col {
+        Col(self.index.get(name).copied())
     }
 
     /// The text of a known column, `None` when absent or empty.
     pub fn text(&self, row: &Record, name: &str) -> Option<String> {
-        let c = self.cell(row, name);
+        self.col(name).text(row)
+    }
+}
+
+/// The index of a column in a row, if the header has it.
+#[derive(Debug, Clone, Copy)]
+pub struct Col(Option<usize>);
+
+impl Col {
+    /// This column's cell in `row`, or an empty cell when the column is absent.
+    pub fn of<'r, 'a>(self, row: &'r Record<'a>) -> &'r Field<'a> {
+        self.0.and_then(|i| row.cells.get(i)).unwrap_or(&EMPTY)
+    }
+
+    /// The text of this column in `row`, `None` when absent or empty.
+    pub fn text(self, row: &Record) -> Option<String> {
+        let c = self.of(row);
         (!c.is_empty()).then(|| c.value.to_string())
     }
 }
@@ -166,7 +185,7 @@ fn check_names(
             .snippet(src.line(cell.line))
     };
     let before = errors.len();
-    let mut index: HashMap<&'static str, usize> = HashMap::new();
+    let mut index: FastMap<&'static str, usize> = FastMap::default();
     let mut extra = Vec::new();
     let mut suggested = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
 
-use super::columns::{no_rows, open_table, Columns, Spec};
+use super::columns::{no_rows, open_table, Col, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::chunks::{read_rows, Plan};
@@ -126,8 +126,9 @@ pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Raw
         return Vec::new();
     };
     let header_line = records.header.line;
+    let at = At::new(&cols);
     let read = read_rows(records, plan(), errors, |row, errs| {
-        read_row(src, &cols, row, errs)
+        read_row(src, &at, &cols, row, errs)
     });
     if read.seen == 0 && !read.truncated && read.dropped == 0 {
         errors.push(no_rows(src, &SPEC, header_line));
@@ -135,14 +136,57 @@ pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<Raw
     read.rows
 }
 
+/// Where each inventory column is, looked up once per file rather than once per cell.
+struct At {
+    element: Col,
+    name: Col,
+    category: Col,
+    subjects: Col,
+    source: Col,
+    systems: Col,
+    purpose: Col,
+    why: Col,
+    legal_basis: Col,
+    necessity: Col,
+    retention: Col,
+    shared_with: Col,
+    visibility: Col,
+    owner: Col,
+    last_reviewed: Col,
+    notes: Col,
+}
+
+impl At {
+    fn new(cols: &Columns) -> At {
+        At {
+            element: cols.col("element"),
+            name: cols.col("name"),
+            category: cols.col("category"),
+            subjects: cols.col("subjects"),
+            source: cols.col("source"),
+            systems: cols.col("systems"),
+            purpose: cols.col("purpose"),
+            why: cols.col("why"),
+            legal_basis: cols.col("legal_basis"),
+            necessity: cols.col("necessity"),
+            retention: cols.col("retention"),
+            shared_with: cols.col("shared_with"),
+            visibility: cols.col("visibility"),
+            owner: cols.col("owner"),
+            last_reviewed: cols.col("last_reviewed"),
+            notes: cols.col("notes"),
+        }
+    }
+}
+
 fn read_row(
     src: &SourceFile,
+    at: &At,
     cols: &Columns,
     row: &Record,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<RawUse> {
-    let cell = |name: &str| cols.cell(row, name);
-    let element = cell("element");
+    let element = at.element.of(row);
     if element.is_empty() {
         errors.push(
             at_cell(src, row, element, "this row has no `element` id")
@@ -154,12 +198,25 @@ fn read_row(
         errors.push(e.at(src, element));
         return None;
     }
-    let source = opt_enum(src, cols.cell(row, "source"), "source", SOURCES, errors);
-    let legal_basis = opt_enum(src, cell("legal_basis"), "legal_basis", LEGAL_BASES, errors);
-    let necessity = opt_enum(src, cell("necessity"), "necessity", NECESSITIES, errors);
-    let visibility =
-        opt_enum(src, cell("visibility"), "visibility", VISIBILITIES, errors).unwrap_or_default();
-    let purpose = cell("purpose");
+    let source_cell = at.source.of(row);
+    let source = opt_enum(src, source_cell, "source", SOURCES, errors);
+    let legal_basis = opt_enum(
+        src,
+        at.legal_basis.of(row),
+        "legal_basis",
+        LEGAL_BASES,
+        errors,
+    );
+    let necessity = opt_enum(src, at.necessity.of(row), "necessity", NECESSITIES, errors);
+    let visibility = opt_enum(
+        src,
+        at.visibility.of(row),
+        "visibility",
+        VISIBILITIES,
+        errors,
+    )
+    .unwrap_or_default();
+    let purpose = at.purpose.of(row);
     if purpose.is_empty() {
         errors.push(
             at_cell(
@@ -171,7 +228,7 @@ fn read_row(
             .help("name the data use, e.g. `marketing.communications.email` (fideslang data use keys)"),
         );
     }
-    let why = cell("why");
+    let why = at.why.of(row);
     if why.is_empty() {
         errors.push(
             at_cell(
@@ -183,7 +240,7 @@ fn read_row(
             .help("say in plain words why this data is used for this purpose: it is shown to the public"),
         );
     }
-    let reviewed = cell("last_reviewed");
+    let reviewed = at.last_reviewed.of(row);
     let last_reviewed = if reviewed.is_empty() {
         None
     } else {
@@ -191,7 +248,7 @@ fn read_row(
             .map_err(|e| errors.push(e.at(src, reviewed)))
             .ok()
     };
-    let retention = cell("retention");
+    let retention = at.retention.of(row);
     let extra = cols
         .extra
         .iter()
@@ -200,16 +257,17 @@ fn read_row(
             (!v.is_empty()).then(|| (name.clone(), v.value.to_string()))
         })
         .collect();
-    let (name, category) = (cell("name"), cell("category"));
-    let element_level = ["category", "subjects", "source", "systems", "owner"];
-    let element_cells = element_level.iter().any(|c| !cell(c).is_empty()).then(|| {
+    let (name, category) = (at.name.of(row), at.category.of(row));
+    let (subjects, systems, owner) = (at.subjects.of(row), at.systems.of(row), at.owner.of(row));
+    let element_level = [category, subjects, source_cell, systems, owner];
+    let element_cells = element_level.iter().any(|c| !c.is_empty()).then(|| {
         Box::new(ElementCells {
             category: Cell::from(category),
-            subjects: split_list(cell("subjects")),
+            subjects: split_list(subjects),
             source,
-            source_column: cell("source").column,
-            systems: split_list(cell("systems")),
-            owner: Cell::from(cell("owner")),
+            source_column: source_cell.column,
+            systems: split_list(systems),
+            owner: Cell::from(owner),
         })
     });
     Some(RawUse {
@@ -223,10 +281,10 @@ fn read_row(
         legal_basis,
         necessity,
         retention: (!retention.is_empty()).then(|| Cell::from(retention)),
-        shared_with: split_list(cell("shared_with")),
+        shared_with: split_list(at.shared_with.of(row)),
         visibility,
         last_reviewed,
-        notes: cols.text(row, "notes"),
+        notes: at.notes.text(row),
         extra,
     })
 }
