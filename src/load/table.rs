@@ -289,12 +289,14 @@ impl<'a> Reader<'a> {
     /// Moves past `n` bytes of the rest (a char boundary), counting lines and columns.
     fn advance(&mut self, n: usize) {
         let skipped = &self.text[self.pos..self.pos + n];
-        match skipped.rfind('\n') {
-            Some(i) => {
-                self.line += skipped.matches('\n').count();
+        // Counting in one simple pass is quicker than searching first on short values.
+        match chunks::newlines(skipped.as_bytes()) {
+            0 => self.column += skipped.chars().count(),
+            lines => {
+                let i = skipped.rfind('\n').unwrap_or(0);
+                self.line += lines;
                 self.column = skipped[i + 1..].chars().count() + 1;
             }
-            None => self.column += skipped.chars().count(),
         }
         self.pos += n;
     }
@@ -317,7 +319,10 @@ impl<'a> Reader<'a> {
         loop {
             cells.push(self.field(src)?);
             match self.rest().as_bytes().first() {
-                Some(b',') => self.advance_in_line(1),
+                Some(b',') => {
+                    self.pos += 1;
+                    self.column += 1;
+                }
                 Some(_) => {
                     // The newline that ends the record.
                     self.pos += 1;
@@ -406,6 +411,15 @@ impl<'a> Reader<'a> {
 /// A cell of `raw` starting at `line`/`column`, trimmed, its position moved past leading
 /// whitespace (which may include newlines inside quotes).
 fn trimmed(raw: Cow<'_, str>, mut line: usize, mut column: usize) -> Field<'_> {
+    // Most cells start and end with a visible ASCII character: nothing to trim or move.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    if raw.is_empty() || visible(raw.as_bytes().first()) && visible(raw.as_bytes().last()) {
+        return Field {
+            value: raw,
+            line,
+            column,
+        };
+    }
     let lead = raw.len() - raw.trim_start().len();
     let skipped = &raw[..lead];
     match skipped.rsplit_once('\n') {

@@ -73,6 +73,15 @@ fn cuts_fall_after_newlines_and_cover_the_text() {
 }
 
 #[test]
+fn newlines_are_counted_past_a_byte_counter() {
+    assert_eq!(newlines(&[b'\n'; 600]), 600);
+    let text = "ab\n".repeat(700);
+    assert_eq!(newlines(text.as_bytes()), 700);
+    assert_eq!(newlines(&text.as_bytes()[1..]), 700);
+    assert_eq!(newlines(b""), 0);
+}
+
+#[test]
 fn a_quoted_value_across_cuts_reads_as_one() {
     let text = "a,b,c\n1,\"one\ntwo\n\nthree, four\nfive\",3\nx,\"\"\"q\"\"\nr\" ,é\n4,5,6\n";
     let quoted = text.find("\"one").unwrap()..text.find("five\"").unwrap();
