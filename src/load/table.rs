@@ -5,12 +5,15 @@
 //! newlines inside quotes, and clear errors for unclosed quotes and wrong field counts.
 //! [`Records`] reads one record at a time and its [`Field`]s borrow from the source text (only
 //! a value with `""` escapes is copied), so a large file is never held twice in memory.
+//! [`chunks`] reads a large file's records in parallel pieces, with the same results.
 
 use std::borrow::Cow;
 
 use crate::diag::Diagnostic;
 
 use super::source::SourceFile;
+use chunks::{Open, Start};
+pub use owned::{Cell, Row};
 
 /// One field as read: its trimmed text, borrowed from the source where possible, and where
 /// that text starts (1-based line and column).
@@ -32,46 +35,6 @@ impl Field<'_> {
 pub struct Record<'a> {
     pub line: usize,
     pub cells: Vec<Field<'a>>,
-}
-
-/// One field that owns its text, to keep past the source it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Cell {
-    pub value: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Cell {
-    pub fn is_empty(&self) -> bool {
-        self.value.is_empty()
-    }
-}
-
-impl From<&Field<'_>> for Cell {
-    fn from(f: &Field<'_>) -> Cell {
-        Cell {
-            value: f.value.to_string(),
-            line: f.line,
-            column: f.column,
-        }
-    }
-}
-
-/// One record with owned cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub line: usize,
-    pub cells: Vec<Cell>,
-}
-
-impl From<Record<'_>> for Row {
-    fn from(r: Record<'_>) -> Row {
-        Row {
-            line: r.line,
-            cells: r.cells.iter().map(Cell::from).collect(),
-        }
-    }
 }
 
 /// A parsed file: the header record and the data records (blank lines skipped), as owned
@@ -192,21 +155,6 @@ impl<'a> Records<'a> {
         }
         Ok(None)
     }
-}
-
-/// Where a record starts: a byte offset at the start of a line, and that 1-based line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Start {
-    pos: usize,
-    line: usize,
-}
-
-/// A record whose quote is never closed in the text read: where it starts, and its
-/// diagnostics (any found before the quote, then the unclosed quote).
-#[derive(Debug)]
-struct Open {
-    at: Start,
-    diagnostics: Vec<Diagnostic>,
 }
 
 fn field_count_error(src: &SourceFile, header: &Record, row: &Record) -> Diagnostic {
@@ -442,6 +390,7 @@ fn trimmed(raw: Cow<'_, str>, mut line: usize, mut column: usize) -> Field<'_> {
 }
 
 pub mod chunks;
+mod owned;
 
 #[cfg(test)]
 mod tests;

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::diag::Diagnostic;
 
-use super::{Reader, Record, Records, Start};
+use super::{Reader, Record, Records};
 
 /// How to cut the text and in what order to report.
 #[derive(Debug, Clone, Copy)]
@@ -132,6 +132,21 @@ where
     }
 }
 
+/// Where a record starts: a byte offset at the start of a line, and that 1-based line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Start {
+    pub(super) pos: usize,
+    pub(super) line: usize,
+}
+
+/// A record whose quote is never closed in the text read: where it starts, and its
+/// diagnostics (any found before the quote, then the unclosed quote).
+#[derive(Debug)]
+pub(super) struct Open {
+    pub(super) at: Start,
+    pub(super) diagnostics: Vec<Diagnostic>,
+}
+
 /// Whether a diagnostic came from reading a record or from parsing it.
 #[derive(Debug, Clone, Copy)]
 enum Phase {
@@ -160,7 +175,7 @@ struct Part<T> {
     seen: usize,
     dropped: usize,
     /// The record that ran into the end of the piece inside a quote, if one did.
-    open: Option<super::Open>,
+    open: Option<Open>,
 }
 
 /// Reads the records from `from` up to `to` (a line start, or the end of the text).
