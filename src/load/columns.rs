@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{suggest, Diagnostic};
+use crate::hash::FastMap;
 
 use super::source::SourceFile;
 use super::table::{Field, Record, Records, Table};
@@ -23,7 +24,7 @@ pub struct Spec {
 /// Where each known column is, plus the `x_` columns in header order.
 #[derive(Debug)]
 pub struct Columns {
-    index: HashMap<&'static str, usize>,
+    index: FastMap<&'static str, usize>,
     pub extra: Vec<(String, usize)>,
 }
 
@@ -36,15 +37,33 @@ static EMPTY: Field<'static> = Field {
 impl Columns {
     /// The cell of a known column in `row`, or an empty cell when the column is absent.
     pub fn cell<'r, 'a>(&self, row: &'r Record<'a>, name: &str) -> &'r Field<'a> {
-        self.index
-            .get(name)
-            .and_then(|&i| row.cells.get(i))
-            .unwrap_or(&EMPTY)
+        self.col(name).of(row)
+    }
+
+    /// Where a known column is, to find its cells in many rows without looking it up again.
+    pub fn col(&self, name: &str) -> Col {
+        Col(self.index.get(name).copied())
     }
 
     /// The text of a known column, `None` when absent or empty.
     pub fn text(&self, row: &Record, name: &str) -> Option<String> {
-        let c = self.cell(row, name);
+        self.col(name).text(row)
+    }
+}
+
+/// The index of a column in a row, if the header has it.
+#[derive(Debug, Clone, Copy)]
+pub struct Col(Option<usize>);
+
+impl Col {
+    /// This column's cell in `row`, or an empty cell when the column is absent.
+    pub fn of<'r, 'a>(self, row: &'r Record<'a>) -> &'r Field<'a> {
+        self.0.and_then(|i| row.cells.get(i)).unwrap_or(&EMPTY)
+    }
+
+    /// The text of this column in `row`, `None` when absent or empty.
+    pub fn text(self, row: &Record) -> Option<String> {
+        let c = self.of(row);
         (!c.is_empty()).then(|| c.value.to_string())
     }
 }
@@ -166,7 +185,7 @@ fn check_names(
             .snippet(src.line(cell.line))
     };
     let before = errors.len();
-    let mut index: HashMap<&'static str, usize> = HashMap::new();
+    let mut index: FastMap<&'static str, usize> = FastMap::default();
     let mut extra = Vec::new();
     let mut suggested = Vec::new();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
@@ -295,135 +314,4 @@ fn row_noun(what: &str) -> &str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-    use std::sync::Arc;
-
-    const SPEC: Spec = Spec {
-        what: "inventory",
-        known: &["element", "purpose", "why", "notes"],
-        required: &["element", "purpose", "why"],
-        example: "element,purpose,why",
-        optional: true,
-    };
-
-    fn header(text: &str) -> (Option<Columns>, Vec<Diagnostic>) {
-        let src = SourceFile::new(Arc::from(Path::new("i.csv")), text);
-        let mut errors = Vec::new();
-        let table = super::super::table::read(&src, &mut errors).unwrap();
-        let cols = check_header(&table, &src, &SPEC, &mut errors);
-        (cols, errors)
-    }
-
-    #[test]
-    fn maps_known_and_extra_columns() {
-        let (cols, e) = header("Element,purpose,why,x_ticket\ne,p,w,T-1\n");
-        assert!(e.is_empty(), "{e:?}");
-        let cols = cols.unwrap();
-        assert_eq!(cols.extra, [("x_ticket".to_string(), 3)]);
-    }
-
-    #[test]
-    fn misspelt_column_suggests_and_does_not_cascade() {
-        let (cols, e) = header("element,purpse,why\ne,p,w\n");
-        assert!(cols.is_none());
-        assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(
-            e[0].message,
-            "unknown column `purpse` in the inventory header"
-        );
-        assert_eq!((e[0].line, e[0].column), (Some(1), Some(9)));
-        assert!(e[0]
-            .help
-            .as_deref()
-            .unwrap()
-            .starts_with("did you mean `purpose`?"));
-    }
-
-    #[test]
-    fn missing_required_column() {
-        let (_, e) = header("element,purpose\ne,p\n");
-        assert_eq!(e.len(), 1);
-        assert_eq!(e[0].message, "the inventory header has no `why` column");
-        assert_eq!((e[0].line, e[0].column), (Some(1), Some(16)));
-        assert_eq!(
-            e[0].help.as_deref(),
-            Some("add it to the first line; every inventory file needs the columns `element`, `purpose` and `why`")
-        );
-        let (_, e) = header("element\ne\n");
-        assert_eq!(
-            e[0].message,
-            "the inventory header has no `purpose` and `why` columns"
-        );
-    }
-
-    #[test]
-    fn empty_file_names_the_expected_header() {
-        let src = SourceFile::new(Arc::from(Path::new("i.csv")), "\n");
-        let mut errors = vec![Diagnostic::file("other.csv", "an earlier problem")];
-        assert!(read_table(&src, &SPEC, &mut errors).is_none());
-        assert_eq!(errors.len(), 2, "reported even after other files' errors");
-        assert_eq!(errors[1].message, "i.csv is empty");
-        assert!(
-            errors[1]
-                .help
-                .as_deref()
-                .unwrap()
-                .contains("`element,purpose,why`"),
-            "{:?}",
-            errors[1].help
-        );
-    }
-
-    #[test]
-    fn rows_dropped_for_their_field_count_are_not_a_missing_body() {
-        let src = SourceFile::new(Arc::from(Path::new("i.csv")), "element,purpose,why\ne,p\n");
-        let mut errors = Vec::new();
-        assert!(read_table(&src, &SPEC, &mut errors).is_some());
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(
-            errors[0].message.contains("2 fields"),
-            "{}",
-            errors[0].message
-        );
-    }
-
-    #[test]
-    fn header_only_and_semicolons() {
-        let (_, e) = header("element,purpose,why\n");
-        assert!(
-            e[0].message.contains("has a header but no rows"),
-            "{}",
-            e[0].message
-        );
-        let (_, e) = header("element;purpose;why\ne;p;w\n");
-        assert!(
-            e[0].message.contains("separated by `;`"),
-            "{}",
-            e[0].message
-        );
-    }
-
-    #[test]
-    fn unnamed_columns_are_ignored_when_empty() {
-        let (cols, e) = header("element,purpose,why,,\ne,p,w,,\n");
-        assert!(e.is_empty(), "{e:?}");
-        assert!(cols.is_some());
-        let (_, e) = header("element,purpose,why,\ne,p,w,\ne,p,w,oops\n");
-        assert_eq!(
-            e[0].message,
-            "column 4 of the inventory header has no name, but line 3 has a value in it"
-        );
-    }
-
-    #[test]
-    fn duplicate_column() {
-        let (_, e) = header("element,purpose,why,why\ne,p,w,w\n");
-        assert_eq!(
-            e[0].message,
-            "column `why` appears twice in the inventory header"
-        );
-        assert_eq!(e[0].column, Some(21));
-    }
-}
+mod tests;

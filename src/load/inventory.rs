@@ -4,14 +4,14 @@
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Origin};
 use crate::link::{LegalBasis, Necessity, Source, Visibility};
 
-use super::columns::{no_rows, open_table, Columns, Spec};
+use super::columns::{no_rows, open_table, Col, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
+use super::table::chunks::{read_rows, Plan};
 use super::table::{Cell, Record};
 use super::values::{at_cell, opt_enum, parse_date, split_list};
 
@@ -108,56 +108,85 @@ pub struct ElementCells {
     pub owner: Cell,
 }
 
-/// Rows read and parsed per batch: the batch is parsed in parallel, then dropped, so the
-/// file's cells are never all in memory at once.
-const BATCH: usize = 4096;
+/// How the file is read: pieces of this many bytes, a few per thread at a time, so the file's
+/// records are never all in memory at once. Diagnostics come in the order of reading and
+/// parsing rows in batches of 4096. Tests cut small pieces so that every file is read in several.
+fn plan() -> Plan {
+    Plan {
+        piece: if cfg!(test) { 48 } else { 256 << 10 },
+        wave: 4 * rayon::current_num_threads(),
+        batch: 4096,
+    }
+}
 
 /// Reads one inventory file. Rows without a valid element id are reported and left out; other
 /// invalid values are reported and read as empty, so no error is reported twice.
 pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<RawUse> {
-    let Some((mut records, cols)) = open_table(src, &SPEC, errors) else {
+    let Some((records, cols)) = open_table(src, &SPEC, errors) else {
         return Vec::new();
     };
-    // One row per line at most: reserving that up front spares the copies (and the doubled
-    // peak) of growing a large vector.
-    let lines = src.text.bytes().filter(|&b| b == b'\n').count();
-    let mut uses = Vec::with_capacity(lines.saturating_sub(records.header.line) + 1);
-    let mut seen = 0;
-    loop {
-        let batch: Vec<Record> = std::iter::from_fn(|| records.next_row(errors))
-            .take(BATCH)
-            .collect();
-        if batch.is_empty() {
-            break;
-        }
-        seen += batch.len();
-        // Rows are read in parallel; their diagnostics are merged back in row order.
-        let rows: Vec<(Option<RawUse>, Vec<Diagnostic>)> = batch
-            .par_iter()
-            .map(|row| {
-                let mut errs = Vec::new();
-                (read_row(src, &cols, row, &mut errs), errs)
-            })
-            .collect();
-        for (raw, mut errs) in rows {
-            errors.append(&mut errs);
-            uses.extend(raw);
+    let header_line = records.header.line;
+    let at = At::new(&cols);
+    let read = read_rows(records, plan(), errors, |row, errs| {
+        read_row(src, &at, &cols, row, errs)
+    });
+    if read.seen == 0 && !read.truncated && read.dropped == 0 {
+        errors.push(no_rows(src, &SPEC, header_line));
+    }
+    read.rows
+}
+
+/// Where each inventory column is, looked up once per file rather than once per cell.
+struct At {
+    element: Col,
+    name: Col,
+    category: Col,
+    subjects: Col,
+    source: Col,
+    systems: Col,
+    purpose: Col,
+    why: Col,
+    legal_basis: Col,
+    necessity: Col,
+    retention: Col,
+    shared_with: Col,
+    visibility: Col,
+    owner: Col,
+    last_reviewed: Col,
+    notes: Col,
+}
+
+impl At {
+    fn new(cols: &Columns) -> At {
+        At {
+            element: cols.col("element"),
+            name: cols.col("name"),
+            category: cols.col("category"),
+            subjects: cols.col("subjects"),
+            source: cols.col("source"),
+            systems: cols.col("systems"),
+            purpose: cols.col("purpose"),
+            why: cols.col("why"),
+            legal_basis: cols.col("legal_basis"),
+            necessity: cols.col("necessity"),
+            retention: cols.col("retention"),
+            shared_with: cols.col("shared_with"),
+            visibility: cols.col("visibility"),
+            owner: cols.col("owner"),
+            last_reviewed: cols.col("last_reviewed"),
+            notes: cols.col("notes"),
         }
     }
-    if seen == 0 && !records.truncated && records.dropped == 0 {
-        errors.push(no_rows(src, &SPEC, records.header.line));
-    }
-    uses
 }
 
 fn read_row(
     src: &SourceFile,
+    at: &At,
     cols: &Columns,
     row: &Record,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<RawUse> {
-    let cell = |name: &str| cols.cell(row, name);
-    let element = cell("element");
+    let element = at.element.of(row);
     if element.is_empty() {
         errors.push(
             at_cell(src, row, element, "this row has no `element` id")
@@ -169,12 +198,25 @@ fn read_row(
         errors.push(e.at(src, element));
         return None;
     }
-    let source = opt_enum(src, cols.cell(row, "source"), "source", SOURCES, errors);
-    let legal_basis = opt_enum(src, cell("legal_basis"), "legal_basis", LEGAL_BASES, errors);
-    let necessity = opt_enum(src, cell("necessity"), "necessity", NECESSITIES, errors);
-    let visibility =
-        opt_enum(src, cell("visibility"), "visibility", VISIBILITIES, errors).unwrap_or_default();
-    let purpose = cell("purpose");
+    let source_cell = at.source.of(row);
+    let source = opt_enum(src, source_cell, "source", SOURCES, errors);
+    let legal_basis = opt_enum(
+        src,
+        at.legal_basis.of(row),
+        "legal_basis",
+        LEGAL_BASES,
+        errors,
+    );
+    let necessity = opt_enum(src, at.necessity.of(row), "necessity", NECESSITIES, errors);
+    let visibility = opt_enum(
+        src,
+        at.visibility.of(row),
+        "visibility",
+        VISIBILITIES,
+        errors,
+    )
+    .unwrap_or_default();
+    let purpose = at.purpose.of(row);
     if purpose.is_empty() {
         errors.push(
             at_cell(
@@ -186,7 +228,7 @@ fn read_row(
             .help("name the data use, e.g. `marketing.communications.email` (fideslang data use keys)"),
         );
     }
-    let why = cell("why");
+    let why = at.why.of(row);
     if why.is_empty() {
         errors.push(
             at_cell(
@@ -198,7 +240,7 @@ fn read_row(
             .help("say in plain words why this data is used for this purpose: it is shown to the public"),
         );
     }
-    let reviewed = cell("last_reviewed");
+    let reviewed = at.last_reviewed.of(row);
     let last_reviewed = if reviewed.is_empty() {
         None
     } else {
@@ -206,7 +248,7 @@ fn read_row(
             .map_err(|e| errors.push(e.at(src, reviewed)))
             .ok()
     };
-    let retention = cell("retention");
+    let retention = at.retention.of(row);
     let extra = cols
         .extra
         .iter()
@@ -215,16 +257,17 @@ fn read_row(
             (!v.is_empty()).then(|| (name.clone(), v.value.to_string()))
         })
         .collect();
-    let (name, category) = (cell("name"), cell("category"));
-    let element_level = ["category", "subjects", "source", "systems", "owner"];
-    let element_cells = element_level.iter().any(|c| !cell(c).is_empty()).then(|| {
+    let (name, category) = (at.name.of(row), at.category.of(row));
+    let (subjects, systems, owner) = (at.subjects.of(row), at.systems.of(row), at.owner.of(row));
+    let element_level = [category, subjects, source_cell, systems, owner];
+    let element_cells = element_level.iter().any(|c| !c.is_empty()).then(|| {
         Box::new(ElementCells {
             category: Cell::from(category),
-            subjects: split_list(cell("subjects")),
+            subjects: split_list(subjects),
             source,
-            source_column: cell("source").column,
-            systems: split_list(cell("systems")),
-            owner: Cell::from(cell("owner")),
+            source_column: source_cell.column,
+            systems: split_list(systems),
+            owner: Cell::from(owner),
         })
     });
     Some(RawUse {
@@ -238,146 +281,13 @@ fn read_row(
         legal_basis,
         necessity,
         retention: (!retention.is_empty()).then(|| Cell::from(retention)),
-        shared_with: split_list(cell("shared_with")),
+        shared_with: split_list(at.shared_with.of(row)),
         visibility,
         last_reviewed,
-        notes: cols.text(row, "notes"),
+        notes: at.notes.text(row),
         extra,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-    use std::sync::Arc;
-
-    const HEADER: &str = "element,name,category,purpose,why,legal_basis,necessity,visibility,source,subjects,last_reviewed,retention,x_ticket\n";
-
-    fn load(rows: &str) -> (Vec<RawUse>, Vec<Diagnostic>) {
-        let text = format!("{HEADER}{rows}");
-        let src = SourceFile::new(Arc::from(Path::new("content/inventory/a.csv")), &text);
-        let mut errors = Vec::new();
-        (load_inventory(&src, &mut errors), errors)
-    }
-
-    #[test]
-    fn reads_a_row_with_enums_lists_dates_and_extras() {
-        let (rows, e) = load(
-            "email,Email,user.contact.email,essential.service,Receipts,Legitimate interests,OPTIONAL,internal,third-party,customer;; prospect ,2026-02-28,p7y,T-9\n",
-        );
-        assert!(e.is_empty(), "{e:?}");
-        let r = &rows[0];
-        assert_eq!(r.origin.line, 2);
-        assert_eq!(r.legal_basis, Some(LegalBasis::LegitimateInterests));
-        assert_eq!(r.necessity, Some(Necessity::Optional));
-        assert_eq!(r.visibility, Visibility::Internal);
-        let el = r.element_cells.as_deref().unwrap();
-        assert_eq!(el.source, Some(Source::ThirdParty));
-        let subjects: Vec<_> = el.subjects.iter().map(|c| c.value.as_str()).collect();
-        assert_eq!(subjects, ["customer", "prospect"]);
-        assert_eq!(r.last_reviewed, Some(jiff::civil::date(2026, 2, 28)));
-        assert_eq!(r.retention.as_ref().map(|c| c.value.as_str()), Some("p7y"));
-        assert_eq!(r.extra.get("x_ticket").map(String::as_str), Some("T-9"));
-    }
-
-    #[test]
-    fn bad_enum_names_column_valid_values_and_suggestion() {
-        let (rows, e) = load("email,E,c,p,w,consnet,,,,,,,\n");
-        assert_eq!(rows.len(), 1, "the row is kept, the value dropped");
-        assert_eq!(rows[0].legal_basis, None);
-        assert_eq!(e.len(), 1);
-        assert_eq!(
-            e[0].message,
-            "`legal_basis` must be one of consent, contract, legal_obligation, vital_interests, public_task, legitimate_interests; found `consnet`"
-        );
-        assert_eq!((e[0].line, e[0].column), (Some(2), Some(15)));
-        assert_eq!(e[0].help.as_deref(), Some("did you mean `consent`?"));
-        let (_, e) = load("email,E,c,p,w,,sometimes,public,,,,,\n");
-        assert!(e[0]
-            .message
-            .starts_with("`necessity` must be one of required, optional"));
-        let (_, e) = load("email,E,c,p,w,,,secret,,,,,\n");
-        assert!(e[0]
-            .message
-            .starts_with("`visibility` must be one of public, internal"));
-        let (_, e) = load("email,E,c,p,w,,,,bought,,,,\n");
-        assert!(e[0].message.starts_with("`source` must be one of provided"));
-    }
-
-    #[test]
-    fn bad_date_is_an_error_at_its_cell() {
-        let (_, e) = load("email,E,c,p,w,,,,,,2026/02/28,,\n");
-        assert_eq!(
-            e[0].message,
-            "`last_reviewed` must be a date written YYYY-MM-DD; found `2026/02/28`"
-        );
-        assert_eq!(e[0].column, Some(20));
-    }
-
-    #[test]
-    fn element_ids_are_checked_and_bad_rows_dropped() {
-        let (rows, e) = load("Email Address,E,c,p,w,,,,,,,,\n,E,c,p,w,,,,,,,,\n");
-        assert!(rows.is_empty());
-        assert_eq!(e.len(), 2);
-        assert_eq!(e[0].help.as_deref(), Some("try `email_address`"));
-        assert_eq!(e[1].message, "this row has no `element` id");
-        assert_eq!((e[1].line, e[1].column), (Some(3), Some(1)));
-    }
-
-    #[test]
-    fn empty_why_and_purpose_are_errors() {
-        let (_, e) = load("email,E,c,,,,,,,,,,\n");
-        let msgs: Vec<_> = e.iter().map(|d| d.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            [
-                "`purpose` is empty for element `email`",
-                "`why` is empty for element `email`"
-            ]
-        );
-        assert_eq!(e[1].column, Some(12));
-        assert!(e[1]
-            .help
-            .as_deref()
-            .unwrap()
-            .contains("shown to the public"));
-    }
-
-    /// Random rows under a full header: never a panic, and every problem is placed in the file.
-    #[test]
-    fn never_panics_on_arbitrary_rows() {
-        const BITS: &[&str] = &[
-            ",",
-            "\n",
-            "\"",
-            ";",
-            "é",
-            "x",
-            "P1Y",
-            "2026-02-30",
-            "3/4/2026",
-            "Con",
-            " ",
-            "consnet",
-            "_",
-        ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..1500 {
-            let mut rows = String::new();
-            for _ in 0..40 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                rows.push_str(BITS[(seed % BITS.len() as u64) as usize]);
-            }
-            let (_, e) = load(&rows);
-            for d in &e {
-                assert!(
-                    d.line.is_some() || d.message.contains("header"),
-                    "{rows:?}: {d:?}"
-                );
-            }
-        }
-    }
-}
+mod tests;

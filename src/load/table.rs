@@ -5,12 +5,15 @@
 //! newlines inside quotes, and clear errors for unclosed quotes and wrong field counts.
 //! [`Records`] reads one record at a time and its [`Field`]s borrow from the source text (only
 //! a value with `""` escapes is copied), so a large file is never held twice in memory.
+//! [`chunks`] reads a large file's records in parallel pieces, with the same results.
 
 use std::borrow::Cow;
 
 use crate::diag::Diagnostic;
 
 use super::source::SourceFile;
+use chunks::{Open, Start};
+pub use owned::{Cell, Row};
 
 /// One field as read: its trimmed text, borrowed from the source where possible, and where
 /// that text starts (1-based line and column).
@@ -32,46 +35,6 @@ impl Field<'_> {
 pub struct Record<'a> {
     pub line: usize,
     pub cells: Vec<Field<'a>>,
-}
-
-/// One field that owns its text, to keep past the source it was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Cell {
-    pub value: String,
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Cell {
-    pub fn is_empty(&self) -> bool {
-        self.value.is_empty()
-    }
-}
-
-impl From<&Field<'_>> for Cell {
-    fn from(f: &Field<'_>) -> Cell {
-        Cell {
-            value: f.value.to_string(),
-            line: f.line,
-            column: f.column,
-        }
-    }
-}
-
-/// One record with owned cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub line: usize,
-    pub cells: Vec<Cell>,
-}
-
-impl From<Record<'_>> for Row {
-    fn from(r: Record<'_>) -> Row {
-        Row {
-            line: r.line,
-            cells: r.cells.iter().map(Cell::from).collect(),
-        }
-    }
 }
 
 /// A parsed file: the header record and the data records (blank lines skipped), as owned
@@ -129,26 +92,21 @@ pub struct Records<'a> {
 impl<'a> Records<'a> {
     /// Reads up to and including the header; `None` when the file has none.
     pub fn open(src: &'a SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Records<'a>> {
-        let mut reader = Reader {
-            text: &src.text,
-            pos: 0,
-            errors: Vec::new(),
-            line: 1,
-            column: 1,
-        };
+        let mut reader = Reader::new(&src.text, Start { pos: 0, line: 1 }, 0);
         while !reader.at_end() {
             let row = reader.record(src);
             errors.append(&mut reader.errors);
             match row {
                 Ok(row) if row.cells.iter().all(Field::is_empty) => {}
                 Ok(header) => {
+                    reader.width = header.cells.len();
                     return Some(Records {
                         src,
                         reader,
                         header,
                         truncated: false,
                         dropped: 0,
-                    })
+                    });
                 }
                 Err(d) => {
                     errors.push(d);
@@ -161,17 +119,30 @@ impl<'a> Records<'a> {
 
     /// The next data record with as many fields as the header; `None` at the end.
     pub fn next_row(&mut self, errors: &mut Vec<Diagnostic>) -> Option<Record<'a>> {
+        self.try_next(errors).unwrap_or_else(|open| {
+            errors.extend(open.diagnostics);
+            self.truncated = true;
+            None
+        })
+    }
+
+    /// [`next_row`](Records::next_row), but a record with a quote that is never closed is
+    /// returned as [`Open`] (its diagnostics not yet reported) rather than ending the reading.
+    fn try_next(&mut self, errors: &mut Vec<Diagnostic>) -> Result<Option<Record<'a>>, Open> {
         while !self.truncated && !self.reader.at_end() {
-            let row = self.reader.record(self.src);
-            errors.append(&mut self.reader.errors);
-            let row = match row {
+            let at = Start {
+                pos: self.reader.pos,
+                line: self.reader.line,
+            };
+            let row = match self.reader.record(self.src) {
                 Ok(row) => row,
                 Err(d) => {
-                    errors.push(d);
-                    self.truncated = true;
-                    return None;
+                    let mut diagnostics = std::mem::take(&mut self.reader.errors);
+                    diagnostics.push(d);
+                    return Err(Open { at, diagnostics });
                 }
             };
+            errors.append(&mut self.reader.errors);
             if row.cells.iter().all(Field::is_empty) {
                 continue;
             }
@@ -180,9 +151,9 @@ impl<'a> Records<'a> {
                 self.dropped += 1;
                 continue;
             }
-            return Some(row);
+            return Ok(Some(row));
         }
-        None
+        Ok(None)
     }
 }
 
@@ -238,9 +209,23 @@ struct Reader<'a> {
     errors: Vec<Diagnostic>,
     line: usize,
     column: usize,
+    /// The number of fields a record is expected to have, to size its vector once.
+    width: usize,
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `text` from `start` (column 1).
+    fn new(text: &'a str, start: Start, width: usize) -> Reader<'a> {
+        Reader {
+            text,
+            pos: start.pos,
+            errors: Vec::new(),
+            line: start.line,
+            column: 1,
+            width,
+        }
+    }
+
     fn rest(&self) -> &'a str {
         &self.text[self.pos..]
     }
@@ -252,12 +237,14 @@ impl<'a> Reader<'a> {
     /// Moves past `n` bytes of the rest (a char boundary), counting lines and columns.
     fn advance(&mut self, n: usize) {
         let skipped = &self.text[self.pos..self.pos + n];
-        match skipped.rfind('\n') {
-            Some(i) => {
-                self.line += skipped.matches('\n').count();
+        // Counting in one simple pass is quicker than searching first on short values.
+        match chunks::newlines(skipped.as_bytes()) {
+            0 => self.column += skipped.chars().count(),
+            lines => {
+                let i = skipped.rfind('\n').unwrap_or(0);
+                self.line += lines;
                 self.column = skipped[i + 1..].chars().count() + 1;
             }
-            None => self.column += skipped.chars().count(),
         }
         self.pos += n;
     }
@@ -276,11 +263,14 @@ impl<'a> Reader<'a> {
     /// Reads one record up to and including its newline.
     fn record(&mut self, src: &SourceFile) -> Result<Record<'a>, Diagnostic> {
         let line = self.line;
-        let mut cells = Vec::new();
+        let mut cells = Vec::with_capacity(self.width);
         loop {
             cells.push(self.field(src)?);
             match self.rest().as_bytes().first() {
-                Some(b',') => self.advance_in_line(1),
+                Some(b',') => {
+                    self.pos += 1;
+                    self.column += 1;
+                }
                 Some(_) => {
                     // The newline that ends the record.
                     self.pos += 1;
@@ -369,6 +359,15 @@ impl<'a> Reader<'a> {
 /// A cell of `raw` starting at `line`/`column`, trimmed, its position moved past leading
 /// whitespace (which may include newlines inside quotes).
 fn trimmed(raw: Cow<'_, str>, mut line: usize, mut column: usize) -> Field<'_> {
+    // Most cells start and end with a visible ASCII character: nothing to trim or move.
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    if raw.is_empty() || visible(raw.as_bytes().first()) && visible(raw.as_bytes().last()) {
+        return Field {
+            value: raw,
+            line,
+            column,
+        };
+    }
     let lead = raw.len() - raw.trim_start().len();
     let skipped = &raw[..lead];
     match skipped.rsplit_once('\n') {
@@ -389,6 +388,9 @@ fn trimmed(raw: Cow<'_, str>, mut line: usize, mut column: usize) -> Field<'_> {
         column,
     }
 }
+
+pub mod chunks;
+mod owned;
 
 #[cfg(test)]
 mod tests;
