@@ -35,39 +35,44 @@ pub fn build(
 ) -> (Vec<Element>, Vec<Use>) {
     let (order, starts) = group(&rows);
     permute(&mut rows, order);
-    let mut groups: Vec<&mut [RawUse]> = Vec::with_capacity(starts.len().saturating_sub(1));
-    let mut rest: &mut [RawUse] = &mut rows;
-    for bounds in starts.windows(2) {
-        let (group, tail) = std::mem::take(&mut rest).split_at_mut(bounds[1] - bounds[0]);
-        groups.push(group);
-        rest = tail;
-    }
-    // Each element is merged and resolved on its own, in parallel; elements, uses and
-    // diagnostics come back in element order, as a serial pass would give them.
-    let built: Vec<(Element, Vec<Use>, Vec<Diagnostic>)> = groups
-        .into_par_iter()
-        .enumerate()
-        .map(|(idx, members)| {
+    // Two parallel passes over the rows, now in element order: elements from their rows
+    // (reading), then a use from each row (moving its text out). Diagnostics are merged
+    // back per element, its own before its uses', as one serial pass would give them.
+    let (mut elements, mut element_errors) = (Vec::new(), Vec::new());
+    starts
+        .par_windows(2)
+        .map(|b| {
             let mut errs = Vec::new();
-            let mut element = merge(raw, members, taxonomy, lookups, &mut errs);
-            let mut uses = Vec::with_capacity(members.len());
-            for row in members.iter_mut() {
-                // What the catalog does not keep is freed as it goes, so the raw rows and
-                // the catalog are not both whole in memory.
-                row.element_cells = None;
-                uses.push(make_use(raw, row, idx, taxonomy, lookups, &mut errs));
-            }
-            element.id = std::mem::take(&mut members[0].element);
-            (element, uses, errs)
+            let mut element = merge(raw, &rows[b[0]..b[1]], taxonomy, lookups, &mut errs);
+            element.uses = (b[0]..b[1]).collect();
+            (element, errs)
         })
+        .unzip_into_vecs(&mut elements, &mut element_errors);
+    let element_of: Vec<usize> = (0..elements.len())
+        .flat_map(|e| std::iter::repeat_n(e, starts[e + 1] - starts[e]))
         .collect();
-    let mut elements = Vec::with_capacity(built.len());
-    let mut uses = Vec::with_capacity(rows.len());
-    for (mut element, mut own, mut errs) in built {
-        element.uses = (uses.len()..uses.len() + own.len()).collect();
-        uses.append(&mut own);
+    let (mut uses, mut use_errors) = (Vec::new(), Vec::new());
+    rows.par_iter_mut()
+        .zip(element_of)
+        .map(|(row, element)| {
+            let mut errs = Vec::new();
+            // What the catalog does not keep is freed as it goes, so the raw rows and the
+            // catalog are not both whole in memory.
+            row.element_cells = None;
+            let u = make_use(raw, row, element, taxonomy, lookups, &mut errs);
+            (u, errs)
+        })
+        .unzip_into_vecs(&mut uses, &mut use_errors);
+    for ((element, mut errs), b) in elements
+        .iter_mut()
+        .zip(element_errors)
+        .zip(starts.windows(2))
+    {
         errors.append(&mut errs);
-        elements.push(element);
+        for u in &mut use_errors[b[0]..b[1]] {
+            errors.append(u);
+        }
+        element.id = std::mem::take(&mut rows[b[0]].element);
     }
     (elements, uses)
 }
@@ -91,7 +96,8 @@ fn permute<T>(rows: &mut [T], mut order: Vec<usize>) {
 /// Row indices grouped by element id (groups sorted by id, rows in file order), and where
 /// each group starts in that order (plus the end).
 fn group(rows: &[RawUse]) -> (Vec<usize>, Vec<usize>) {
-    let mut by_id: FastMap<&str, usize> = FastMap::default();
+    let mut by_id: FastMap<&str, usize> =
+        FastMap::with_capacity_and_hasher(rows.len(), Default::default());
     let mut ids: Vec<&str> = Vec::new();
     let group_of: Vec<usize> = rows
         .iter()
@@ -103,7 +109,7 @@ fn group(rows: &[RawUse]) -> (Vec<usize>, Vec<usize>) {
         })
         .collect();
     let mut sorted: Vec<usize> = (0..ids.len()).collect();
-    sorted.sort_unstable_by_key(|&g| ids[g]);
+    sorted.par_sort_unstable_by_key(|&g| ids[g]);
     let mut rank = vec![0; ids.len()];
     for (r, &g) in sorted.iter().enumerate() {
         rank[g] = r;
