@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `candor check` and `candor build` (release binary) on synthetic sites of 1,000, 10,000
 # and 100,000 elements in /dev/shm, and Hugo on the equivalent Hugo site when `hugo` is
-# installed; builds alternate candor/Hugo within one run. Prints a Markdown table.
+# installed; builds alternate candor/Hugo within one run, each into an empty folder, plus a
+# candor rebuild over its previous output. Prints a Markdown table.
 #
 #   scripts/bench.sh                  # all sizes, 5 runs each
 #   SIZES="1000 10000" RUNS=3 scripts/bench.sh
