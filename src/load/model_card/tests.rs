@@ -146,3 +146,28 @@ fn front_matter_must_exist_and_close() {
     let (_, e) = load("m.md", "---\nname: M\n");
     assert!(e[0].message.contains("never closed"));
 }
+
+/// Every key in `KNOWN_KEYS` is read by the card's own field, never kept as an extra, and a
+/// known key given twice is an error.
+#[test]
+fn every_known_key_is_read_and_none_twice() {
+    let sample = |key: &str| match key {
+        "owners" | "out_of_scope_uses" | "inputs" | "excluded_inputs" | "limitations" => "[a]",
+        "metrics" | "ethical_considerations" => "[]",
+        "training_data" | "evaluation_data" => "{description: d}",
+        "internal" => "{a: 1}",
+        "last_reviewed" => "2026-01-01",
+        "status" => "production",
+        _ => "text",
+    };
+    let yaml: String = KNOWN_KEYS
+        .iter()
+        .map(|k| format!("{k}: {}\n", sample(k)))
+        .collect();
+    let card: CardYaml = serde_saphyr::from_str(&yaml).unwrap();
+    assert!(card.other.is_empty(), "{:?}", card.other.keys());
+    assert_eq!(card.present, KNOWN_KEYS);
+    let (c, e) = load("m.md", "---\nname: a\nsummary: s\nname: b\n---\n");
+    assert!(c.is_none());
+    assert_eq!(e.len(), 1, "{e:?}");
+}
