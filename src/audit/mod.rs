@@ -107,14 +107,7 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
     ];
     let found: Vec<Vec<Finding>> = families
         .par_iter()
-        .map(|check| {
-            let mut out = Out {
-                settings,
-                findings: Vec::new(),
-            };
-            check(&cx, &mut out);
-            out.findings
-        })
+        .map(|check| Out::collect(settings, |out| check(&cx, out)))
         .collect();
     let mut out = Out {
         settings,
@@ -174,7 +167,17 @@ pub(crate) struct Out<'a> {
     pub findings: Vec<Finding>,
 }
 
-impl Out<'_> {
+impl<'s> Out<'s> {
+    /// The findings `run` adds to an empty collection.
+    fn collect(settings: &'s Settings, run: impl FnOnce(&mut Out<'s>)) -> Vec<Finding> {
+        let mut out = Out {
+            settings,
+            findings: Vec::new(),
+        };
+        run(&mut out);
+        out.findings
+    }
+
     /// Runs `check` on every item, chunks of items in parallel, and adds the findings in
     /// item order: the same findings, in the same order, as a plain loop.
     pub fn par_each<T: Sync>(&mut self, items: &[T], check: impl Fn(&T, &mut Out<'_>) + Sync) {
@@ -182,14 +185,11 @@ impl Out<'_> {
         let found: Vec<Vec<Finding>> = items
             .par_chunks(4096)
             .map(|chunk| {
-                let mut out = Out {
-                    settings,
-                    findings: Vec::new(),
-                };
-                for item in chunk {
-                    check(item, &mut out);
-                }
-                out.findings
+                Out::collect(settings, |out| {
+                    for item in chunk {
+                        check(item, out);
+                    }
+                })
             })
             .collect();
         for mut f in found {
