@@ -2,14 +2,11 @@
 //! rustc: a word at a time). Keys come from the site's own files, so SipHash's protection
 //! against crafted collisions buys nothing here, and it cost ~8% of `check`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with the fast hash.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// A `HashSet` with the fast hash.
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The Fx hasher: rotate, xor a word, multiply.
 #[derive(Default)]
@@ -55,7 +52,8 @@ impl Hasher for FxHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::{BuildHasher, BuildHasherDefault};
+    use std::collections::HashSet;
+    use std::hash::BuildHasher;
 
     fn hash(s: &str) -> u64 {
         BuildHasherDefault::<FxHasher>::default().hash_one(s)

@@ -5,13 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::hash::FastMap;
-
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::diag::Origin;
+use crate::hash::FastMap;
 use crate::taxonomy::Taxonomy;
 
 /// Index of an [`Element`] in [`Catalog::elements`].

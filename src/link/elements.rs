@@ -1,7 +1,6 @@
 //! Inventory rows -> elements and uses: rows grouped by element id, element-level columns
 //! merged (two different values is an error naming both rows), every reference resolved.
 
-use crate::hash::FastMap;
 use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
@@ -9,6 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Origin};
+use crate::hash::FastMap;
 use crate::load::inventory::{ElementCells, SOURCES};
 use crate::load::table::Cell;
 use crate::load::{RawSite, RawUse};

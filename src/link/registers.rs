@@ -2,12 +2,11 @@
 //! sorting by id, and resolving a reference with a helpful "unknown id" error.
 
 use std::collections::BTreeSet;
-
-use crate::hash::FastMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diag::{did_you_mean, Diagnostic, Origin};
+use crate::hash::FastMap;
 use crate::load::table::Cell;
 use crate::load::{RawSite, Register};
 

@@ -2,9 +2,8 @@
 //! merged into elements and uses, model inputs resolved, back-references filled. Linear in
 //! the size of the site (hash maps, no nested scans).
 
-use crate::hash::FastMap;
-
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::hash::FastMap;
 use crate::load::RawSite;
 use crate::taxonomy::Taxonomy;
 

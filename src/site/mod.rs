@@ -21,9 +21,8 @@ pub mod words;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-use crate::hash::FastMap;
-
 use crate::config::Audience;
+use crate::hash::FastMap;
 use crate::i18n::Strings;
 use crate::link::{Catalog, ElementIdx, ModelIdx};
 use crate::render::charts::Chart;

@@ -18,13 +18,13 @@
 //! page's `pages/<slug>/index.html`, a category's `categories/<key>/index.html` and a purpose's
 //! `purposes/<key>/index.html`.
 
-use crate::hash::FastMap;
 use std::borrow::Cow;
 use std::cell::RefCell;
 
 use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
 use serde::Serialize;
 
+use crate::hash::FastMap;
 use crate::link::Catalog;
 
 use super::data_json::safe::{self, Seq};

@@ -1,10 +1,9 @@
 //! The register pages: retention policies (how long, in plain words, and what happens after),
 //! recipients (who we share with, where, under which safeguards, and what) and systems.
 
-use crate::hash::FastMap;
-
 use serde::Serialize;
 
+use crate::hash::FastMap;
 use crate::link::{RetentionPeriod, UseIdx};
 
 use super::{urls, words, ChartView, Ctx, Link, TaxonRef, Words};
