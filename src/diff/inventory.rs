@@ -48,6 +48,7 @@ fn added(side: &Side, el: &Element, e: usize, out: &mut Vec<Change>) {
                 .sensitive(sensitive)
                 .values(None, Some(u.why.clone())),
         );
+        new_use_sharing(side, el, u, sensitive, out);
     }
 }
 
@@ -106,11 +107,14 @@ fn changed(old: &Side, new: &Side, a: usize, b: usize, out: &mut Vec<Change>) {
     let (ua, ub) = (old.uses_of(a), new.uses_of(b));
     for (key, u) in &ub {
         match ua.get(key) {
-            None => out.push(
-                use_change(Kind::UseAdded, new, eb, u)
-                    .sensitive(sensitive)
-                    .values(None, Some(u.why.clone())),
-            ),
+            None => {
+                out.push(
+                    use_change(Kind::UseAdded, new, eb, u)
+                        .sensitive(sensitive)
+                        .values(None, Some(u.why.clone())),
+                );
+                new_use_sharing(new, eb, u, sensitive, out);
+            }
             Some(before) => use_fields(old, new, eb, before, u, sensitive, out),
         }
     }
@@ -275,23 +279,51 @@ fn use_fields(
     sharing(old, new, &what, a, b, &base, out);
 }
 
+/// The recipients of a use this side's audience may see: id, name and country.
+fn recipients(side: &Side, u: &Use) -> BTreeSet<(String, String, Option<String>)> {
+    u.shared_with
+        .iter()
+        .filter(|&&r| side.scope.recipient(r))
+        .map(|&r| {
+            let r = &side.cat.recipients[r];
+            (r.id.clone(), r.name.clone(), r.country.clone())
+        })
+        .collect()
+}
+
+/// " (United States)" after a recipient's name, when its country is known.
+fn country(c: &Option<String>) -> String {
+    c.as_ref().map(|c| format!(" ({c})")).unwrap_or_default()
+}
+
+/// The sharing of a new use: one `use_added` change in the Sharing section per recipient
+/// (field `shared_with`), so a new use shared abroad is as visible as a changed one.
+fn new_use_sharing(side: &Side, el: &Element, u: &Use, sensitive: bool, out: &mut Vec<Change>) {
+    let what = format!("{} for {}", el.name, side.purpose(&u.purpose));
+    for (id, name, c) in recipients(side, u) {
+        out.push(
+            Change::new(
+                Kind::UseAdded,
+                Section::Sharing,
+                format!("starts sharing {what} with {name}{}", country(&c)),
+            )
+            .field("shared_with")
+            .element(&el.id, &el.name)
+            .purpose(&u.purpose)
+            .recipient(&id, &name)
+            .sensitive(sensitive)
+            .values(None, Some(id.clone()))
+            .at(&u.origin),
+        );
+    }
+}
+
 /// Recipients added to or removed from a use.
 fn sharing<F>(old: &Side, new: &Side, what: &str, a: &Use, b: &Use, base: &F, out: &mut Vec<Change>)
 where
     F: Fn(Section, &'static str, String, Option<String>, Option<String>) -> Change,
 {
-    let ids = |side: &Side, u: &Use| -> BTreeSet<(String, String, Option<String>)> {
-        u.shared_with
-            .iter()
-            .filter(|&&r| side.scope.recipient(r))
-            .map(|&r| {
-                let r = &side.cat.recipients[r];
-                (r.id.clone(), r.name.clone(), r.country.clone())
-            })
-            .collect()
-    };
-    let (before, after) = (ids(old, a), ids(new, b));
-    let country = |c: &Option<String>| c.as_ref().map(|c| format!(" ({c})")).unwrap_or_default();
+    let (before, after) = (recipients(old, a), recipients(new, b));
     for (id, name, c) in after.iter().filter(|r| !before.iter().any(|x| x.0 == r.0)) {
         let text = format!("starts sharing {what} with {name}{}", country(c));
         out.push(

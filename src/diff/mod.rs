@@ -33,6 +33,16 @@ pub struct Diff {
     pub changes: Vec<Change>,
     /// Findings introduced and resolved; `None` on a public diff (audit details are internal).
     pub findings: Option<Findings>,
+    /// How many findings were introduced and resolved, whatever the audience (`None` until
+    /// audits are compared): a public diff withholds the details, never the count.
+    pub counted: Option<Counted>,
+}
+
+/// The number of findings a change introduces and resolves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counted {
+    pub introduced: usize,
+    pub resolved: usize,
 }
 
 /// How many changes of each kind.
@@ -68,26 +78,29 @@ pub fn compare(old: &Catalog, new: &Catalog, audience: Audience, labels: Labels)
         audience,
         changes,
         findings: None,
+        counted: None,
     }
 }
 
 impl Diff {
     /// Adds the findings introduced and resolved between two audits (run against the same
-    /// date). A public diff stays without them: audit details never reach the public.
+    /// date). Every audience gets their number; only an internal diff keeps the findings
+    /// themselves (audit details never reach the public).
     pub fn with_findings(mut self, old: &Audit, new: &Audit) -> Self {
+        let found = findings::compare(old, new);
+        self.counted = Some(Counted {
+            introduced: found.introduced.len(),
+            resolved: found.resolved.len(),
+        });
         if self.audience == Audience::Internal {
-            self.findings = Some(findings::compare(old, new));
+            self.findings = Some(found);
         }
         self
     }
 
     /// True when nothing changed (findings included).
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty()
-            && self
-                .findings
-                .as_ref()
-                .is_none_or(|f| f.introduced.is_empty() && f.resolved.is_empty())
+        self.changes.is_empty() && self.counted.unwrap_or_default() == Counted::default()
     }
 
     /// The changes of one section, in report order.
@@ -97,17 +110,24 @@ impl Diff {
 
     pub fn summary(&self) -> Summary {
         let n = |k: Kind| self.changes.iter().filter(|c| c.kind == k).count();
-        let (introduced, resolved) = self
-            .findings
-            .as_ref()
-            .map_or((0, 0), |f| (f.introduced.len(), f.resolved.len()));
+        // A new use's recipients are listed as changes of their own (field `shared_with`);
+        // the use itself is counted once.
+        let uses_added = self
+            .changes
+            .iter()
+            .filter(|c| c.kind == Kind::UseAdded && c.field.is_none())
+            .count();
+        let Counted {
+            introduced,
+            resolved,
+        } = self.counted.unwrap_or_default();
         Summary {
             changes: self.changes.len(),
             sensitive: self.changes.iter().filter(|c| c.sensitive).count(),
             elements_added: n(Kind::ElementAdded),
             elements_removed: n(Kind::ElementRemoved),
             elements_changed: n(Kind::ElementChanged),
-            uses_added: n(Kind::UseAdded),
+            uses_added,
             uses_removed: n(Kind::UseRemoved),
             uses_changed: n(Kind::UseChanged),
             policies_changed: n(Kind::PolicyChanged),

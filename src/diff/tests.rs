@@ -262,5 +262,8 @@ fn findings_are_matched_without_their_line() {
     assert_eq!(rules(&f.resolved), [("b-rule", 5)]);
     assert!(!d.is_empty());
     let public = compare(&c, &c, Audience::Public, Labels::Names).with_findings(&old, &new);
-    assert!(public.findings.is_none() && public.is_empty());
+    // A public diff withholds the findings but still counts them.
+    assert!(public.findings.is_none() && !public.is_empty());
+    assert_eq!(public.summary().findings_introduced, 2);
+    assert_eq!(public.summary().findings_resolved, 1);
 }

@@ -99,7 +99,7 @@ pub fn markdown(diff: &Diff, options: &Options) -> String {
     }
     let _ = writeln!(out, "| Retention policies | | | {} |", s.policies_changed);
     let _ = writeln!(out, "| Recipients | | | {} |", s.recipients_changed);
-    if diff.findings.is_some() {
+    if diff.counted.is_some() {
         let _ = writeln!(
             out,
             "| Audit findings | {} introduced | {} resolved | |",
@@ -122,6 +122,8 @@ pub fn markdown(diff: &Diff, options: &Options) -> String {
     if let Some(f) = &diff.findings {
         findings_table(&mut out, "Audit findings introduced", &f.introduced);
         findings_table(&mut out, "Audit findings resolved", &f.resolved);
+    } else if s.findings_introduced + s.findings_resolved > 0 {
+        let _ = writeln!(out, "\n{}", super::text::WITHHELD);
     }
     let _ = writeln!(
         out,

@@ -22,6 +22,10 @@ fn finding(out: &mut String, sign: char, f: &FindingRef) {
     );
 }
 
+/// Said where a public diff counts findings but withholds them.
+pub const WITHHELD: &str =
+    "Audit findings are internal: their details are withheld here (see `--audience internal`).";
+
 /// The diff as text for a terminal.
 pub fn text(diff: &Diff, options: &Options) -> String {
     let mut out = String::new();
@@ -60,6 +64,9 @@ pub fn text(diff: &Diff, options: &Options) -> String {
             f.resolved.iter().for_each(|x| finding(&mut out, '-', x));
             out.push('\n');
         }
+    } else if diff.counted.is_some_and(|c| c.introduced + c.resolved > 0) {
+        out.push_str(WITHHELD);
+        out.push_str("\n\n");
     }
     let _ = writeln!(out, "{}", diff.summary().line());
     out

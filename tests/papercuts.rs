@@ -1,0 +1,166 @@
+//! Papercuts found in use (issue 19) and the model-card leak (issue 12): each a regression
+//! test that runs the binary on a small site and fails on the code before its fix.
+
+mod common;
+
+use std::path::Path;
+
+use common::{candor, copy_site};
+
+const CUSTOMERS: &str = "content/inventory/customers.csv";
+
+/// Appends lines to a site file.
+fn append(site: &Path, file: &str, lines: &str) {
+    let path = site.join(file);
+    let mut text = common::read(&path);
+    text.push_str(lines);
+    std::fs::write(path, text).expect("append");
+}
+
+/// `candor diff OLD NEW` with extra arguments; its standard output.
+fn diff(old: &Path, new: &Path, args: &[&str]) -> String {
+    let out = candor()
+        .arg("diff")
+        .args(args)
+        .arg(old)
+        .arg(new)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
+// --- 1. `diff --audience public` counts the findings a change introduces ----------------------
+
+/// The fixture site and a copy that adds four findings: a demographic targeting error, an
+/// overdue review, an unused recipient and an unused system.
+fn four_new_findings() -> (tempfile::TempDir, tempfile::TempDir) {
+    let old = copy_site("site");
+    let new = copy_site("site");
+    append(
+        new.path(),
+        CUSTOMERS,
+        "date_of_birth,Date of birth,user.demographic.date_of_birth,customer,provided,shop,\
+         marketing.advertising,To show ads suited to your age.,consent,optional,account,,,2026-11-01,,\n\
+         phone_number,Phone number,user.contact.phone_number,customer,provided,shop,\
+         essential.service,To call you about a delivery.,contract,required,orders,,,2020-01-01,,\n",
+    );
+    append(
+        new.path(),
+        "content/recipients.csv",
+        "agency,Ad Agency Ltd,processor,Germany,,Runs our ads.,\n",
+    );
+    append(
+        new.path(),
+        "content/systems.csv",
+        "crm,Customer desk,Where support tickets live.,Support,Frankfurt (EU)\n",
+    );
+    (old, new)
+}
+
+#[test]
+fn a_public_diff_counts_the_findings_a_change_introduces() {
+    let (old, new) = four_new_findings();
+    let json = |audience: &str| -> serde_json::Value {
+        let out = diff(
+            old.path(),
+            new.path(),
+            &["--format", "json", "--audience", audience],
+        );
+        serde_json::from_str(&out).expect("json")
+    };
+    let internal = json("internal");
+    assert_eq!(internal["summary"]["findings_introduced"], 4, "{internal}");
+    let public = json("public");
+    assert_eq!(public["summary"]["findings_introduced"], 4, "{public}");
+    assert_eq!(public["summary"]["findings_resolved"], 0);
+    assert!(public["findings"].is_null(), "details stay internal");
+
+    let text = diff(old.path(), new.path(), &["--audience", "public"]);
+    assert!(text.contains("4 findings introduced, 0 resolved"), "{text}");
+    assert!(text.contains("details are withheld"), "{text}");
+    // Only the count: no rule, location or message of a finding.
+    for detail in [
+        "demographic-targeting",
+        "unused-record",
+        "Findings introduced",
+        "crm",
+    ] {
+        assert!(
+            !text.contains(detail),
+            "{detail:?} in a public diff:\n{text}"
+        );
+    }
+    let md = diff(
+        old.path(),
+        new.path(),
+        &["--audience", "public", "--format", "markdown"],
+    );
+    assert!(
+        md.contains("| Audit findings | 4 introduced | 0 resolved | |"),
+        "{md}"
+    );
+    assert!(!md.contains("demographic-targeting"), "{md}");
+}
+
+// --- 2. `diff` names the recipients of a new use -----------------------------------------------
+
+/// A copy of the fixture site with a new element shared with the US mailer and a new use of
+/// an existing element shared with it as well.
+fn new_shared_uses() -> (tempfile::TempDir, tempfile::TempDir) {
+    let old = copy_site("site");
+    let new = copy_site("site");
+    append(
+        new.path(),
+        CUSTOMERS,
+        "phone_number,Phone number,user.contact.phone_number,customer,provided,shop,\
+         essential.service,To text you when your parcel ships.,contract,required,orders,mailer,,2026-11-01,,\n\
+         delivery_address,,,,,,marketing.communications,To send you our printed catalogue.,consent,optional,account,mailer,,2026-11-01,,\n",
+    );
+    (old, new)
+}
+
+#[test]
+fn a_new_use_shows_whom_it_is_shared_with_in_every_format() {
+    let (old, new) = new_shared_uses();
+    let text = diff(old.path(), new.path(), &[]);
+    let sharing = text.find("\nSharing\n").unwrap_or_else(|| panic!("{text}"));
+    let after = &text[sharing..];
+    for expected in [
+        "starts sharing Phone number for essential.service with Postbox Mail Inc. (United States)",
+        "starts sharing Delivery address for marketing.communications with Postbox Mail Inc. (United States)",
+    ] {
+        assert!(after.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert!(text.contains("starts collecting Phone number"), "{text}");
+
+    let md = diff(old.path(), new.path(), &["--format", "markdown"]);
+    let sharing = md.find("#### Sharing").unwrap_or_else(|| panic!("{md}"));
+    assert!(
+        md[sharing..].contains("starts sharing Phone number for essential.service with Postbox Mail Inc. (United States)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Uses | 2 | 0 | 0 |"),
+        "each new use counted once:\n{md}"
+    );
+
+    let out = diff(old.path(), new.path(), &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let shared: Vec<&serde_json::Value> = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter(|c| c["section"] == "sharing")
+        .collect();
+    assert_eq!(shared.len(), 2, "{out}");
+    for c in shared {
+        assert_eq!(c["recipient"]["id"], "mailer", "{c}");
+        assert_eq!(c["recipient"]["name"], "Postbox Mail Inc.");
+        assert_eq!(c["kind"], "use_added");
+        assert_eq!(c["field"], "shared_with");
+    }
+    assert_eq!(v["summary"]["uses_added"], 2);
+}
