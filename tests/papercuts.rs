@@ -164,3 +164,45 @@ fn a_new_use_shows_whom_it_is_shared_with_in_every_format() {
     }
     assert_eq!(v["summary"]["uses_added"], 2);
 }
+
+// --- 3. interface strings that name code render as `<code>` ---------------------------------
+
+/// Builds `site` for `audience` into `out`.
+fn build(site: &Path, out: &Path, audience: &str) {
+    candor()
+        .arg("build")
+        .arg("--root")
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .args(["--audience", audience])
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_audit_page_prints_candor_check_as_code_in_every_language() {
+    let site = copy_site("audit/everything");
+    for language in ["en", "de"] {
+        let toml = common::read(&site.path().join("candor.toml"));
+        let toml = match toml.find("language = ") {
+            Some(at) => {
+                let end = at + toml[at..].find('\n').unwrap_or(toml.len() - at);
+                format!("{}language = \"{language}\"{}", &toml[..at], &toml[end..])
+            }
+            None => format!("language = \"{language}\"\n{toml}"),
+        };
+        std::fs::write(site.path().join("candor.toml"), toml).expect("write");
+        let out = tempfile::tempdir().expect("tempdir");
+        build(site.path(), &out.path().join("site"), "internal");
+        let html = common::read(&out.path().join("site/audit/index.html"));
+        assert!(
+            html.contains("<code>candor check</code>"),
+            "{language}: no <code> in\n{html}"
+        );
+        assert!(
+            !html.contains("`candor check`"),
+            "{language}: literal backticks in\n{html}"
+        );
+    }
+}

@@ -151,3 +151,37 @@ fn keys_templates_build_at_render_time_exist() {
         );
     }
 }
+
+/// A translation with `backticks` names code: every language writes them alike, and every
+/// template prints it through the `code` filter (the native renderer does the same), so no
+/// page shows a literal backtick.
+#[test]
+fn strings_with_backticks_are_printed_as_code() {
+    let en = strings(Some("en"));
+    let coded: BTreeSet<&str> = en.keys().filter(|k| en.get(k).contains('`')).collect();
+    assert!(coded.contains("audit.about"), "{coded:?}");
+    for &(code, _, _) in LANGUAGES {
+        let l = strings(Some(code));
+        for key in en.keys() {
+            assert_eq!(
+                en.get(key).matches('`').count(),
+                l.get(key).matches('`').count(),
+                "{code}: `{key}` has other backticks than en"
+            );
+        }
+    }
+    for (name, t) in crate::render::Theme::builtin().templates.iter() {
+        let text = t.text.to_string();
+        for key in &coded {
+            let needle = format!("t.{key}");
+            for (at, _) in text.match_indices(&needle) {
+                let rest = &text[at + needle.len()..];
+                let expr = &rest[..rest.find("}}").unwrap_or(rest.len())];
+                assert!(
+                    expr.contains("| code"),
+                    "templates/{name} prints `t.{key}` without `| code`"
+                );
+            }
+        }
+    }
+}

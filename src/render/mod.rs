@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod colour;
+pub mod inline_code;
 pub mod markdown;
 mod native;
 pub mod tera_env;

@@ -86,6 +86,14 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             Value::from(filled)
         },
     );
+    // `{{ t.audit.about | code }}`: an interface string whose `backticks` mean code, escaped
+    // and with each pair printed as `<code>`.
+    tera.register_filter(
+        "code",
+        |text: tera::StringInput, _: Kwargs, _: &State| -> Value {
+            Value::safe_string(&super::inline_code::inline_code(text.as_str()))
+        },
+    );
     tera.add_raw_templates(
         theme
             .templates

@@ -220,16 +220,17 @@ impl Page<'_> {
         self.out.push_str(rest);
     }
 
-    /// `{{ t.<key> }}`.
+    /// `{{ t.<key> }}` (`{{ t.<key> | code }}` for a string with backticks: templates print
+    /// every such string through `code`, which a test of the templates checks).
     fn t(&mut self, key: &str) {
         let s = self.lang.get(key);
-        self.text(s);
+        self.interface(s, s);
     }
 
     /// `{{ t.<key> | fill(n=n) }}`.
     fn t_count(&mut self, key: &str, n: usize) {
         let s = self.lang.count(key, n);
-        self.text(&s);
+        self.interface(self.lang.get(key), &s);
     }
 
     /// `{{ t.<key> | fill(name=value) }}`.
@@ -237,7 +238,18 @@ impl Page<'_> {
         let s = crate::i18n::fill(self.lang.get(key), None, |k| {
             (k == name).then(|| value.to_string())
         });
-        self.text(&s);
+        self.interface(self.lang.get(key), &s);
+    }
+
+    /// An interface string `s` filled from the translation `raw`: escaped, and when the
+    /// translation itself has `backticks`, those as `<code>` (the `code` filter).
+    fn interface(&mut self, raw: &str, s: &str) {
+        if raw.contains('`') {
+            let html = crate::render::inline_code::inline_code(s);
+            self.raw(&html);
+        } else {
+            self.text(s);
+        }
     }
 
     fn num(&mut self, n: usize) {
