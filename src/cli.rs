@@ -54,6 +54,17 @@ pub enum Command {
     Serve(crate::commands::serve::ServeArgs),
 }
 
+impl Command {
+    /// Whether the command writes files (or an export), so that an error report may say that
+    /// nothing was written; `check`, `diff`, `schema` and `serve` (in memory) write none.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Command::Init(_) | Command::Build(_) | Command::Import(_) | Command::Export(_)
+        )
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Where to create the site; created if missing.

@@ -102,6 +102,22 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, 0)
+    }
+}
+
+impl Diagnostic {
+    /// The width of the snippet's line number, 0 without a snippet.
+    fn gutter(&self) -> usize {
+        match (self.line, &self.snippet) {
+            (Some(line), Some(_)) => line.to_string().len(),
+            _ => 0,
+        }
+    }
+
+    /// The diagnostic with its snippet's gutter at least `gutter` wide, so that the bars of
+    /// several diagnostics printed together line up.
+    fn write(&self, f: &mut fmt::Formatter<'_>, gutter: usize) -> fmt::Result {
         writeln!(f, "error: {}", visible(&self.message))?;
         write!(f, "  --> {}", visible(&self.file.display().to_string()))?;
         if let Some(line) = self.line {
@@ -112,10 +128,10 @@ impl fmt::Display for Diagnostic {
         }
         writeln!(f)?;
         if let (Some(line), Some(text)) = (self.line, &self.snippet) {
-            let gutter = line.to_string().len();
+            let gutter = gutter.max(self.gutter());
             let (shown, caret) = window(&visible(text.trim_end()), self.column);
             writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{line} | {shown}")?;
+            writeln!(f, "{line:>gutter$} | {shown}")?;
             match caret {
                 Some(pad) => writeln!(f, "{:gutter$} | {:pad$}^", "", "")?,
                 None => writeln!(f, "{:gutter$} |", "")?,
@@ -235,17 +251,46 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// Every diagnostic with aligned gutters, then the count; "nothing was written" only for a
+/// command that writes (`check` never does, so saying it there would mislead).
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{d}")?;
+        self.report(true).fmt(f)
+    }
+}
+
+impl Diagnostics {
+    /// The report a command prints: `writes` says whether the command would have written
+    /// files (then the report ends by saying that nothing was).
+    pub fn report(&self, writes: bool) -> Report<'_> {
+        Report {
+            diags: self,
+            writes,
         }
-        let n = self.0.len();
-        write!(
-            f,
-            "{n} error{} found; nothing was written.",
-            if n == 1 { "" } else { "s" }
-        )
+    }
+}
+
+/// [`Diagnostics::report`].
+pub struct Report<'a> {
+    diags: &'a Diagnostics,
+    writes: bool,
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let all = &self.diags.0;
+        let gutter = all.iter().map(Diagnostic::gutter).max().unwrap_or(0);
+        for d in all {
+            d.write(f, gutter)?;
+            writeln!(f)?;
+        }
+        let n = all.len();
+        let s = if n == 1 { "" } else { "s" };
+        if self.writes {
+            write!(f, "{n} error{s} found; nothing was written.")
+        } else {
+            write!(f, "{n} error{s} found.")
+        }
     }
 }
 
@@ -348,6 +393,25 @@ mod tests {
         assert!(text.contains("3 | a,b,c,d,P30"), "{text}");
         assert!(text.contains("  |     ^"), "{text}");
         assert!(text.contains("= help: did you mean `p30`?"), "{text}");
+    }
+
+    #[test]
+    fn gutters_of_a_report_align_to_the_widest_line_number() {
+        let mut all = Diagnostics::new();
+        all.push(Diagnostic::at("a.csv", 9, "first").column(1).snippet("x,y"));
+        all.push(
+            Diagnostic::at("a.csv", 120, "second")
+                .column(3)
+                .snippet("x,y"),
+        );
+        let text = all.report(false).to_string();
+        assert!(text.contains("\n    |\n  9 | x,y\n    | ^\n"), "{text}");
+        assert!(text.contains("\n    |\n120 | x,y\n    |   ^\n"), "{text}");
+        assert!(text.ends_with("2 errors found."), "{text}");
+        assert!(all
+            .report(true)
+            .to_string()
+            .ends_with("; nothing was written."));
     }
 
     #[test]

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Error::Invalid(diags)) => {
-            eprintln!("{diags}");
+            eprintln!("{}", diags.report(cli.command.writes()));
             ExitCode::from(2)
         }
         Err(e) => {

@@ -206,3 +206,69 @@ fn the_audit_page_prints_candor_check_as_code_in_every_language() {
         );
     }
 }
+
+// --- 4. error output: aligned gutters, "nothing was written" only where something would be ----
+
+/// The fixture site with a bad legal basis on line 4 and on line 12 of the customers file.
+fn two_bad_rows() -> tempfile::TempDir {
+    let site = copy_site("site");
+    let path = site.path().join(CUSTOMERS);
+    let text = common::read(&path).replacen(
+        ",contract,required,orders,",
+        ",contrakt,required,orders,",
+        1,
+    );
+    let mut text = text;
+    for i in 0..5 {
+        text.push_str(&format!(
+            "extra_{i},Extra {i},user.contact.email,customer,provided,shop,essential.service,To test.,contract,required,orders,,,2026-11-01,,\n"
+        ));
+    }
+    text.push_str("late,Late,user.contact.email,customer,provided,shop,essential.service,To test.,contrakt,required,orders,,,2026-11-01,,\n");
+    std::fs::write(&path, text).expect("write");
+    site
+}
+
+#[test]
+fn error_reports_align_gutters_and_check_does_not_claim_to_write() {
+    let site = two_bad_rows();
+    let out = candor()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).expect("utf-8");
+    assert!(err.contains("customers.csv:4:"), "{err}");
+    assert!(err.contains("customers.csv:12:"), "{err}");
+    // Every snippet line and bar of the report uses the same two-column gutter.
+    let bars: Vec<&str> = err
+        .lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            t.starts_with('|') || (t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(" | "))
+        })
+        .collect();
+    assert!(bars.len() >= 6, "{err}");
+    for l in &bars {
+        assert_eq!(l.find('|'), Some(3), "misaligned gutter in {l:?}:\n{err}");
+    }
+    assert!(err.contains(" 4 | "), "{err}");
+    assert!(err.contains("12 | "), "{err}");
+    assert!(err.trim_end().ends_with("2 errors found."), "{err}");
+    assert!(!err.contains("nothing was written"), "{err}");
+
+    let out = tempfile::tempdir().expect("tempdir");
+    candor()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(out.path().join("site"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "2 errors found; nothing was written.",
+        ));
+}
