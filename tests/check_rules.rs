@@ -164,7 +164,7 @@ fn cases() -> Vec<Case> {
         Case {
             rule: "overdue-review",
             trigger: |_| {},
-            at: "content/models/recommender.md:2",
+            at: "content/models/recommender.md:17",
             near_miss: |_| {},
             args: &[],
         },
@@ -178,7 +178,7 @@ fn cases() -> Vec<Case> {
                     "inputs: [order_history, basket]",
                 )
             },
-            at: "content/models/recommender.md:2",
+            at: "content/models/recommender.md:8",
             near_miss: |s| edit(s, CARD, "excluded_inputs: []", "excluded_inputs: [basket]"),
             args: &[],
         },
@@ -192,7 +192,7 @@ fn cases() -> Vec<Case> {
                     ",functional.service.improve,",
                 )
             },
-            at: "content/models/recommender.md:2",
+            at: "content/models/recommender.md:10",
             near_miss: |s| {
                 edit(
                     s,
@@ -221,7 +221,7 @@ fn cases() -> Vec<Case> {
                     "inputs: [order_history, gender]",
                 );
             },
-            at: "content/models/recommender.md:2",
+            at: "content/models/recommender.md:8",
             near_miss: |s| {
                 append(
                     s,
@@ -245,7 +245,7 @@ fn cases() -> Vec<Case> {
                     "excluded_inputs: [order_history]",
                 )
             },
-            at: "content/models/recommender.md:2",
+            at: "content/models/recommender.md:8",
             near_miss: |s| {
                 edit(
                     s,
@@ -273,7 +273,7 @@ fn cases() -> Vec<Case> {
                     "",
                 )
             },
-            at: "content/models/recommender.md:2",
+            at: "content/models/recommender.md:11",
             near_miss: |s| {
                 edit(
                     s,

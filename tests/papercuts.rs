@@ -272,3 +272,106 @@ fn error_reports_align_gutters_and_check_does_not_claim_to_write() {
             "2 errors found; nothing was written.",
         ));
 }
+
+// --- 5. model-card findings and errors point at the line they are about ---------------------
+
+/// A card whose inputs, training elements, metrics and review date sit on lines 10 and later.
+const LINES_CARD: &str = "---
+name: Line finder
+owners: [Team]
+summary: Finds lines.
+intended_use: Testing where findings point.
+limitations: [None.]
+ethical_considerations:
+  - { risk: None., mitigation: None. }
+# the inputs follow
+inputs:
+  - style_preferences
+  - shoe_size
+excluded_inputs:
+  - style_preferences
+training_data:
+  description: Past orders.
+  elements:
+    - email_address
+metrics:
+  - name: accuracy
+    value: 0.9
+last_reviewed: 2020-01-01
+---
+
+Finds lines.
+";
+
+/// `candor check --format json` on `site`: (rule, file, line) of every open finding.
+fn findings(site: &Path) -> Vec<(String, String, u64)> {
+    let out = candor()
+        .args(["check", "--format", "json", "--fail-on", "never", "--root"])
+        .arg(site)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or("").to_string(),
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn model_findings_point_at_the_line_of_their_key_or_item() {
+    let site = copy_site("site");
+    common::write(site.path(), "content/models/line-finder.md", LINES_CARD);
+    let all = findings(site.path());
+    let at = |rule: &str| -> Vec<u64> {
+        all.iter()
+            .filter(|f| f.0 == rule && f.1 == "content/models/line-finder.md")
+            .map(|f| f.2)
+            .collect()
+    };
+    assert_eq!(at("model-undeclared-input"), [12], "{all:?}");
+    assert_eq!(at("model-excluded-input-used"), [11], "{all:?}");
+    assert_eq!(at("model-undeclared-training"), [18], "{all:?}");
+    assert_eq!(at("model-no-group-metrics"), [19], "{all:?}");
+    assert_eq!(at("overdue-review"), [22], "{all:?}");
+}
+
+/// The error report of `candor check` on the fixture site with `card` added.
+fn card_errors(card: &str) -> String {
+    let site = copy_site("site");
+    common::write(site.path(), "content/models/line-finder.md", card);
+    let out = candor()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn model_card_load_errors_point_at_their_line() {
+    let err = card_errors(&LINES_CARD.replace("  - shoe_size\n", "  - { id: shoe_size }\n"));
+    assert!(err.contains("content/models/line-finder.md:12:"), "{err}");
+    let err = card_errors(&LINES_CARD.replace("2020-01-01", "2020-13-01"));
+    assert!(err.contains("content/models/line-finder.md:22:"), "{err}");
+    // Two ethical considerations, each with the same misspelt key: each error at its own line.
+    let err = card_errors(&LINES_CARD.replace(
+        "  - { risk: None., mitigation: None. }\n",
+        "  - { risk: None., mitigaton: None. }\n  - risk: Another.\n    mitigaton: Also none.\n",
+    ));
+    assert!(err.contains("content/models/line-finder.md:8\n"), "{err}");
+    assert!(err.contains("content/models/line-finder.md:10\n"), "{err}");
+}

@@ -27,7 +27,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
             .chain(training.clone().map(|i| (i, "training element")))
         {
             if input.element.is_none() && seen.insert(input.id.as_str()) {
-                out.emit(MODEL_UNDECLARED_INPUT, &m.origin, || {
+                out.emit(MODEL_UNDECLARED_INPUT, &m.input_origin(input), || {
                     Draft::new(
                         format!(
                             "model `{}` names {role} `{}`, which is not in the inventory",
@@ -46,7 +46,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
             let Some(e) = input.element.filter(|&e| !trains[e]) else {
                 continue;
             };
-            out.emit(MODEL_UNDECLARED_TRAINING, &m.origin, || {
+            out.emit(MODEL_UNDECLARED_TRAINING, &m.input_origin(input), || {
                 Draft::new(
                     format!(
                         "model `{}` is trained on `{}`, which has no `train_ai_system` use in the inventory",
@@ -64,7 +64,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
         let excluded: HashSet<&str> = m.excluded_inputs.iter().map(|i| i.id.as_str()).collect();
         for input in &m.inputs {
             if excluded.contains(input.id.as_str()) {
-                out.emit(MODEL_EXCLUDED_INPUT_USED, &m.origin, || {
+                out.emit(MODEL_EXCLUDED_INPUT_USED, &m.input_origin(input), || {
                     Draft::new(
                         format!(
                             "model `{}` lists `{}` both in `inputs` and in `excluded_inputs`",
@@ -80,7 +80,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 continue;
             };
             if tax.is_sensitive(&el.category) {
-                out.emit(MODEL_DEMOGRAPHIC_INPUT, &m.origin, || {
+                out.emit(MODEL_DEMOGRAPHIC_INPUT, &m.input_origin(input), || {
                     Draft::new(
                         format!(
                             "model `{}` takes `{}` ({}) as input",
@@ -109,7 +109,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
             });
         }
         if !m.metrics.is_empty() && m.metrics.iter().all(|x| x.is_overall()) {
-            out.emit(MODEL_NO_GROUP_METRICS, &m.origin, || {
+            out.emit(MODEL_NO_GROUP_METRICS, &m.key_origin("metrics"), || {
                 Draft::new(
                     format!("model `{}` reports metrics only overall, none per group", m.id),
                     "add metrics with a `slice` per group the model could treat differently (e.g. slice: \"age: 18-24\")",

@@ -47,7 +47,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     }
     for m in &cx.cat.models {
         if let Some(why) = due(m.last_reviewed, cx.today, max) {
-            out.emit(OVERDUE_REVIEW, &m.origin, || {
+            out.emit(OVERDUE_REVIEW, &m.key_origin("last_reviewed"), || {
                 Draft::new(format!("model card `{}` {why}", m.id), hint(cx.today)).model(&m.id)
             });
         }

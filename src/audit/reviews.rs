@@ -57,11 +57,10 @@ pub fn reviews_due(
             &u.origin,
         )
     });
-    let models = catalog
-        .models
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| item(ReviewItem::Model(i), m.last_reviewed, &m.origin));
+    let models = catalog.models.iter().enumerate().filter_map(|(i, m)| {
+        let at = m.key_origin("last_reviewed");
+        item(ReviewItem::Model(i), m.last_reviewed, &at)
+    });
     let mut list: Vec<ReviewDue> = uses.chain(models).collect();
     list.sort_by(|a, b| (a.due, &a.origin).cmp(&(b.due, &b.origin)));
     list

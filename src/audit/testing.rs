@@ -200,6 +200,7 @@ impl Site {
             body: String::new(),
             origin: origin(&format!("content/models/{id}.md"), 2),
             body_line: 20,
+            key_lines: vec![],
         });
         &mut self.cat.models[i]
     }
@@ -251,6 +252,7 @@ pub fn inputs(ids: &[&str]) -> Vec<ModelInput> {
         .map(|id| ModelInput {
             id: id.to_string(),
             element: None,
+            line: None,
         })
         .collect()
 }

@@ -121,6 +121,7 @@ fn registers_and_models_changes() {
     m.inputs.push(crate::link::ModelInput {
         id: "date_of_birth".into(),
         element: Some(2),
+        line: None,
     });
     m.metrics[1].value = 0.25;
     m.metrics.remove(0);

@@ -264,6 +264,8 @@ pub struct ModelInput {
     pub id: String,
     /// `None` when no inventory element has this id (the audit reports it).
     pub element: Option<ElementIdx>,
+    /// The card's file line naming it (its list item, else its key), when known.
+    pub line: Option<usize>,
 }
 
 /// `training_data` / `evaluation_data` of a card.
@@ -330,6 +332,21 @@ pub struct ModelCard {
     pub origin: Origin,
     /// Line where the body starts (for Markdown diagnostics).
     pub body_line: usize,
+    /// The file line of each known front-matter key the card gives.
+    pub key_lines: Vec<(&'static str, usize)>,
+}
+
+impl ModelCard {
+    /// Where `key` is written in the card (else the card's first key).
+    pub fn key_origin(&self, key: &str) -> Origin {
+        let line = self.key_lines.iter().find(|(k, _)| *k == key);
+        Origin::new(&self.origin.file, line.map_or(self.origin.line, |l| l.1))
+    }
+
+    /// Where an input (or another element id the card names) is written in the card.
+    pub fn input_origin(&self, input: &ModelInput) -> Origin {
+        Origin::new(&self.origin.file, input.line.unwrap_or(self.origin.line))
+    }
 }
 
 /// A free page from `content/pages/*.md`.

@@ -16,7 +16,7 @@ use super::front_matter::{split, FrontMatter};
 use super::ids::{check_id, sanitize, IdKind};
 use super::source::SourceFile;
 use super::values::{parse_date, parse_enum};
-use super::yaml::{near_miss, StringList};
+use super::yaml::{near_miss, SpannedList, StringList};
 
 /// The front-matter keys a card understands; any other key is kept in `extra`.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -61,25 +61,25 @@ struct CardYaml {
     model_type: Option<String>,
     intended_use: Option<String>,
     out_of_scope_uses: StringList,
-    inputs: StringList,
-    excluded_inputs: StringList,
+    inputs: SpannedList,
+    excluded_inputs: SpannedList,
     training_data: Option<DatasetYaml>,
     evaluation_data: Option<DatasetYaml>,
     metrics: Vec<Spanned<MetricYaml>>,
     limitations: StringList,
-    ethical_considerations: Vec<EthicalYaml>,
+    ethical_considerations: Vec<Spanned<EthicalYaml>>,
     human_oversight: Option<String>,
     license: Option<String>,
     last_reviewed: Option<Spanned<String>>,
     internal: Option<serde_json::Value>,
-    /// The known keys given, in order.
-    present: Vec<&'static str>,
+    /// The known keys given, in order, with the YAML line of each.
+    present: Vec<(&'static str, usize)>,
     other: BTreeMap<String, serde_json::Value>,
 }
 
 impl CardYaml {
     fn has(&self, key: &str) -> bool {
-        self.present.contains(&key)
+        self.present.iter().any(|(k, _)| *k == key)
     }
 }
 
@@ -93,12 +93,14 @@ impl<'de> Deserialize<'de> for CardYaml {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CardYaml, A::Error> {
                 let mut c = CardYaml::default();
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    let line = usize::try_from(key.referenced.line()).unwrap_or(0);
+                    let key = key.value;
                     if let Some(&known) = KNOWN_KEYS.iter().find(|k| **k == key) {
-                        if c.present.contains(&known) {
+                        if c.has(known) {
                             return Err(de::Error::duplicate_field(known));
                         }
-                        c.present.push(known);
+                        c.present.push((known, line));
                     }
                     match key.as_str() {
                         "id" => c.id = map.next_value()?,
@@ -138,7 +140,7 @@ impl<'de> Deserialize<'de> for CardYaml {
 #[serde(default, deny_unknown_fields)]
 struct DatasetYaml {
     description: Option<String>,
-    elements: StringList,
+    elements: SpannedList,
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,11 +191,15 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
         }
     }
     for e in &card.ethical_considerations {
-        let EthicalYaml::Full { other, .. } = e else {
+        let EthicalYaml::Full { other, .. } = &e.value else {
             continue;
         };
         for key in other.keys() {
-            let line = fm.text_line(&format!("{key}:"));
+            // The first line of this entry (from its start) that names the key.
+            let start = fm.line_of(&e.referenced);
+            let line = (start..fm.body_line)
+                .find(|&l| src.line(l).contains(&format!("{key}:")))
+                .unwrap_or(start);
             errors.push(
                 Diagnostic::at(
                     file.clone(),
@@ -230,6 +236,30 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
         return None;
     }
     let extra = card.other;
+    // File lines: of each known key, and of each element id a list names (its key's line when
+    // the list is written as one string).
+    let key_lines: Vec<(&'static str, usize)> = card
+        .present
+        .iter()
+        .filter(|(_, l)| *l > 0)
+        .map(|&(k, l)| (k, fm.yaml_line + l - 1))
+        .collect();
+    let key_line = |key: &str| key_lines.iter().find(|(k, _)| *k == key).map(|l| l.1);
+    let ids = |list: SpannedList, key: &str| -> Vec<ModelInput> {
+        let at = key_line(key);
+        list.0
+            .into_iter()
+            .map(|(id, line)| ModelInput {
+                id,
+                element: None,
+                line: line.map(|l| fm.yaml_line + l - 1).or(at),
+            })
+            .collect()
+    };
+    let dataset = |d: DatasetYaml, key: &str| Dataset {
+        description: d.description,
+        elements: ids(d.elements, key),
+    };
     Some(ModelCard {
         name: card.name.unwrap_or_else(|| id.clone()),
         id,
@@ -240,16 +270,16 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
         model_type: card.model_type,
         intended_use: card.intended_use,
         out_of_scope_uses: card.out_of_scope_uses.0,
-        inputs: unresolved(card.inputs),
-        excluded_inputs: unresolved(card.excluded_inputs),
-        training_data: card.training_data.map(dataset),
-        evaluation_data: card.evaluation_data.map(dataset),
+        inputs: ids(card.inputs, "inputs"),
+        excluded_inputs: ids(card.excluded_inputs, "excluded_inputs"),
+        training_data: card.training_data.map(|d| dataset(d, "training_data")),
+        evaluation_data: card.evaluation_data.map(|d| dataset(d, "evaluation_data")),
         metrics,
         limitations: card.limitations.0,
         ethical_considerations: card
             .ethical_considerations
             .into_iter()
-            .map(|e| match e {
+            .map(|e| match e.value {
                 EthicalYaml::Risk(risk) => EthicalConsideration {
                     risk,
                     mitigation: None,
@@ -267,6 +297,7 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
         body: fm.body.to_string(),
         origin: Origin::new(&src.path, fm.first_key_line()),
         body_line: fm.body_line,
+        key_lines,
     })
 }
 
@@ -359,20 +390,6 @@ fn metric(
         dataset: v.dataset.clone(),
         split: v.split.clone(),
     })
-}
-
-fn unresolved(ids: StringList) -> Vec<ModelInput> {
-    ids.0
-        .into_iter()
-        .map(|id| ModelInput { id, element: None })
-        .collect()
-}
-
-fn dataset(d: DatasetYaml) -> Dataset {
-    Dataset {
-        description: d.description,
-        elements: unresolved(d.elements),
-    }
 }
 
 #[cfg(test)]

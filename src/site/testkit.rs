@@ -207,6 +207,7 @@ pub fn catalog() -> Catalog {
     let input = |id: &str, element: Option<ElementIdx>| ModelInput {
         id: id.into(),
         element,
+        line: None,
     };
     let mut extra = BTreeMap::new();
     extra.insert(
@@ -264,6 +265,7 @@ pub fn catalog() -> Catalog {
         body: "## Why no demographics\n\nWe chose not to.\n\n<script>alert(1)</script>\n".into(),
         origin: origin("content/models/style-recommender.md", 2),
         body_line: 30,
+        key_lines: vec![],
     }];
     let pages = vec![Page {
         slug: "your-rights".into(),

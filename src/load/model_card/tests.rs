@@ -166,7 +166,11 @@ fn every_known_key_is_read_and_none_twice() {
         .collect();
     let card: CardYaml = serde_saphyr::from_str(&yaml).unwrap();
     assert!(card.other.is_empty(), "{:?}", card.other.keys());
-    assert_eq!(card.present, KNOWN_KEYS);
+    let keys: Vec<&str> = card.present.iter().map(|(k, _)| *k).collect();
+    assert_eq!(keys, KNOWN_KEYS);
+    // Each with its YAML line.
+    let lines: Vec<usize> = card.present.iter().map(|(_, l)| *l).collect();
+    assert_eq!(lines, (1..=KNOWN_KEYS.len()).collect::<Vec<_>>());
     let (c, e) = load("m.md", "---\nname: a\nsummary: s\nname: b\n---\n");
     assert!(c.is_none());
     assert_eq!(e.len(), 1, "{e:?}");
