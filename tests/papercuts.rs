@@ -375,3 +375,97 @@ fn model_card_load_errors_point_at_their_line() {
     assert!(err.contains("content/models/line-finder.md:8\n"), "{err}");
     assert!(err.contains("content/models/line-finder.md:10\n"), "{err}");
 }
+
+// --- 6. a public card naming an element with only internal rows shows "internal data" --------
+
+/// Every file under `dir` whose bytes contain `needle` (ignoring ASCII case).
+fn files_containing(dir: &Path, needle: &str) -> Vec<String> {
+    let needle = needle.to_ascii_lowercase();
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let bytes = std::fs::read(e.path()).expect("read").to_ascii_lowercase();
+            bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        })
+        .map(|e| e.path().display().to_string())
+        .collect()
+}
+
+const INTERNAL_INPUT: &str = "zzleak_model_input";
+
+#[test]
+fn a_public_card_never_names_an_internal_element() {
+    let site = common::fixture("leaky");
+    let card = common::read(&site.join("content/models/recommender.md"));
+    assert!(
+        card.contains(INTERNAL_INPUT),
+        "the fixture card names the marker"
+    );
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("site");
+    build(&site, &out, "public");
+    assert_eq!(files_containing(&out, INTERNAL_INPUT), Vec::<String>::new());
+
+    // The model page and its label say "internal data", never as a link.
+    let page = common::read(&out.join("models/recommender/index.html"));
+    assert!(page.matches("internal data").count() >= 4, "{page}");
+    assert!(!page.contains(">internal data</a>"), "{page}");
+    let json: serde_json::Value =
+        serde_json::from_str(&common::read(&out.join("data.json"))).expect("json");
+    let model = &json["models"][0];
+    assert_eq!(
+        model["inputs"],
+        serde_json::json!(["email_address", "internal data"])
+    );
+    assert_eq!(
+        model["excluded_inputs"],
+        serde_json::json!(["internal data"])
+    );
+    assert_eq!(
+        model["evaluation_data"]["elements"],
+        serde_json::json!(["internal data"])
+    );
+
+    // The exports for the public.
+    for format in ["cyclonedx", "json", "fides", "ropa-csv"] {
+        let out = candor()
+            .args([
+                "export",
+                "--audience",
+                "public",
+                "--format",
+                format,
+                "--root",
+            ])
+            .arg(&site)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(!text.contains(INTERNAL_INPUT), "{format}:\n{text}");
+        if format == "cyclonedx" {
+            assert!(text.contains("\"internal data\""), "{text}");
+        }
+    }
+
+    // In German, too; an internal build names it.
+    let de = copy_site("leaky");
+    common::edit(
+        de.path(),
+        "candor.toml",
+        "language = \"en\"",
+        "language = \"de\"",
+    );
+    let out = tmp.path().join("de");
+    build(de.path(), &out, "public");
+    assert_eq!(files_containing(&out, INTERNAL_INPUT), Vec::<String>::new());
+    let page = common::read(&out.join("models/recommender/index.html"));
+    assert!(page.contains("interne Daten"), "{page}");
+    let out = tmp.path().join("internal");
+    build(&site, &out, "internal");
+    assert!(!files_containing(&out, INTERNAL_INPUT).is_empty());
+}

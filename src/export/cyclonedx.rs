@@ -200,18 +200,28 @@ fn properties(view: &View, m: &ModelCard) -> Vec<Value> {
     if let Some(s) = m.status {
         add(props::STATUS, enum_name(&s));
     }
+    // An element this audience may not see is named by the neutral label, never its id.
+    let id = |i: &crate::link::ModelInput| -> String {
+        if view.scope.input(i) {
+            i.id.clone()
+        } else {
+            crate::i18n::strings(None)
+                .get("model.internal_data")
+                .to_string()
+        }
+    };
     for i in &m.inputs {
-        add(props::INPUT, i.id.clone());
+        add(props::INPUT, id(i));
     }
     for i in &m.excluded_inputs {
-        add(props::EXCLUDED_INPUT, i.id.clone());
+        add(props::EXCLUDED_INPUT, id(i));
     }
     for (name, d) in [
         (props::TRAINING_ELEMENT, &m.training_data),
         (props::EVALUATION_ELEMENT, &m.evaluation_data),
     ] {
         for e in d.iter().flat_map(|d| &d.elements) {
-            add(name, e.id.clone());
+            add(name, id(e));
         }
     }
     for u in &m.out_of_scope_uses {

@@ -11,7 +11,7 @@ use crate::link::{
     RecipientRole, RetentionPeriod,
 };
 
-use super::{words, Site};
+use super::{words, Scope, Site};
 
 mod items;
 pub(crate) mod safe;
@@ -79,12 +79,20 @@ struct DatasetJson<'a> {
     elements: Ids<'a>,
 }
 
-/// The ids of model inputs, as a list of strings.
-struct Ids<'a>(&'a [ModelInput]);
+/// The ids of model inputs, as a list of strings; an element this audience may not see is
+/// written as the neutral `internal` label (never its id).
+struct Ids<'a>(&'a [ModelInput], &'a Scope, &'a str);
 
 impl Serialize for Ids<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|i| i.id.as_str()))
+        let Ids(list, scope, internal) = *self;
+        s.collect_seq(list.iter().map(|i| {
+            if scope.input(i) {
+                i.id.as_str()
+            } else {
+                internal
+            }
+        }))
     }
 }
 
@@ -132,10 +140,14 @@ struct PageJson<'a> {
     url: Text<Url<'a>>,
 }
 
-fn dataset(d: &Option<Dataset>) -> Option<DatasetJson<'_>> {
+fn dataset<'a>(
+    d: &'a Option<Dataset>,
+    scope: &'a Scope,
+    internal: &'a str,
+) -> Option<DatasetJson<'a>> {
     d.as_ref().map(|d| DatasetJson {
         description: d.description.as_deref(),
-        elements: Ids(&d.elements),
+        elements: Ids(&d.elements, scope, internal),
     })
 }
 
@@ -144,6 +156,7 @@ impl Serialize for DataJson<'_> {
         let (c, site) = (self.c, self.site);
         let scope = &site.scope;
         let internal = scope.internal();
+        let hidden = site.lang.get("model.internal_data");
         let element_ids = |list: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
             let mut v: Vec<usize> = list.collect();
             v.sort_unstable();
@@ -236,10 +249,10 @@ impl Serialize for DataJson<'_> {
                     model_type: m.model_type.as_deref(),
                     intended_use: m.intended_use.as_deref(),
                     out_of_scope_uses: &m.out_of_scope_uses,
-                    inputs: Ids(&m.inputs),
-                    excluded_inputs: Ids(&m.excluded_inputs),
-                    training_data: dataset(&m.training_data),
-                    evaluation_data: dataset(&m.evaluation_data),
+                    inputs: Ids(&m.inputs, scope, hidden),
+                    excluded_inputs: Ids(&m.excluded_inputs, scope, hidden),
+                    training_data: dataset(&m.training_data, scope, hidden),
+                    evaluation_data: dataset(&m.evaluation_data, scope, hidden),
                     metrics: &m.metrics,
                     limitations: &m.limitations,
                     ethical_considerations: &m.ethical_considerations,

@@ -61,6 +61,13 @@ impl Scope {
     pub fn use_(&self, u: UseIdx) -> bool {
         self.uses.get(u).copied().unwrap_or(false)
     }
+    /// Whether a model card's element id may be shown as it is: an id no inventory element
+    /// has is the card's own text; an element with only internal rows is internal (outputs
+    /// show the neutral `model.internal_data` label instead of its id).
+    pub fn input(&self, i: &crate::link::ModelInput) -> bool {
+        i.element.is_none_or(|e| self.element(e))
+    }
+
     pub fn element(&self, e: ElementIdx) -> bool {
         self.elements.get(e).copied().unwrap_or(false)
     }

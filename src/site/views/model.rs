@@ -82,11 +82,17 @@ pub struct ModelView<'a> {
     pub label: super::label::ModelLabel<'a>,
 }
 
-/// An input named by a card: a link to the element's page when it is visible, else the id.
+/// An input named by a card: a link to the element's page when it is visible, the id when no
+/// inventory element has it, and a neutral "internal data" (no id, no link) when the element
+/// has only internal rows.
 fn input<'a>(ctx: Ctx<'a>, i: &'a ModelInput) -> Link<'a> {
     match i.element {
         Some(e) if ctx.site.scope.element(e) => ctx.element_link(e),
-        _ => Link {
+        Some(_) => Link {
+            name: ctx.lang().get("model.internal_data"),
+            href: None,
+        },
+        None => Link {
             name: &i.id,
             href: None,
         },
