@@ -469,3 +469,181 @@ fn a_public_card_never_names_an_internal_element() {
     build(&site, &out, "internal");
     assert!(!files_containing(&out, INTERNAL_INPUT).is_empty());
 }
+
+// --- 7. holes in the tests ----------------------------------------------------------------------
+
+/// `candor check --format <format>` on `site` (which fails), its standard output.
+fn check_output(site: &Path, format: &str) -> String {
+    let out = candor()
+        .args(["check", "--fail-on", "never", "--format", format, "--root"])
+        .arg(site)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// Each finding's severity is the same in all four formats, and SARIF writes GitHub's level
+/// for it (error, warning, note), on a site with findings of every severity.
+#[test]
+fn every_finding_has_its_level_in_every_format() {
+    let site = common::fixture("audit/everything");
+    let json: serde_json::Value = serde_json::from_str(&check_output(&site, "json")).expect("json");
+    let findings = json["findings"].as_array().expect("findings");
+    let field = |f: &serde_json::Value, k: &str| f[k].as_str().unwrap_or("").to_string();
+    let severities: std::collections::BTreeSet<String> =
+        findings.iter().map(|f| field(f, "severity")).collect();
+    assert_eq!(
+        severities.into_iter().collect::<Vec<_>>(),
+        ["error", "info", "warning"],
+        "the site trips every severity"
+    );
+    let text = check_output(&site, "text");
+    let markdown = check_output(&site, "markdown");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&check_output(&site, "sarif")).expect("sarif");
+    let run = &sarif["runs"][0];
+    let results = run["results"].as_array().expect("results");
+    let sarif_level = |severity: &str| match severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "note",
+    };
+    let mut expected = Vec::new();
+    for f in findings {
+        let (rule, severity) = (field(f, "rule"), field(f, "severity"));
+        let (file, line) = (field(f, "file"), f["line"].as_u64().unwrap_or(0));
+        let message = field(f, "message");
+        let head = format!("{severity}[{rule}]: {message}\n  --> {file}:{line}");
+        assert!(text.contains(&head), "text lacks {head:?}:\n{text}");
+        if f["accepted"].is_null() {
+            let icon = match severity.as_str() {
+                "error" => "❌ error",
+                "warning" => "⚠️ warning",
+                _ => "ℹ️ info",
+            };
+            let row = format!("| {icon} | `{rule}` | `{file}:{line}` |");
+            assert!(
+                markdown.contains(&row),
+                "markdown lacks {row:?}:\n{markdown}"
+            );
+        }
+        expected.push((rule, file, line, sarif_level(&severity).to_string()));
+    }
+    let mut got: Vec<(String, String, u64, String)> = results
+        .iter()
+        .map(|r| {
+            let at = &r["locations"][0]["physicalLocation"];
+            (
+                r["ruleId"].as_str().unwrap_or("").to_string(),
+                // URIs are relative to the working directory, files to the site.
+                at["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap_or("")
+                    .trim_start_matches("tests/fixtures/audit/everything/")
+                    .to_string(),
+                at["region"]["startLine"].as_u64().unwrap_or(0),
+                r["level"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected, "SARIF levels");
+    // Each rule's default level is its severity, too.
+    for r in run["tool"]["driver"]["rules"].as_array().expect("rules") {
+        let id = r["id"].as_str().unwrap_or("");
+        if let Some(f) = findings
+            .iter()
+            .find(|f| f["rule"] == id && f["accepted"].is_null())
+        {
+            assert_eq!(
+                r["defaultConfiguration"]["level"],
+                sarif_level(&field(f, "severity")),
+                "rule {id}"
+            );
+        }
+    }
+}
+
+/// The fixture site plus `rows` appended to the customers file.
+fn site_with_rows(rows: &str) -> tempfile::TempDir {
+    let site = copy_site("site");
+    append(site.path(), CUSTOMERS, rows);
+    site
+}
+
+/// A sensitive (demographic) element used to personalise content is demographic targeting,
+/// just as using it for marketing is.
+#[test]
+fn demographic_data_used_to_personalize_is_targeting() {
+    let site = site_with_rows(
+        "date_of_birth,Date of birth,user.demographic.date_of_birth,customer,provided,shop,\
+         personalize.content,To suggest clothes for your age.,consent,optional,account,,,2026-11-01,,\n",
+    );
+    let all = findings(site.path());
+    assert!(
+        all.contains(&("demographic-targeting".into(), CUSTOMERS.into(), 7)),
+        "{all:?}"
+    );
+    // The near miss: the same element for a service is not targeting.
+    let site = site_with_rows(
+        "date_of_birth,Date of birth,user.demographic.date_of_birth,customer,provided,shop,\
+         essential.service,To check you are old enough to buy.,consent,optional,account,,,2026-11-01,,\n",
+    );
+    let all = findings(site.path());
+    assert!(
+        !all.iter().any(|f| f.0 == "demographic-targeting"),
+        "{all:?}"
+    );
+}
+
+/// A quoted cell spanning three lines: an error in the next row names that row's own line.
+#[test]
+fn errors_after_a_multi_line_cell_name_the_right_line() {
+    let site = site_with_rows(
+        "phone_number,Phone number,user.contact.phone_number,customer,provided,shop,\
+         essential.service,\"To text you\nwhen your parcel\nships.\",contract,required,orders,,,2026-11-01,,\n\
+         fax_number,Fax number,user.contact.phone_number,customer,provided,shop,\
+         essential.service,To fax you.,contrakt,required,orders,,,2026-11-01,,\n",
+    );
+    // Lines 7-9 hold the phone row, line 10 the fax row.
+    let out = candor()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).expect("utf-8");
+    assert!(err.contains(&format!("{CUSTOMERS}:10:")), "{err}");
+    let snippet = err.lines().find(|l| l.starts_with("10 | ")).unwrap_or("");
+    assert!(snippet.contains("To fax you.,contrakt"), "{err}");
+}
+
+/// An inventory row whose `last_reviewed` is older than `review.max_age_days` (365 in the
+/// fixture) is overdue; one reviewed within the limit is not.
+#[test]
+fn overdue_reviews_of_inventory_rows_are_reported_at_their_row() {
+    let site = site_with_rows(
+        "phone_number,Phone number,user.contact.phone_number,customer,provided,shop,\
+         essential.service,To text you when your parcel ships.,contract,required,orders,,,2025-11-30,,\n\
+         fax_number,Fax number,user.contact.phone_number,customer,provided,shop,\
+         essential.service,To fax you.,contract,required,orders,,,2025-12-01,,\n",
+    );
+    // Today is 2026-12-01: line 7 is 366 days old, line 8 exactly 365.
+    let overdue: Vec<u64> = findings(site.path())
+        .into_iter()
+        .filter(|f| f.0 == "overdue-review" && f.1 == CUSTOMERS)
+        .map(|f| f.2)
+        .collect();
+    assert_eq!(overdue, [7]);
+    let text = check_output(site.path(), "text");
+    assert!(
+        text.contains("was last reviewed on 2025-11-30, 366 days ago (limit: 365 days)"),
+        "{text}"
+    );
+}
