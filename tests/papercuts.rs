@@ -17,17 +17,35 @@ fn append(site: &Path, file: &str, lines: &str) {
     std::fs::write(path, text).expect("append");
 }
 
-/// `candor diff OLD NEW` with extra arguments; its standard output.
-fn diff(old: &Path, new: &Path, args: &[&str]) -> String {
+/// `candor ARGS... PATHS...`, which must succeed; its standard output.
+fn stdout(args: &[&str], paths: &[&Path]) -> String {
     let out = candor()
-        .arg("diff")
         .args(args)
-        .arg(old)
-        .arg(new)
+        .args(paths)
         .assert()
         .success()
         .get_output()
         .stdout
+        .clone();
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// `candor diff OLD NEW` with extra arguments; its standard output.
+fn diff(old: &Path, new: &Path, args: &[&str]) -> String {
+    let mut all = vec!["diff"];
+    all.extend(args);
+    stdout(&all, &[old, new])
+}
+
+/// The error report of `candor check` on `site`, which must exit 2.
+fn check_errors(site: &Path) -> String {
+    let out = candor()
+        .args(["check", "--root"])
+        .arg(site)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
         .clone();
     String::from_utf8(out).expect("utf-8")
 }
@@ -232,15 +250,7 @@ fn two_bad_rows() -> tempfile::TempDir {
 #[test]
 fn error_reports_align_gutters_and_check_does_not_claim_to_write() {
     let site = two_bad_rows();
-    let out = candor()
-        .args(["check", "--root"])
-        .arg(site.path())
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(out).expect("utf-8");
+    let err = check_errors(site.path());
     assert!(err.contains("customers.csv:4:"), "{err}");
     assert!(err.contains("customers.csv:12:"), "{err}");
     // Every snippet line and bar of the report uses the same two-column gutter.
@@ -305,15 +315,7 @@ Finds lines.
 
 /// `candor check --format json` on `site`: (rule, file, line) of every open finding.
 fn findings(site: &Path) -> Vec<(String, String, u64)> {
-    let out = candor()
-        .args(["check", "--format", "json", "--fail-on", "never", "--root"])
-        .arg(site)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let v: serde_json::Value = serde_json::from_str(&check_output(site, "json")).expect("json");
     v["findings"]
         .as_array()
         .expect("findings")
@@ -350,15 +352,7 @@ fn model_findings_point_at_the_line_of_their_key_or_item() {
 fn card_errors(card: &str) -> String {
     let site = copy_site("site");
     common::write(site.path(), "content/models/line-finder.md", card);
-    let out = candor()
-        .args(["check", "--root"])
-        .arg(site.path())
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    String::from_utf8(out).expect("utf-8")
+    check_errors(site.path())
 }
 
 #[test]
@@ -430,22 +424,15 @@ fn a_public_card_never_names_an_internal_element() {
 
     // The exports for the public.
     for format in ["cyclonedx", "json", "fides", "ropa-csv"] {
-        let out = candor()
-            .args([
-                "export",
-                "--audience",
-                "public",
-                "--format",
-                format,
-                "--root",
-            ])
-            .arg(&site)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).expect("utf-8");
+        let args = [
+            "export",
+            "--audience",
+            "public",
+            "--format",
+            format,
+            "--root",
+        ];
+        let text = stdout(&args, &[&site]);
         assert!(!text.contains(INTERNAL_INPUT), "{format}:\n{text}");
         if format == "cyclonedx" {
             assert!(text.contains("\"internal data\""), "{text}");
@@ -474,15 +461,8 @@ fn a_public_card_never_names_an_internal_element() {
 
 /// `candor check --format <format>` on `site` (which fails), its standard output.
 fn check_output(site: &Path, format: &str) -> String {
-    let out = candor()
-        .args(["check", "--fail-on", "never", "--format", format, "--root"])
-        .arg(site)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("utf-8")
+    let args = ["check", "--fail-on", "never", "--format", format, "--root"];
+    stdout(&args, &[site])
 }
 
 /// Each finding's severity is the same in all four formats, and SARIF writes GitHub's level
@@ -610,15 +590,7 @@ fn errors_after_a_multi_line_cell_name_the_right_line() {
          essential.service,To fax you.,contrakt,required,orders,,,2026-11-01,,\n",
     );
     // Lines 7-9 hold the phone row, line 10 the fax row.
-    let out = candor()
-        .args(["check", "--root"])
-        .arg(site.path())
-        .assert()
-        .code(2)
-        .get_output()
-        .stderr
-        .clone();
-    let err = String::from_utf8(out).expect("utf-8");
+    let err = check_errors(site.path());
     assert!(err.contains(&format!("{CUSTOMERS}:10:")), "{err}");
     let snippet = err.lines().find(|l| l.starts_with("10 | ")).unwrap_or("");
     assert!(snippet.contains("To fax you.,contrakt"), "{err}");

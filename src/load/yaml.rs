@@ -13,30 +13,8 @@ pub struct StringList(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for StringList {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = StringList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of strings, e.g. [a, b]")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<StringList, E> {
-                Ok(StringList(vec![s.to_string()]))
-            }
-            fn visit_unit<E: serde::de::Error>(self) -> Result<StringList, E> {
-                Ok(StringList::default())
-            }
-            fn visit_none<E: serde::de::Error>(self) -> Result<StringList, E> {
-                Ok(StringList::default())
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<StringList, A::Error> {
-                let mut out = Vec::new();
-                while let Some(s) = seq.next_element::<String>()? {
-                    out.push(s);
-                }
-                Ok(StringList(out))
-            }
-        }
-        d.deserialize_any(V)
+        let list = SpannedList::deserialize(d)?;
+        Ok(StringList(list.0.into_iter().map(|(s, _)| s).collect()))
     }
 }
 
