@@ -15,20 +15,41 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.attribute_filter(|element, attribute, value| {
-        if element == "img" && attribute == "src" && !is_local(value) {
+        if !matches!(attribute, "href" | "src" | "cite") {
+            return Some(Cow::Borrowed(value));
+        }
+        let url = browser_url(value);
+        if url.starts_with("//") || (element == "img" && attribute == "src" && !is_local(&url)) {
             None
         } else {
-            Some(Cow::Borrowed(value))
+            Some(Cow::Owned(url.into_owned()))
         }
     });
     b
 });
 
-/// A URL that stays on this site: no scheme and not protocol-relative.
+/// `url` as a browser reads it in an http(s) page (WHATWG URL parsing): leading and trailing
+/// C0 controls and spaces trimmed, tabs and line breaks removed, backslashes read as slashes.
+/// So `/\evil.example/a.png` and `/<tab>/evil.example` are the protocol-relative URLs they are.
+pub fn browser_url(url: &str) -> Cow<'_, str> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    if !trimmed.contains(['\t', '\n', '\r', '\\']) {
+        return Cow::Borrowed(trimmed);
+    }
+    Cow::Owned(
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .map(|c| if c == '\\' { '/' } else { c })
+            .collect(),
+    )
+}
+
+/// A URL that stays on this site, as a browser reads it: no scheme and not protocol-relative.
 fn is_local(url: &str) -> bool {
-    let url = url.trim();
+    let url = browser_url(url);
     let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
-    !url.starts_with("//") && !url.starts_with('\\') && !before_path.contains(':')
+    !url.starts_with("//") && !before_path.contains(':')
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -76,6 +97,10 @@ fn fitted_levels(levels: &[u8], below: u8) -> Vec<u8> {
 /// A link within the site, made to work without a server: a directory gets `index.html`, and
 /// a site-absolute path (`/data/`) becomes relative to `root` (the page's way back to the root).
 fn local_link<'a>(url: CowStr<'a>, root: &str) -> CowStr<'a> {
+    let url = match browser_url(&url) {
+        Cow::Borrowed(b) if b.len() == url.len() => url,
+        other => CowStr::from(other.into_owned()),
+    };
     if !is_local(&url) || url.starts_with('#') || url.is_empty() {
         return url;
     }
@@ -227,6 +252,36 @@ mod tests {
         assert!(!html.contains("cdn.example"), "{html}");
         assert!(html.contains("src=\"../img/y.png\""), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::to_html;
+
+    /// URLs are read as a browser reads them before the same-host check (issue 12, 19).
+    #[test]
+    fn disguised_remote_urls_are_dropped() {
+        for payload in [
+            "<img src=\"/\\evil.example/a.png\">",
+            "<img src=\"/\t/evil.example/a.png\">",
+            "<img src=\"\\\\evil.example/a.png\">",
+            "<img src=\" //evil.example/a.png\">",
+            "![t](//evil.example/x.png)",
+            "<a href=\"/\\evil.example/\">x</a>",
+            "<a href=\"//evil.example/\">x</a>",
+            "[x](//evil.example/)",
+            "<a href=\"java\tscript:alert(1)\">x</a>",
+            "<a href=\"java&#9;script:alert(1)\">x</a>",
+            "<a href=\" \x01javascript:alert(1)\">x</a>",
+        ] {
+            let html = to_html(payload, "", 1);
+            assert!(!html.contains("evil.example"), "{payload:?} -> {html}");
+            assert!(!html.contains("script:"), "{payload:?} -> {html}");
+        }
+        let html = to_html("<img src=\"img\\a.png\"> [a](docs\\b.html)", "", 1);
+        assert!(html.contains("src=\"img/a.png\""), "{html}");
+        assert!(html.contains("href=\"docs/b.html\""), "{html}");
     }
 }
 
