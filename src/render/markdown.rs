@@ -12,9 +12,24 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// The accessible names of a task list's checkboxes (the state is also `checked`).
+const TASK_DONE: &str = "done";
+const TASK_OPEN: &str = "not done";
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
+    // Task lists: an `<input>` is only ever a checkbox with no name, value or form, whatever
+    // the source says. (One forced attribute only: ammonia adds forced attributes in hash
+    // order, which would make the output differ between runs.)
+    b.add_tags(["input"])
+        .add_tag_attributes("input", ["checked", "disabled", "aria-label"])
+        .set_tag_attribute_value("input", "type", "checkbox");
     b.attribute_filter(|element, attribute, value| {
+        if element == "input" && attribute == "aria-label" {
+            return [TASK_DONE, TASK_OPEN]
+                .contains(&value)
+                .then_some(Cow::Borrowed(value));
+        }
         if !matches!(attribute, "href" | "src" | "cite") {
             return Some(Cow::Borrowed(value));
         }
@@ -159,6 +174,12 @@ pub fn to_html(markdown: &str, root: &str, below: u8) -> String {
             })
         }
         Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(open)),
+        // A task list item: a disabled checkbox that says its state (WCAG 1.3.1, 4.1.2).
+        Event::TaskListMarker(done) => Event::InlineHtml(CowStr::from(format!(
+            "<input type=\"checkbox\" disabled{} aria-label=\"{}\"> ",
+            if done { " checked" } else { "" },
+            if done { TASK_DONE } else { TASK_OPEN }
+        ))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -252,6 +273,49 @@ mod tests {
         assert!(!html.contains("cdn.example"), "{html}");
         assert!(html.contains("src=\"../img/y.png\""), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
+    }
+}
+
+#[cfg(test)]
+mod task_tests {
+    use super::to_html;
+
+    #[test]
+    fn task_lists_keep_their_state_as_disabled_checkboxes() {
+        let html = to_html("- [x] Bias audit\n- [ ] Retraining plan\n", "", 1);
+        assert!(
+            html.contains(
+                "<li><input disabled=\"\" checked=\"\" aria-label=\"done\" type=\"checkbox\"> Bias audit</li>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<li><input disabled=\"\" aria-label=\"not done\" type=\"checkbox\"> Retraining plan</li>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn raw_inputs_become_harmless_checkboxes() {
+        let html = to_html(
+            "<input type=\"text\" name=\"pw\" value=\"x\" autofocus onfocus=\"alert(1)\" aria-label=\"Password\" formaction=\"javascript:alert(1)\">",
+            "",
+            1,
+        );
+        assert!(html.contains("<input type=\"checkbox\">"), "{html}");
+        for gone in [
+            "text",
+            "pw",
+            "value",
+            "autofocus",
+            "onfocus",
+            "Password",
+            "javascript",
+        ] {
+            assert!(!html.contains(gone), "{gone}: {html}");
+        }
     }
 }
 
