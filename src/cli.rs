@@ -82,7 +82,7 @@ pub struct BuildArgs {
     #[arg(long, value_enum)]
     pub audience: Option<Audience>,
     /// Absolute URL the site will be published at (for sitemap.xml); overrides candor.toml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = crate::config::parse_base_url)]
     pub base_url: Option<String>,
     /// The date the audit's review rules compare against (default: SOURCE_DATE_EPOCH, else
     /// today).

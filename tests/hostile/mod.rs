@@ -86,12 +86,29 @@ fn put(root: &Path, file: &str, bytes: impl AsRef<[u8]>) {
 pub fn write_site(root: &Path, p: &str) {
     let q = quoted(p);
     let url = quoted(&format!("https://contact.example/{p}"));
+    // `base_url` must be an http(s) URL without spaces: the payload goes in its path, with
+    // whitespace and controls percent-encoded.
+    let base: String = p
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() || c == '\\' {
+                let mut b = [0u8; 4];
+                c.encode_utf8(&mut b)
+                    .bytes()
+                    .map(|x| format!("%{x:02X}"))
+                    .collect()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let base = quoted(&format!("https://contact.example/{base}"));
     put(
         root,
         "candor.toml",
         format!(
             "title = {q}\norganisation = {q}\ndescription = {q}\nsecurity_measures = {q}\n\
-             base_url = {url}\n\n[contact]\nemail = {q}\nurl = {url}\naddress = {q}\nphone = {q}\ndpo = {q}\n\n\
+             base_url = {base}\n\n[contact]\nemail = {q}\nurl = {url}\naddress = {q}\nphone = {q}\ndpo = {q}\n\n\
              [[audit.exceptions]]\nrule = \"model-card-incomplete\"\nmodel = \"xss-model\"\nreason = {q}\nexpires = 2099-01-01\n\n\
              [[taxonomy.data_categories]]\nkey = \"user.xss_category\"\nname = {q}\ndescription = {q}\n\n\
              [[taxonomy.data_uses]]\nkey = \"marketing.xss_purpose\"\nname = {q}\ndescription = {q}\n\n\
