@@ -254,3 +254,48 @@ fn an_invalid_previous_site_fails_the_build_and_names_it() {
     );
     assert!(!out.path().join("p").exists(), "nothing written");
 }
+
+/// Characters XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls) in a name or title are dropped
+/// from the feed and the sitemap, which stay well-formed XML.
+#[test]
+fn forbidden_xml_characters_never_reach_the_feed_or_sitemap() {
+    let (old, new) = sites();
+    edit(
+        new.path(),
+        CUSTOMERS,
+        "Date of birth",
+        "Date\u{FFFE} of\u{FFFF} birth\u{1}\u{B}",
+    );
+    edit(
+        new.path(),
+        "candor.toml",
+        "title = \"Fixture Outfitters: your data\"",
+        "title = \"Fixture\\uFFFE Outfitters\\u0008: your data\"",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    build(new.path(), old.path(), &public, &[]);
+    for file in ["changes.xml", "sitemap.xml"] {
+        let xml = read(&public.join(file));
+        assert!(
+            !xml.contains(|c: char| matches!(
+                c,
+                '\u{FFFE}' | '\u{FFFF}' | '\u{1}' | '\u{8}' | '\u{B}'
+            )),
+            "{file}"
+        );
+        roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+    let xml = read(&public.join("changes.xml"));
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let feed = doc.root_element();
+    assert_eq!(
+        text_of(feed, "title"),
+        "Fixture Outfitters: your data: what changed"
+    );
+    let entry = children(feed, "entry")[0];
+    assert!(
+        text_of(entry, "content").contains("Starts collecting Date of birth"),
+        "{xml}"
+    );
+}
