@@ -299,3 +299,42 @@ fn forbidden_xml_characters_never_reach_the_feed_or_sitemap() {
         "{xml}"
     );
 }
+
+/// Without `--today` or `SOURCE_DATE_EPOCH`, the feed is dated midnight of the *UTC* date, as
+/// its `Z` says, whatever the local time zone. Kiritimati (UTC+14) and UTC-12 between them
+/// disagree with UTC at every moment of the day, so one of them always tells.
+#[test]
+fn the_feed_date_is_utc_in_every_time_zone() {
+    let (old, new) = sites();
+    let utc_date = || {
+        jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()
+            .to_string()
+    };
+    for tz in ["Pacific/Kiritimati", "Etc/GMT+12"] {
+        let out = tempfile::tempdir().unwrap();
+        let public = out.path().join("public");
+        let before = utc_date();
+        let output = candor()
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env("TZ", tz)
+            .args(["build", "--root"])
+            .arg(new.path())
+            .arg("--output")
+            .arg(&public)
+            .arg("--previous")
+            .arg(old.path())
+            .output()
+            .expect("run candor");
+        assert!(output.status.success(), "{tz}");
+        let after = utc_date();
+        let xml = read(&public.join("changes.xml"));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let updated = text_of(doc.root_element(), "updated");
+        assert!(
+            [format!("{before}T00:00:00Z"), format!("{after}T00:00:00Z")].contains(&updated),
+            "{tz}: the feed says {updated}, the UTC date is {before}"
+        );
+    }
+}
