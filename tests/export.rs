@@ -218,6 +218,33 @@ fn csv_exports_neutralise_formula_cells() {
     assert!(all.iter().any(|c| c.starts_with("'-2+3: ")), "{all:?}");
 }
 
+/// What a model page hides (HTML comments, raw HTML the sanitiser drops) is not published
+/// through the CycloneDX export either.
+#[test]
+fn cyclonedx_never_carries_what_the_card_page_hides() {
+    let site = copy_site("site");
+    let card = "content/models/style-recommender.md";
+    let text = read(&site.path().join(card));
+    write(
+        site.path(),
+        card,
+        format!(
+            "{text}\n<!-- secret: MARKER-COMMENT -->\n\nShown <!-- MARKER-INLINE --> here.\n\n<div><script>MARKER-SCRIPT</script>Kept</div>\n"
+        ),
+    );
+    for audience in ["public", "internal"] {
+        let bom = export(site.path(), "cyclonedx", audience);
+        for marker in ["MARKER-COMMENT", "MARKER-INLINE", "MARKER-SCRIPT", "<!--"] {
+            assert!(!bom.contains(marker), "{audience}: {marker} in the export");
+        }
+        assert!(
+            bom.contains("Shown  here."),
+            "{audience}: the visible text stays"
+        );
+        assert!(bom.contains("Kept"), "{audience}");
+    }
+}
+
 #[test]
 fn cyclonedx_has_the_fields_the_1_6_schema_requires() {
     let bom: Value = serde_json::from_str(&export(demo(), "cyclonedx", "public")).unwrap();

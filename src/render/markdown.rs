@@ -43,6 +43,11 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// Sanitises HTML exactly as a page body is sanitised (for the exports' Markdown source).
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
 /// `url` as a browser reads it in an http(s) page (WHATWG URL parsing): leading and trailing
 /// C0 controls and spaces trimmed, tabs and line breaks removed, backslashes read as slashes.
 /// So `/\evil.example/a.png` and `/<tab>/evil.example` are the protocol-relative URLs they are.

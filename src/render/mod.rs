@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod colour;
 pub mod markdown;
+pub mod markdown_source;
 mod native;
 pub mod tera_env;
 pub mod theme;
