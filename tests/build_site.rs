@@ -290,6 +290,38 @@ fn a_base_url_that_is_not_http_is_refused_and_never_published() {
     }
 }
 
+/// No `static/` file silently replaces a generated one: each of the generated data files is an
+/// error naming the static file (exit 2), the feed included when there is one.
+#[test]
+fn static_files_cannot_replace_generated_data_files() {
+    for file in [
+        "search-index.json",
+        "changes.xml",
+        "data.json",
+        "sitemap.xml",
+    ] {
+        let site = copy_site("site");
+        common::write(site.path(), &format!("static/{file}"), "forged");
+        let out = tempfile::tempdir().expect("tempdir");
+        let o = candor()
+            .args(["build", "--root"])
+            .arg(site.path())
+            .arg("--output")
+            .arg(out.path().join("public"))
+            .arg("--previous")
+            .arg(fixture("site"))
+            .output()
+            .expect("run candor");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!("static/{file}")) && stderr.contains("generated"),
+            "{file}: {stderr}"
+        );
+        assert!(!out.path().join("public").exists(), "{file}");
+    }
+}
+
 #[test]
 fn help_and_version_read_well() {
     let help = candor().arg("--help").output().expect("run");
