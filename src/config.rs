@@ -235,7 +235,13 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         let line_text = text[line_start..].lines().next().unwrap_or("");
-        d = Diagnostic::at(file, line, d.message)
+        let full = match first_setting(text, line, line_text) {
+            Some(first) if message == "duplicate key" => {
+                format!("invalid candor.toml: duplicate key (first set on line {first})")
+            }
+            _ => d.message,
+        };
+        d = Diagnostic::at(file, line, full)
             .column(column)
             .snippet(line_text);
         // "unknown field `titel`, expected one of `title`, ..." -> did you mean
@@ -255,6 +261,29 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
         }
     }
     d
+}
+
+/// For a key (or table header) set twice, the line (1-based) of its first setting before
+/// `line`: the same header anywhere above, or the same key within the same table.
+fn first_setting(text: &str, line: usize, line_text: &str) -> Option<usize> {
+    let key_of = |l: &str| l.split_once('=').map(|(k, _)| k.trim().to_string());
+    let this = line_text.trim();
+    let header = this.starts_with('[');
+    let key = if header { None } else { key_of(this) };
+    let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+    for (i, l) in lines.iter().enumerate().rev() {
+        let l = l.trim();
+        if header {
+            if l == this {
+                return Some(i + 1);
+            }
+        } else if l.starts_with('[') {
+            return None;
+        } else if key.is_some() && key_of(l) == key {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
