@@ -29,6 +29,9 @@ use crate::config::Audience;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print at most this many input errors (0: all); the count at the end covers them all.
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::diag::DEFAULT_MAX_ERRORS)]
+    pub max_errors: usize,
 }
 
 #[derive(Debug, Subcommand)]

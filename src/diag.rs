@@ -235,12 +235,41 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// How many diagnostics a command prints by default (`--max-errors`); the count covers all.
+pub const DEFAULT_MAX_ERRORS: usize = 200;
+
+/// Diagnostics as printed: the first `max` (all when `max` is 0), then how many were left out.
+pub struct Capped<'a>(&'a Diagnostics, usize);
+
+impl Diagnostics {
+    /// At most `max` diagnostics (0: all), then a line saying how many more there are.
+    pub fn capped(&self, max: usize) -> Capped<'_> {
+        Capped(self, max)
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
+        self.capped(0).fmt(f)
+    }
+}
+
+impl fmt::Display for Capped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Capped(all, max) = *self;
+        let shown = if max == 0 { all.0.len() } else { max };
+        for d in all.0.iter().take(shown) {
             writeln!(f, "{d}")?;
         }
-        let n = self.0.len();
+        let hidden = all.0.len().saturating_sub(shown);
+        if hidden > 0 {
+            writeln!(
+                f,
+                "... and {hidden} more error{} not shown (`--max-errors 0` shows all)\n",
+                if hidden == 1 { "" } else { "s" }
+            )?;
+        }
+        let n = all.0.len();
         write!(
             f,
             "{n} error{} found; nothing was written.",
