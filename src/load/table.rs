@@ -303,7 +303,7 @@ impl<'a> Reader<'a> {
         self.advance_in_line(1);
         let (line, column) = (self.line, self.column);
         let mut value: Cow<'a, str> = Cow::Borrowed("");
-        let mut closing_opens_a_field = false;
+        let mut closing_opens_a_field;
         loop {
             let Some(q) = self.rest().find('"') else {
                 return Err(Diagnostic::at(

@@ -34,10 +34,8 @@ pub fn public_source(markdown: &str) -> String {
                     edits.push((start..range.end, format!("{kept}{ending}")));
                 }
             }
-            Event::InlineHtml(tag) if block.is_none() => {
-                if !inline_tag_kept(&tag) {
-                    edits.push((range, String::new()));
-                }
+            Event::InlineHtml(tag) if block.is_none() && !inline_tag_kept(&tag) => {
+                edits.push((range, String::new()));
             }
             _ => {}
         }
