@@ -73,6 +73,10 @@ pub fn handle(mut stream: TcpStream, port: u16, state: &State, poller: &Poller) 
         answer(&request.target, state)
     };
     let _ = response.write_to(&mut stream, head_only);
+    if response.status == 405 {
+        // A request with a body we did not read: let the client read the answer first.
+        drain(&mut stream);
+    }
 }
 
 /// After refusing a request still being sent: stops writing and reads (a bounded amount of)
