@@ -128,14 +128,6 @@ impl Reply {
         self
     }
 
-    /// The header value of `name`, if set.
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
     /// Writes the response; a HEAD request gets the head only.
     pub fn write_to(&self, w: &mut impl Write, head_only: bool) -> io::Result<()> {
         let mut out = format!("HTTP/1.1 {} {}\r\n", self.status, reason(self.status));
