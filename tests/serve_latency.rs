@@ -55,6 +55,8 @@ fn one_line_inventory_change_goes_live() {
     let site = tempfile::tempdir().unwrap();
     std::fs::copy(demo.join("candor.toml"), site.path().join("candor.toml")).unwrap();
     copy(&demo.join("content"), &site.path().join("content"));
+    // The demo's logo is under static/: without it the build fails.
+    copy(&demo.join("static"), &site.path().join("static"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())
