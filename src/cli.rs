@@ -29,6 +29,9 @@ use crate::config::Audience;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print at most this many input errors (0: all); the count at the end covers them all.
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::diag::DEFAULT_MAX_ERRORS)]
+    pub max_errors: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,7 +96,7 @@ pub struct BuildArgs {
     #[arg(long, value_enum)]
     pub audience: Option<Audience>,
     /// Absolute URL the site will be published at (for sitemap.xml); overrides candor.toml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = crate::config::parse_base_url)]
     pub base_url: Option<String>,
     /// The date the audit's review rules compare against (default: SOURCE_DATE_EPOCH, else
     /// today).

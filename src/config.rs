@@ -139,6 +139,20 @@ impl Config {
                 errors.push(at_key(text, file, "language", message).help(help));
             }
         }
+        if let Err(message) = check_base_url(&config.base_url) {
+            let d = at_key(text, file, "base_url", message);
+            // The column of the value, after `=`.
+            let column = d.snippet.as_deref().and_then(|l| {
+                let eq = l.find('=')?;
+                let value = eq + 1 + (l[eq + 1..].len() - l[eq + 1..].trim_start().len());
+                Some(l[..value].chars().count() + 1)
+            });
+            let d = match column {
+                Some(c) => d.column(c),
+                None => d,
+            };
+            errors.push(d.help(BASE_URL_HELP));
+        }
         if let Some(colour) = &config.branding.accent_color {
             if !is_hex_colour(colour) {
                 let message = format!("accent_color `{colour}` is not a colour like `#2f6b5a`");
@@ -150,6 +164,47 @@ impl Config {
         }
         errors.into_result(config)
     }
+}
+
+/// How to write a `base_url`.
+pub const BASE_URL_HELP: &str =
+    "write the address the site is published at, e.g. `https://privacy.example.com/` (or leave it empty for relative links)";
+
+/// `base_url` lands in the Atom feed, the sitemap and data.json as a link: it must be empty or
+/// an absolute `http(s)` URL with a host, without spaces or control characters (so no
+/// `javascript:`, `data:` or relative value ever reaches them).
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    if url.is_empty() {
+        return Ok(());
+    }
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    let problem = if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        Some("contains a space or a control character")
+    } else if url.contains('\\') {
+        Some("contains a backslash")
+    } else {
+        match rest {
+            None => Some("is not an absolute http:// or https:// URL"),
+            Some(r) if r.split(['/', '?', '#']).next().unwrap_or("").is_empty() => {
+                Some("has no host name")
+            }
+            Some(_) => None,
+        }
+    };
+    match problem {
+        Some(p) => Err(format!("base_url `{}` {p}", url.escape_debug())),
+        None => Ok(()),
+    }
+}
+
+/// `--base-url`, checked like `base_url` in candor.toml.
+pub fn parse_base_url(url: &str) -> Result<String, String> {
+    check_base_url(url)
+        .map(|()| url.to_string())
+        .map_err(|e| format!("{e}; {BASE_URL_HELP}"))
 }
 
 /// `#rrggbb`.
@@ -180,7 +235,13 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         let line_text = text[line_start..].lines().next().unwrap_or("");
-        d = Diagnostic::at(file, line, d.message)
+        let full = match first_setting(text, line, line_text) {
+            Some(first) if message == "duplicate key" => {
+                format!("invalid candor.toml: duplicate key (first set on line {first})")
+            }
+            _ => d.message,
+        };
+        d = Diagnostic::at(file, line, full)
             .column(column)
             .snippet(line_text);
         // "unknown field `titel`, expected one of `title`, ..." -> did you mean
@@ -200,6 +261,29 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
         }
     }
     d
+}
+
+/// For a key (or table header) set twice, the line (1-based) of its first setting before
+/// `line`: the same header anywhere above, or the same key within the same table.
+fn first_setting(text: &str, line: usize, line_text: &str) -> Option<usize> {
+    let key_of = |l: &str| l.split_once('=').map(|(k, _)| k.trim().to_string());
+    let this = line_text.trim();
+    let header = this.starts_with('[');
+    let key = if header { None } else { key_of(this) };
+    let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+    for (i, l) in lines.iter().enumerate().rev() {
+        let l = l.trim();
+        if header {
+            if l == this {
+                return Some(i + 1);
+            }
+        } else if l.starts_with('[') {
+            return None;
+        } else if key.is_some() && key_of(l) == key {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
@@ -230,6 +314,39 @@ fn ser_opt_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_url_must_be_an_absolute_http_url() {
+        for ok in [
+            "",
+            "https://privacy.example.com/",
+            "http://localhost:8000",
+            "HTTPS://x.example",
+        ] {
+            assert_eq!(check_base_url(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "/relative/",
+            "privacy.example.com",
+            "https://",
+            "https:///path",
+            "https://x.example/a b",
+            " https://x.example/",
+            "https://x.example/\n",
+            "//x.example/",
+            "https:\\\\x.example",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad:?}");
+        }
+        let text = "title = \"T\"\nbase_url = \"javascript:alert(1)\"\n";
+        let err = Config::parse(text, Path::new("candor.toml")).unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!((d.line, d.column), (Some(2), Some(12)), "{d}");
+        assert!(d.message.contains("javascript:alert(1)"), "{d}");
+        assert!(d.help.as_deref().unwrap_or("").contains("https://"), "{d}");
+    }
 
     #[test]
     fn parses_a_full_config() {

@@ -251,6 +251,9 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// How many diagnostics a command prints by default (`--max-errors`); the count covers all.
+pub const DEFAULT_MAX_ERRORS: usize = 200;
+
 /// Every diagnostic with aligned gutters, then the count; "nothing was written" only for a
 /// command that writes (`check` never does, so saying it there would mislead).
 impl fmt::Display for Diagnostics {
@@ -261,11 +264,13 @@ impl fmt::Display for Diagnostics {
 
 impl Diagnostics {
     /// The report a command prints: `writes` says whether the command would have written
-    /// files (then the report ends by saying that nothing was).
+    /// files (then the report ends by saying that nothing was). All diagnostics are shown
+    /// unless [`Report::max`] caps them.
     pub fn report(&self, writes: bool) -> Report<'_> {
         Report {
             diags: self,
             writes,
+            max: 0,
         }
     }
 }
@@ -274,15 +279,41 @@ impl Diagnostics {
 pub struct Report<'a> {
     diags: &'a Diagnostics,
     writes: bool,
+    max: usize,
+}
+
+impl Report<'_> {
+    /// At most `max` diagnostics (0: all), then a line saying how many more there are.
+    pub fn max(mut self, max: usize) -> Self {
+        self.max = max;
+        self
+    }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let all = &self.diags.0;
-        let gutter = all.iter().map(Diagnostic::gutter).max().unwrap_or(0);
-        for d in all {
+        let shown = if self.max == 0 {
+            all.len()
+        } else {
+            self.max.min(all.len())
+        };
+        let gutter = all[..shown]
+            .iter()
+            .map(Diagnostic::gutter)
+            .max()
+            .unwrap_or(0);
+        for d in &all[..shown] {
             d.write(f, gutter)?;
             writeln!(f)?;
+        }
+        let hidden = all.len() - shown;
+        if hidden > 0 {
+            writeln!(
+                f,
+                "... and {hidden} more error{} not shown (`--max-errors 0` shows all)\n",
+                if hidden == 1 { "" } else { "s" }
+            )?;
         }
         let n = all.len();
         let s = if n == 1 { "" } else { "s" };

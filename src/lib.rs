@@ -23,6 +23,7 @@ pub mod site;
 pub mod taxonomy;
 pub mod today;
 pub mod write;
+pub mod xml;
 
 use std::path::Path;
 

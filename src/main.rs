@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Error::Invalid(diags)) => {
-            eprintln!("{}", diags.report(cli.command.writes()));
+            eprintln!("{}", diags.report(cli.command.writes()).max(cli.max_errors));
             ExitCode::from(2)
         }
         Err(e) => {

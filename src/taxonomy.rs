@@ -77,6 +77,53 @@ fn under(key: &str, prefix: &str) -> bool {
             && key.as_bytes()[prefix.len()] == b'.')
 }
 
+/// The parent an extension names, or the key without its last part.
+fn parent_of(e: &TaxonExtension) -> Option<String> {
+    e.parent
+        .clone()
+        .or_else(|| e.key.rsplit_once('.').map(|(p, _)| p.to_string()))
+}
+
+/// Extensions in an order where each comes after the extension it sits under (so the order in
+/// candor.toml does not matter), and those caught in a cycle of parents, each with the cycle
+/// as a path (`a -> b -> a`).
+fn parents_first(
+    list: &[TaxonExtension],
+) -> (Vec<&TaxonExtension>, Vec<(&TaxonExtension, Vec<String>)>) {
+    let mut pending: Vec<&TaxonExtension> = list.iter().collect();
+    let mut ordered = Vec::with_capacity(list.len());
+    loop {
+        let waits = |e: &TaxonExtension, pending: &[&TaxonExtension]| {
+            let parent = parent_of(e);
+            pending
+                .iter()
+                .any(|o| !std::ptr::eq(*o, e) && Some(&o.key) == parent.as_ref())
+        };
+        let (ready, waiting): (Vec<_>, Vec<_>) = pending.iter().partition(|e| !waits(e, &pending));
+        if ready.is_empty() {
+            break;
+        }
+        ordered.extend(ready);
+        pending = waiting;
+    }
+    let cyclic = pending
+        .iter()
+        .map(|&e| {
+            let mut path = vec![e.key.clone()];
+            let mut at = e;
+            while let Some(next) = parent_of(at).and_then(|p| pending.iter().find(|o| o.key == p)) {
+                path.push(next.key.clone());
+                if path[..path.len() - 1].contains(&next.key) {
+                    break;
+                }
+                at = next;
+            }
+            (e, path)
+        })
+        .collect();
+    (ordered, cyclic)
+}
+
 impl Tree {
     fn from_csv(kind: &'static str, text: &str, root: &str, sensitive: &[&str]) -> Tree {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -196,10 +243,25 @@ impl Taxonomy {
             (&mut t.uses, &ext.data_uses),
             (&mut t.subjects, &ext.data_subjects),
         ] {
-            for e in list {
+            let (ordered, cyclic) = parents_first(list);
+            for e in ordered {
                 if let Err(d) = tree.extend(e, config_text, config_file) {
                     errors.push(d);
                 }
+            }
+            for (e, path) in cyclic {
+                let message = format!(
+                    "taxonomy key `{}` has a cycle of parents: {}",
+                    e.key,
+                    path.join(" -> ")
+                );
+                let d = match line_of(config_text, &e.key) {
+                    Some(l) => Diagnostic::at(config_file, l, message),
+                    None => Diagnostic::file(config_file, message),
+                };
+                errors.push(d.help(
+                    "a key cannot sit under itself: give one of them a parent outside the cycle (a fideslang key or another extension)",
+                ));
             }
         }
         errors.into_result(t)
@@ -263,10 +325,7 @@ impl Tree {
             return Err(at(format!("taxonomy extension `{}` has no name", e.key))
                 .help("add name = \"...\", the label readers see"));
         }
-        let parent = e
-            .parent
-            .clone()
-            .or_else(|| e.key.rsplit_once('.').map(|(p, _)| p.to_string()));
+        let parent = parent_of(e);
         if let Some(p) = &parent {
             if !self.contains(p) {
                 return Err(at(format!(
@@ -296,8 +355,14 @@ impl Tree {
 /// The 1-based line of the first `key = "needle"` in a TOML text.
 fn line_of(text: &str, needle: &str) -> Option<usize> {
     let quoted = format!("\"{needle}\"");
+    let sets_key = |l: &str| {
+        l.trim_start()
+            .strip_prefix("key")
+            .is_some_and(|r| r.trim_start().starts_with('='))
+    };
     text.lines()
-        .position(|l| l.contains(&quoted))
+        .position(|l| sets_key(l) && l.contains(&quoted))
+        .or_else(|| text.lines().position(|l| l.contains(&quoted)))
         .map(|i| i + 1)
 }
 
@@ -366,5 +431,51 @@ mod tests {
         let d = errs.iter().next().unwrap();
         assert!(d.message.contains("marketng"), "{}", d.message);
         assert_eq!(d.help.as_deref(), Some("did you mean `marketing`?"));
+    }
+
+    fn ext(key: &str, parent: &str) -> TaxonExtension {
+        TaxonExtension {
+            key: key.into(),
+            name: key.into(),
+            parent: Some(parent.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_parent_cycle_is_reported_as_one_and_order_does_not_matter() {
+        let text = "[[taxonomy.data_subjects]]\nkey = \"alpha\"\nparent = \"beta\"\n\n[[taxonomy.data_subjects]]\nkey = \"beta\"\nparent = \"alpha\"\n";
+        let ext_cycle = TaxonomyExtensions {
+            data_subjects: vec![ext("alpha", "beta"), ext("beta", "alpha")],
+            ..Default::default()
+        };
+        let errs =
+            Taxonomy::with_extensions(&ext_cycle, text, Path::new("candor.toml")).unwrap_err();
+        let messages: Vec<(Option<usize>, &str)> =
+            errs.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    Some(2),
+                    "taxonomy key `alpha` has a cycle of parents: alpha -> beta -> alpha"
+                ),
+                (
+                    Some(6),
+                    "taxonomy key `beta` has a cycle of parents: beta -> alpha -> beta"
+                ),
+            ]
+        );
+        assert!(!errs.iter().any(|d| d.message.contains("is not a")));
+        // A child listed before its parent is fine.
+        let ext_ordered = TaxonomyExtensions {
+            data_subjects: vec![ext("junior", "member"), ext("member", "customer")],
+            ..Default::default()
+        };
+        let t = Taxonomy::with_extensions(&ext_ordered, "", Path::new("candor.toml")).unwrap();
+        assert_eq!(
+            t.subjects.get("junior").and_then(|j| j.parent.as_deref()),
+            Some("member")
+        );
     }
 }

@@ -254,3 +254,84 @@ fn an_invalid_previous_site_fails_the_build_and_names_it() {
     );
     assert!(!out.path().join("p").exists(), "nothing written");
 }
+
+/// Characters XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls) in a name or title are dropped
+/// from the feed and the sitemap, which stay well-formed XML.
+#[test]
+fn forbidden_xml_characters_never_reach_the_feed_or_sitemap() {
+    let (old, new) = sites();
+    edit(
+        new.path(),
+        CUSTOMERS,
+        "Date of birth",
+        "Date\u{FFFE} of\u{FFFF} birth\u{1}\u{B}",
+    );
+    edit(
+        new.path(),
+        "candor.toml",
+        "title = \"Fixture Outfitters: your data\"",
+        "title = \"Fixture\\uFFFE Outfitters\\u0008: your data\"",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    build(new.path(), old.path(), &public, &[]);
+    for file in ["changes.xml", "sitemap.xml"] {
+        let xml = read(&public.join(file));
+        assert!(
+            !xml.contains(['\u{FFFE}', '\u{FFFF}', '\u{1}', '\u{8}', '\u{B}']),
+            "{file}"
+        );
+        roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{file}: {e}"));
+    }
+    let xml = read(&public.join("changes.xml"));
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let feed = doc.root_element();
+    assert_eq!(
+        text_of(feed, "title"),
+        "Fixture Outfitters: your data: what changed"
+    );
+    let entry = children(feed, "entry")[0];
+    assert!(
+        text_of(entry, "content").contains("Starts collecting Date of birth"),
+        "{xml}"
+    );
+}
+
+/// Without `--today` or `SOURCE_DATE_EPOCH`, the feed is dated midnight of the *UTC* date, as
+/// its `Z` says, whatever the local time zone. Kiritimati (UTC+14) and UTC-12 between them
+/// disagree with UTC at every moment of the day, so one of them always tells.
+#[test]
+fn the_feed_date_is_utc_in_every_time_zone() {
+    let (old, new) = sites();
+    let utc_date = || {
+        jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()
+            .to_string()
+    };
+    for tz in ["Pacific/Kiritimati", "Etc/GMT+12"] {
+        let out = tempfile::tempdir().unwrap();
+        let public = out.path().join("public");
+        let before = utc_date();
+        let output = candor()
+            .env_remove("SOURCE_DATE_EPOCH")
+            .env("TZ", tz)
+            .args(["build", "--root"])
+            .arg(new.path())
+            .arg("--output")
+            .arg(&public)
+            .arg("--previous")
+            .arg(old.path())
+            .output()
+            .expect("run candor");
+        assert!(output.status.success(), "{tz}");
+        let after = utc_date();
+        let xml = read(&public.join("changes.xml"));
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let updated = text_of(doc.root_element(), "updated");
+        assert!(
+            [format!("{before}T00:00:00Z"), format!("{after}T00:00:00Z")].contains(&updated),
+            "{tz}: the feed says {updated}, the UTC date is {before}"
+        );
+    }
+}

@@ -234,6 +234,94 @@ fn base_url_flag_overrides_candor_toml_in_the_sitemap() {
     assert!(!sitemap.contains("trust.fixture.example"), "{sitemap}");
 }
 
+/// `base_url` and `--base-url` must be absolute http(s) URLs: `javascript:`, `data:`, relative
+/// or spaced values are input errors (exit 2) naming where they came from, and never reach the
+/// Atom feed or the sitemap.
+#[test]
+fn a_base_url_that_is_not_http_is_refused_and_never_published() {
+    let site = copy_site("site");
+    let out = tempfile::tempdir().expect("tempdir");
+    let public = out.path().join("public");
+    let run = |site: &Path, extra: &[&str]| {
+        candor()
+            .args(["build", "--root"])
+            .arg(site)
+            .arg("--output")
+            .arg(&public)
+            .arg("--previous")
+            .arg(fixture("site"))
+            .args(extra)
+            .output()
+            .expect("run candor")
+    };
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "/trust/",
+        "https://a b.example/",
+    ] {
+        let o = run(site.path(), &["--base-url", bad]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {stderr}");
+        assert!(stderr.contains("--base-url"), "{bad}: {stderr}");
+        assert!(stderr.contains("https://"), "{bad}: a suggestion: {stderr}");
+    }
+    edit(
+        site.path(),
+        "candor.toml",
+        "base_url = \"https://trust.fixture.example/\"",
+        "base_url = \"javascript:alert(1)//\"",
+    );
+    let o = run(site.path(), &[]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("candor.toml:4:12"), "{stderr}");
+    assert!(
+        stderr.contains("base_url `javascript:alert(1)//`"),
+        "{stderr}"
+    );
+    assert!(!public.exists(), "nothing is written");
+    // The flag replaces a bad candor.toml value only when it is itself valid; both paths are
+    // checked, so a good flag over a bad file still fails on the file.
+    let o = run(site.path(), &["--base-url", "https://ok.example/"]);
+    assert_eq!(o.status.code(), Some(2));
+    for file in ["changes.xml", "sitemap.xml"] {
+        assert!(!public.join(file).exists(), "{file}");
+    }
+}
+
+/// No `static/` file silently replaces a generated one: each of the generated data files is an
+/// error naming the static file (exit 2), the feed included when there is one.
+#[test]
+fn static_files_cannot_replace_generated_data_files() {
+    for file in [
+        "search-index.json",
+        "changes.xml",
+        "data.json",
+        "sitemap.xml",
+    ] {
+        let site = copy_site("site");
+        common::write(site.path(), &format!("static/{file}"), "forged");
+        let out = tempfile::tempdir().expect("tempdir");
+        let o = candor()
+            .args(["build", "--root"])
+            .arg(site.path())
+            .arg("--output")
+            .arg(out.path().join("public"))
+            .arg("--previous")
+            .arg(fixture("site"))
+            .output()
+            .expect("run candor");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!("static/{file}")) && stderr.contains("generated"),
+            "{file}: {stderr}"
+        );
+        assert!(!out.path().join("public").exists(), "{file}");
+    }
+}
+
 #[test]
 fn help_and_version_read_well() {
     let help = candor().arg("--help").output().expect("run");

@@ -260,3 +260,47 @@ fn the_demo_passes_check_with_every_warning_fixed_or_accepted() {
         "every exception has a date to look again"
     );
 }
+
+/// A site with thousands of bad rows does not print thousands of diagnostics: the first 200,
+/// then how many more there are; `--max-errors 0` prints them all. The count covers all.
+#[test]
+fn printed_errors_are_capped_with_a_count_of_the_rest() {
+    let site = copy_site("site");
+    let path = site.path().join("content/inventory/customers.csv");
+    let mut text = read(&path);
+    for i in 0..300 {
+        text.push_str(&format!(
+            "bad_{i},Bad {i},user.contact.email,customer,provided,shop,essential.service,Why.,not_a_basis,required,account,,,2026-09-01,,\n"
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let errors = |extra: &[&str]| {
+        let o = candor()
+            .args(["check", "--root"])
+            .arg(site.path())
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let capped = errors(&[]);
+    assert_eq!(
+        capped.matches("\nerror: ").count() + 1,
+        200,
+        "{}",
+        &capped[..500]
+    );
+    assert!(
+        capped.contains("... and 100 more errors not shown (`--max-errors 0` shows all)"),
+        "{}",
+        &capped[capped.len() - 500..]
+    );
+    assert!(capped.contains("300 errors found"));
+    let all = errors(&["--max-errors", "0"]);
+    assert_eq!(all.matches("\nerror: ").count() + 1, 300);
+    assert!(!all.contains("more errors not shown"));
+    let few = errors(&["--max-errors", "3"]);
+    assert_eq!(few.matches("\nerror: ").count() + 1, 3);
+    assert!(few.contains("... and 297 more errors"));
+}

@@ -177,6 +177,74 @@ fn ropa_has_one_row_per_purpose_with_transfers_and_time_limits() {
     assert_eq!(delivery[col("systems")], "Web shop (Frankfurt (EU))");
 }
 
+/// OWASP CSV injection: a cell a spreadsheet would evaluate (`=`, `+`, `-`, `@`, tab, CR at
+/// the start) is written with a leading `'`, in every CSV export.
+#[test]
+fn csv_exports_neutralise_formula_cells() {
+    let site = copy_site("site");
+    let p = site.path();
+    edit(
+        p,
+        "candor.toml",
+        "organisation = \"Fixture Outfitters GmbH\"",
+        "organisation = \"=HYPERLINK(\\\"https://evil.example\\\",\\\"x\\\")\"\nsecurity_measures = \"@SUM(1+1)\"",
+    );
+    edit(
+        p,
+        "content/inventory/customers.csv",
+        "Delivery address",
+        "-2+3",
+    );
+    for format in ["ropa-csv", "play-data-safety"] {
+        for audience in ["public", "internal"] {
+            let text = export(p, format, audience);
+            for row in csv_rows(&text) {
+                for cell in row {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{format} {audience}: live formula cell {cell:?}"
+                    );
+                }
+            }
+        }
+    }
+    let rows = csv_rows(&export(p, "ropa-csv", "public"));
+    let all: Vec<&str> = rows.iter().flatten().map(String::as_str).collect();
+    assert!(
+        all.contains(&"'=HYPERLINK(\"https://evil.example\",\"x\")"),
+        "{all:?}"
+    );
+    assert!(all.contains(&"'@SUM(1+1)"), "{all:?}");
+    assert!(all.iter().any(|c| c.starts_with("'-2+3: ")), "{all:?}");
+}
+
+/// What a model page hides (HTML comments, raw HTML the sanitiser drops) is not published
+/// through the CycloneDX export either.
+#[test]
+fn cyclonedx_never_carries_what_the_card_page_hides() {
+    let site = copy_site("site");
+    let card = "content/models/style-recommender.md";
+    let text = read(&site.path().join(card));
+    write(
+        site.path(),
+        card,
+        format!(
+            "{text}\n<!-- secret: MARKER-COMMENT -->\n\nShown <!-- MARKER-INLINE --> here.\n\n<div><script>MARKER-SCRIPT</script>Kept</div>\n"
+        ),
+    );
+    for audience in ["public", "internal"] {
+        let bom = export(site.path(), "cyclonedx", audience);
+        for marker in ["MARKER-COMMENT", "MARKER-INLINE", "MARKER-SCRIPT", "<!--"] {
+            assert!(!bom.contains(marker), "{audience}: {marker} in the export");
+        }
+        assert!(
+            bom.contains("Shown  here."),
+            "{audience}: the visible text stays"
+        );
+        assert!(bom.contains("Kept"), "{audience}");
+    }
+}
+
 #[test]
 fn cyclonedx_has_the_fields_the_1_6_schema_requires() {
     let bom: Value = serde_json::from_str(&export(demo(), "cyclonedx", "public")).unwrap();

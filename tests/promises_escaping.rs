@@ -127,8 +127,16 @@ fn element_problems(el: ElementRef, file: &str, out: &Path, problems: &mut Vec<S
             if ["javascript", "vbscript", "data", "livescript"].contains(&scheme.as_str()) {
                 bad(format!("a `{scheme}:` URL in `{key}`"));
             }
-            // Only links may point elsewhere; nothing is loaded from another host.
-            let remote = value.trim().starts_with("//") || value.contains("://");
+            // Only links may point elsewhere; nothing is loaded from another host. The URL as
+            // a browser reads it: controls and spaces trimmed, tabs and newlines removed,
+            // backslashes read as slashes.
+            let browser: String = value
+                .trim_matches(|c: char| c <= ' ')
+                .chars()
+                .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+                .map(|c| if c == '\\' { '/' } else { c })
+                .collect();
+            let remote = browser.starts_with("//") || browser.contains("://");
             if name != "a" && key != "content" && remote {
                 bad(format!("`{key}` loads from another host"));
             }
@@ -278,6 +286,9 @@ fn the_checker_sees_injections() {
             "style attribute",
         ),
         ("<img src=\"https://evil.example/x.png\">", "another host"),
+        ("<img src=\"/\\evil.example/x.png\">", "another host"),
+        ("<img src=\"/\t/evil.example/x.png\">", "another host"),
+        ("<img src=\"//evil.example/x.png\">", "another host"),
         ("<style>body{}</style>", "style element"),
         (
             "<svg id=\"x\"><style>#x a{background:url(//evil.example/x)}</style></svg>",

@@ -129,6 +129,11 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
             "static/data/email_address",
         ),
         (
+            "a static file in place of the generated search index",
+            Box::new(|s| write(s, "static/search-index.json", "[]")),
+            "static/search-index.json",
+        ),
+        (
             "a static file with a name no file may have",
             Box::new(|s| write(s, "static/img/con.png", "x")),
             "static/img/con.png",

@@ -64,13 +64,18 @@ fn start(root: &Path) -> Server {
 
 /// A GET over a plain TCP connection: (status, headers, body).
 fn get(port: u16, path: &str) -> (u16, String, String) {
+    raw_request(
+        port,
+        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `request` as is and reads the whole answer: (status, headers, body).
+fn raw_request(port: u16, request: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream.set_read_timeout(Some(DEADLINE)).expect("timeout");
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
+    // The server may answer (and close) before it read everything: ignore a failed send.
+    let _ = stream.write_all(request.as_bytes());
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read");
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -220,4 +225,111 @@ fn build_output_never_carries_the_live_reload_script() {
             assert!(!text.contains("__candor"), "{}", entry.path().display());
         }
     }
+}
+
+/// DNS rebinding: a page on evil.example whose name now points at 127.0.0.1 sends
+/// `Host: evil.example:PORT`; it gets 421 and no byte of the site. Loopback names are served.
+#[test]
+fn only_loopback_host_names_are_answered() {
+    let site = copy_site("site");
+    let server = start(site.path());
+    let port = server.port;
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        "127.0.0.1:1".to_string(),
+    ] {
+        let (status, _, body) = raw_request(
+            port,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 421, "{host}");
+        assert!(!body.contains("Fixture Outfitters"), "{host}: {body}");
+    }
+    let (status, _, body) = raw_request(port, "GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(status, 421, "no Host at all");
+    assert!(!body.contains("Fixture Outfitters"), "{body}");
+    for host in [format!("localhost:{port}"), format!("[::1]:{port}")] {
+        let (status, _, body) = raw_request(
+            port,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 200, "{host}");
+        assert!(body.contains("Fixture Outfitters"), "{host}");
+    }
+}
+
+/// A request head over 16 KiB is refused with 431 without being buffered whole, and the
+/// server keeps answering.
+#[test]
+fn an_oversized_request_header_is_refused() {
+    let site = copy_site("site");
+    let server = start(site.path());
+    let port = server.port;
+    let big = "a".repeat(64 * 1024);
+    let (status, _, _) = raw_request(
+        port,
+        &format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Big: {big}\r\n\r\n"),
+    );
+    assert_eq!(status, 431);
+    let (status, _, _) = get(port, "/");
+    assert_eq!(status, 200, "still serving");
+}
+
+/// SIGTERM stops the server (it writes nothing to disk, so there is nothing to clean up).
+/// How fast is measured by hand (see the report), never asserted here.
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_and_leaves_the_site_alone() {
+    let site = copy_site("site");
+    let before = tree(site.path());
+    let mut server = start(site.path());
+    let port = server.port;
+    // An open long poll does not keep it alive.
+    let mut poll = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    let (_, _, generation) = get(port, "/__candor/poll");
+    write!(
+        poll,
+        "GET /__candor/poll?since={} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n",
+        generation.trim()
+    )
+    .expect("send");
+    let pid = server.child.id();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let start = Instant::now();
+    loop {
+        if let Some(status) = server.child.try_wait().expect("wait") {
+            let _ = status;
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "serve never stopped after SIGTERM"
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(tree(site.path()), before, "the site folder is untouched");
+}
+
+/// Every file under `root` with its contents, sorted.
+#[cfg(unix)]
+fn tree(root: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .map(|e| {
+            let bytes = if e.file_type().is_file() {
+                std::fs::read(e.path()).expect("read")
+            } else {
+                Vec::new()
+            };
+            (e.path().to_path_buf(), bytes)
+        })
+        .collect();
+    files.sort();
+    files
 }

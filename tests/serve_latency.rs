@@ -26,7 +26,7 @@ fn get(port: u16, path: &str) -> String {
     s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = String::new();
@@ -55,6 +55,8 @@ fn one_line_inventory_change_goes_live() {
     let site = tempfile::tempdir().unwrap();
     std::fs::copy(demo.join("candor.toml"), site.path().join("candor.toml")).unwrap();
     copy(&demo.join("content"), &site.path().join("content"));
+    // The demo's logo is under static/: without it the build fails.
+    copy(&demo.join("static"), &site.path().join("static"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())

@@ -157,3 +157,45 @@ fn the_demo_site_builds_every_section() {
         assert!(!text.contains("do not publish"), "{path}");
     }
 }
+
+/// Markdown task lists keep their state in pages and model cards: a disabled checkbox, checked
+/// or not, named for screen readers (issue 19).
+#[test]
+fn task_lists_render_as_disabled_checkboxes_in_pages_and_cards() {
+    let site = common::copy_site("site");
+    let list = "\n\n- [x] Bias audit\n- [ ] Retraining plan\n";
+    for file in [
+        "content/pages/your-rights.md",
+        "content/models/style-recommender.md",
+    ] {
+        let text = common::read(&site.path().join(file));
+        common::write(site.path(), file, format!("{text}{list}"));
+    }
+    let files = build_site(site.path(), Audience::Public);
+    let checkbox = scraper::Selector::parse("li > input[type=checkbox][disabled]").unwrap();
+    for page in [
+        "pages/your-rights/index.html",
+        "models/style-recommender/index.html",
+    ] {
+        let doc = scraper::Html::parse_document(&files[page]);
+        let boxes: Vec<(bool, String, String)> = doc
+            .select(&checkbox)
+            .map(|b| {
+                let item = b.parent().and_then(scraper::ElementRef::wrap).unwrap();
+                (
+                    b.value().attr("checked").is_some(),
+                    b.value().attr("aria-label").unwrap_or("").to_string(),
+                    item.text().collect::<String>().trim().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                (true, "done".to_string(), "Bias audit".to_string()),
+                (false, "not done".to_string(), "Retraining plan".to_string())
+            ],
+            "{page}"
+        );
+    }
+}

@@ -119,7 +119,7 @@ pub fn build_into(
         let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
         plan = plan.with_changes(SiteChanges {
             diff,
-            updated: feed_time(options.today, epoch.as_deref(), today),
+            updated: feed_time(options.today, epoch.as_deref(), jiff::Timestamp::now),
         });
     }
     progress.stage("rendering", plan.charts.len() + plan.pages.len());

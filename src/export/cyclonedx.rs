@@ -241,8 +241,10 @@ fn properties(view: &View, m: &ModelCard) -> Vec<Value> {
             add(&format!("{}{n}:split", props::METRIC_PREFIX), s.clone());
         }
     }
-    if !m.body.trim().is_empty() {
-        add(props::BODY, m.body.trim().to_string());
+    // The body as the site shows it: comments and hidden raw HTML taken out.
+    let body = crate::render::markdown_source::public_source(&m.body);
+    if !body.trim().is_empty() {
+        add(props::BODY, body.trim().to_string());
     }
     if view.internal() {
         if let Some(i) = &m.internal {

@@ -1,6 +1,7 @@
 //! Machine-readable exports of a linked catalog, for one audience: one file per format.
 //! Every export is deterministic: sorted, and timestamped only when `SOURCE_DATE_EPOCH` is set.
 
+pub mod csv_cell;
 pub mod cyclonedx;
 pub mod eea;
 pub mod fides;

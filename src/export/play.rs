@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use crate::link::{Element, Necessity, RecipientRole, Use};
 
+use super::csv_cell::CsvWriter;
 use super::play_map::{
     lookup, prefixes, PlayType, CATEGORY_MAP, NON_USER_SUBJECTS, PURPOSES, TYPES, USE_MAP,
 };
@@ -93,7 +94,7 @@ fn shared(view: &View, u: &Use) -> bool {
 pub fn export(view: &View) -> Result<String, csv::Error> {
     let answers = answers(view);
     let any = answers.iter().any(|a| a.collected);
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut w = CsvWriter::new();
     w.write_record(HEADER)?;
     let mut row =
         |q: &str, r: &str, v: &str, req: &str, label: &str| w.write_record([q, r, v, req, label]);
@@ -229,8 +230,7 @@ pub fn export(view: &View) -> Result<String, csv::Error> {
     for (t, a) in TYPES.iter().zip(&answers) {
         usage_rows(t, a, &mut row)?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    w.finish()
 }
 
 type Row<'r> = dyn FnMut(&str, &str, &str, &str, &str) -> Result<(), csv::Error> + 'r;

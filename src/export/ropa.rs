@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::link::{Element, Use};
 
+use super::csv_cell::CsvWriter;
 use super::eea::in_eea;
 use super::view::{distinct, legal_basis_text, retention_text, View};
 
@@ -39,7 +40,7 @@ pub fn export(view: &View) -> Result<String, csv::Error> {
     for u in view.uses() {
         by_purpose.entry(u.purpose.as_str()).or_default().push(u);
     }
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut w = CsvWriter::new();
     let mut header: Vec<&str> = PUBLIC_COLUMNS.to_vec();
     if view.internal() {
         header.extend(INTERNAL_COLUMNS);
@@ -48,8 +49,7 @@ pub fn export(view: &View) -> Result<String, csv::Error> {
     for (purpose, uses) in by_purpose {
         w.write_record(row(view, purpose, &uses))?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    w.finish()
 }
 
 fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {

@@ -303,6 +303,7 @@ impl<'a> Reader<'a> {
         self.advance_in_line(1);
         let (line, column) = (self.line, self.column);
         let mut value: Cow<'a, str> = Cow::Borrowed("");
+        let mut closing_opens_a_field;
         loop {
             let Some(q) = self.rest().find('"') else {
                 return Err(Diagnostic::at(
@@ -315,6 +316,8 @@ impl<'a> Reader<'a> {
                 .help("end the quoted value with `\"`; to put a quote inside a quoted value, write it twice (`\"\"`)"));
             };
             let piece = &self.rest()[..q];
+            // Whether this quote stands where a field starts (after `,` or a line break).
+            closing_opens_a_field = piece.trim_end_matches([' ', '\t']).ends_with([',', '\n']);
             if value.is_empty() {
                 value = Cow::Borrowed(piece);
             } else {
@@ -336,6 +339,25 @@ impl<'a> Reader<'a> {
             let (l, c) = (self.line, self.column);
             let end = rest.find([',', '\n']).unwrap_or(rest.len());
             let whole = format!("\"{value}\"{}", &after[..pad + end]);
+            if l > qline && closing_opens_a_field {
+                // The quote "closed" on a later line, by another value's opening quote: the
+                // real mistake is a quote never closed where it opened.
+                self.errors.push(
+                    Diagnostic::at(
+                        src.path.to_path_buf(),
+                        qline,
+                        format!(
+                            "this quote is not closed on its line: the value runs on to line {l}, where another quote ends it"
+                        ),
+                    )
+                    .column(qcol)
+                    .snippet(src.line(qline))
+                    .help("end the quoted value with `\"` on this line; if the quote is part of the text, write it twice (`\"\"`) inside a quoted value, or leave the value unquoted"),
+                );
+                value.to_mut().push_str(&after[..pad + end]);
+                self.advance_in_line(end);
+                return Ok(trimmed(value, line, column));
+            }
             self.errors.push(
                 Diagnostic::at(
                     src.path.to_path_buf(),

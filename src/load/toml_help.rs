@@ -58,11 +58,22 @@ pub fn explain(mut d: Diagnostic) -> Diagnostic {
             format!("unknown key `{unknown}`"),
             Some(format!("the keys allowed here are {expected}")),
         )
-    } else if raw == "duplicate key" {
-        (
-            format!("{name} is set twice in the same table"),
-            Some("keep one of them".to_string()),
-        )
+    } else if let Some(rest) = raw.strip_prefix("duplicate key") {
+        let first = rest
+            .trim()
+            .strip_prefix("(first set on line ")
+            .and_then(|r| r.strip_suffix(')'))
+            .map_or(String::new(), |n| format!(" (first on line {n})"));
+        let header = d
+            .snippet
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| s.starts_with('['));
+        let message = match header {
+            Some(h) => format!("duplicate key: the table `{h}` appears twice{first}"),
+            None => format!("duplicate key: {name} is set twice in the same table{first}"),
+        };
+        (message, Some("keep one of them".to_string()))
     } else if raw.starts_with("unclosed table") {
         (
             "this table header is never closed".to_string(),
@@ -144,6 +155,32 @@ mod tests {
 
     fn d(message: &str, snippet: &str) -> Diagnostic {
         Diagnostic::at("candor.toml", 2, format!("{PREFIX}{message}")).snippet(snippet)
+    }
+
+    #[test]
+    fn a_duplicate_key_names_both_lines() {
+        let text = "title = \"a\"\n[review]\nmax_age_days = 1\n\n[review]\n";
+        let e =
+            crate::config::Config::parse(text, std::path::Path::new("candor.toml")).unwrap_err();
+        let d = explain(e.into_iter().next().unwrap());
+        assert_eq!(d.line, Some(5), "{d}");
+        assert!(
+            d.message
+                .ends_with("duplicate key: the table `[review]` appears twice (first on line 2)"),
+            "{d}"
+        );
+        let text = "title = \"a\"\n[review]\nmax_age_days = 1\nmax_age_days = 2\n";
+        let e =
+            crate::config::Config::parse(text, std::path::Path::new("candor.toml")).unwrap_err();
+        let d = explain(e.into_iter().next().unwrap());
+        assert_eq!(d.line, Some(4), "{d}");
+        assert!(
+            d.message.ends_with(
+                "duplicate key: `max_age_days` is set twice in the same table (first on line 3)"
+            ),
+            "{d}"
+        );
+        assert!(!d.message.contains("unknown"), "{d}");
     }
 
     #[test]

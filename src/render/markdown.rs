@@ -12,23 +12,64 @@ use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// The accessible names of a task list's checkboxes (the state is also `checked`).
+const TASK_DONE: &str = "done";
+const TASK_OPEN: &str = "not done";
+
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
+    // Task lists: an `<input>` is only ever a checkbox with no name, value or form, whatever
+    // the source says. (One forced attribute only: ammonia adds forced attributes in hash
+    // order, which would make the output differ between runs.)
+    b.add_tags(["input"])
+        .add_tag_attributes("input", ["checked", "disabled", "aria-label"])
+        .set_tag_attribute_value("input", "type", "checkbox");
     b.attribute_filter(|element, attribute, value| {
-        if element == "img" && attribute == "src" && !is_local(value) {
+        if element == "input" && attribute == "aria-label" {
+            return [TASK_DONE, TASK_OPEN]
+                .contains(&value)
+                .then_some(Cow::Borrowed(value));
+        }
+        if !matches!(attribute, "href" | "src" | "cite") {
+            return Some(Cow::Borrowed(value));
+        }
+        let url = browser_url(value);
+        if url.starts_with("//") || (element == "img" && attribute == "src" && !is_local(&url)) {
             None
         } else {
-            Some(Cow::Borrowed(value))
+            Some(Cow::Owned(url.into_owned()))
         }
     });
     b
 });
 
-/// A URL that stays on this site: no scheme and not protocol-relative.
+/// Sanitises HTML exactly as a page body is sanitised (for the exports' Markdown source).
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+/// `url` as a browser reads it in an http(s) page (WHATWG URL parsing): leading and trailing
+/// C0 controls and spaces trimmed, tabs and line breaks removed, backslashes read as slashes.
+/// So `/\evil.example/a.png` and `/<tab>/evil.example` are the protocol-relative URLs they are.
+pub fn browser_url(url: &str) -> Cow<'_, str> {
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    if !trimmed.contains(['\t', '\n', '\r', '\\']) {
+        return Cow::Borrowed(trimmed);
+    }
+    Cow::Owned(
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .map(|c| if c == '\\' { '/' } else { c })
+            .collect(),
+    )
+}
+
+/// A URL that stays on this site, as a browser reads it: no scheme and not protocol-relative.
 fn is_local(url: &str) -> bool {
-    let url = url.trim();
+    let url = browser_url(url);
     let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
-    !url.starts_with("//") && !url.starts_with('\\') && !before_path.contains(':')
+    !url.starts_with("//") && !before_path.contains(':')
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -76,6 +117,10 @@ fn fitted_levels(levels: &[u8], below: u8) -> Vec<u8> {
 /// A link within the site, made to work without a server: a directory gets `index.html`, and
 /// a site-absolute path (`/data/`) becomes relative to `root` (the page's way back to the root).
 fn local_link<'a>(url: CowStr<'a>, root: &str) -> CowStr<'a> {
+    let url = match browser_url(&url) {
+        Cow::Borrowed(b) if b.len() == url.len() => url,
+        other => CowStr::from(other.into_owned()),
+    };
     if !is_local(&url) || url.starts_with('#') || url.is_empty() {
         return url;
     }
@@ -134,6 +179,12 @@ pub fn to_html(markdown: &str, root: &str, below: u8) -> String {
             })
         }
         Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(open)),
+        // A task list item: a disabled checkbox that says its state (WCAG 1.3.1, 4.1.2).
+        Event::TaskListMarker(done) => Event::InlineHtml(CowStr::from(format!(
+            "<input type=\"checkbox\" disabled{} aria-label=\"{}\"> ",
+            if done { " checked" } else { "" },
+            if done { TASK_DONE } else { TASK_OPEN }
+        ))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -227,6 +278,79 @@ mod tests {
         assert!(!html.contains("cdn.example"), "{html}");
         assert!(html.contains("src=\"../img/y.png\""), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
+    }
+}
+
+#[cfg(test)]
+mod task_tests {
+    use super::to_html;
+
+    #[test]
+    fn task_lists_keep_their_state_as_disabled_checkboxes() {
+        let html = to_html("- [x] Bias audit\n- [ ] Retraining plan\n", "", 1);
+        assert!(
+            html.contains(
+                "<li><input disabled=\"\" checked=\"\" aria-label=\"done\" type=\"checkbox\"> Bias audit</li>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<li><input disabled=\"\" aria-label=\"not done\" type=\"checkbox\"> Retraining plan</li>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn raw_inputs_become_harmless_checkboxes() {
+        let html = to_html(
+            "<input type=\"text\" name=\"pw\" value=\"x\" autofocus onfocus=\"alert(1)\" aria-label=\"Password\" formaction=\"javascript:alert(1)\">",
+            "",
+            1,
+        );
+        assert!(html.contains("<input type=\"checkbox\">"), "{html}");
+        for gone in [
+            "text",
+            "pw",
+            "value",
+            "autofocus",
+            "onfocus",
+            "Password",
+            "javascript",
+        ] {
+            assert!(!html.contains(gone), "{gone}: {html}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::to_html;
+
+    /// URLs are read as a browser reads them before the same-host check (issue 12, 19).
+    #[test]
+    fn disguised_remote_urls_are_dropped() {
+        for payload in [
+            "<img src=\"/\\evil.example/a.png\">",
+            "<img src=\"/\t/evil.example/a.png\">",
+            "<img src=\"\\\\evil.example/a.png\">",
+            "<img src=\" //evil.example/a.png\">",
+            "![t](//evil.example/x.png)",
+            "<a href=\"/\\evil.example/\">x</a>",
+            "<a href=\"//evil.example/\">x</a>",
+            "[x](//evil.example/)",
+            "<a href=\"java\tscript:alert(1)\">x</a>",
+            "<a href=\"java&#9;script:alert(1)\">x</a>",
+            "<a href=\" \x01javascript:alert(1)\">x</a>",
+        ] {
+            let html = to_html(payload, "", 1);
+            assert!(!html.contains("evil.example"), "{payload:?} -> {html}");
+            assert!(!html.contains("script:"), "{payload:?} -> {html}");
+        }
+        let html = to_html("<img src=\"img\\a.png\"> [a](docs\\b.html)", "", 1);
+        assert!(html.contains("src=\"img/a.png\""), "{html}");
+        assert!(html.contains("href=\"docs/b.html\""), "{html}");
     }
 }
 

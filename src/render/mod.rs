@@ -5,7 +5,9 @@ pub mod charts;
 pub mod colour;
 pub mod inline_code;
 pub mod markdown;
+pub mod markdown_source;
 mod native;
+pub mod outputs;
 pub mod tera_env;
 pub mod theme;
 
@@ -209,22 +211,19 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
         .par_iter()
         .zip(svgs)
         .try_for_each(|(chart, svg)| {
-            sink.file(
-                Path::new(&format!("charts/{}.svg", chart.id)),
-                svg.as_bytes(),
-            )
+            sink.file(Path::new(&outputs::chart(&chart.id)), svg.as_bytes())
         })?;
     // Straight to the file: at 100k elements data.json is ~140 MB.
-    sink.stream(Path::new("data.json"), &mut |w| {
+    sink.stream(Path::new(outputs::DATA_JSON), &mut |w| {
         let mut w = io::BufWriter::with_capacity(64 * 1024, w);
         data_json::data_json_to(catalog, site, &mut w)?;
         w.flush()
     })?;
     let sitemap = sitemap::sitemap(site, &catalog.config.base_url);
-    sink.file(Path::new("sitemap.xml"), sitemap.as_bytes())?;
+    sink.file(Path::new(outputs::SITEMAP), sitemap.as_bytes())?;
     let search = search::search_index(catalog, site)
-        .map_err(|e| Error::Template(format!("search-index.json: {e}")))?;
-    sink.file(Path::new("search-index.json"), &search)?;
+        .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
+    sink.file(Path::new(outputs::SEARCH_INDEX), &search)?;
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
         sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
@@ -253,18 +252,8 @@ fn same_error(a: &str, b: &str) -> bool {
 /// Adds the theme's assets. One that would replace a generated file, or take the place of a
 /// generated directory (or need a generated file to be a directory), is an error.
 fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
-    let charts: Vec<String> = site
-        .charts
-        .iter()
-        .map(|c| format!("charts/{}.svg", c.id))
-        .collect();
-    let generated: HashSet<&str> = site
-        .pages
-        .iter()
-        .map(|p| p.path.as_str())
-        .chain(charts.iter().map(String::as_str))
-        .chain(["data.json", "sitemap.xml"])
-        .collect();
+    let files = outputs::generated(site);
+    let generated: HashSet<&str> = files.iter().map(String::as_str).collect();
     // Every directory a generated file sits in: each prefix of its path up to a `/`.
     let generated_dirs: HashSet<&str> = generated
         .iter()
@@ -275,7 +264,7 @@ fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
     let mut clash = |path: &str, message: String, help: &str| {
         clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
     };
-    const GENERATED: &str = "rename or move it: generated pages, charts, data.json and sitemap.xml cannot be replaced from static/";
+    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json and changes.xml cannot be replaced from static/";
     let mut assets = Vec::with_capacity(theme.assets.len());
     for (path, bytes) in &theme.assets {
         let rel = Path::new(path);

@@ -61,7 +61,7 @@ pub fn config() -> Value {
             "title": text("site title"),
             "organisation": text("the organisation publishing the site (the controller)"),
             "description": text("one or two sentences shown on the home page"),
-            "base_url": text("absolute URL the site is published at, for sitemap.xml"),
+            "base_url": text("empty, or the absolute `http(s)://` URL the site is published at, for sitemap.xml and the Atom feed"),
             "language": {"type": "string", "pattern": language_pattern, "description": "language of the interface text: `en` (default) or `de`, optionally with a region (`de-AT`); content stays as written"},
             "audience": one_of(&["public", "internal"], "default audience of `build` and `export`"),
             "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),

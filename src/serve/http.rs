@@ -1,90 +1,123 @@
 //! Answers one request: a build file (HTML gets the live-reload script and, after a failed
 //! build, the error overlay), the live-reload script, the long-poll endpoint, or an error page.
 
-use std::io::Cursor;
-use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
 use super::inject::{self, POLL_PATH, SCRIPT, SCRIPT_PATH};
 use super::paths::{content_type, resolve, Target};
+use super::pool::{Parked, Poller};
 use super::state::State;
+use super::wire::{host_allowed, read_head, Refused, Reply};
 
 /// How long a poll waits for the next build before answering "no change".
-const POLL_WAIT: Duration = Duration::from_secs(25);
-
-type Reply = Response<Cursor<Vec<u8>>>;
-
-/// Adds a header; values are ASCII (constants, numbers, percent-encoded paths).
-fn with(response: Reply, name: &str, value: &str) -> Reply {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(h) => response.with_header(h),
-        Err(()) => response,
-    }
-}
-
-fn reply(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
-    let r = Response::from_data(body).with_status_code(StatusCode(status));
-    let r = with(r, "Content-Type", content_type);
-    let r = with(r, "Cache-Control", "no-store");
-    with(r, "X-Content-Type-Options", "nosniff")
-}
+pub const POLL_WAIT: Duration = Duration::from_secs(25);
+/// How long a client may take to send its request head, or to take the response.
+const IO_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A path for a `Location` header: anything but unreserved characters and `/` escaped.
 fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(path, KEEP).to_string()
 }
 
-/// Answers `request` from `state`; errors writing to a closed connection are ignored.
-pub fn handle(request: Request, state: &State) {
-    // tiny_http leaves the body out of a HEAD response by itself.
-    let response = match request.method() {
-        Method::Get | Method::Head => answer(request.url(), state),
-        _ => with(
-            reply(
-                405,
-                "text/plain; charset=utf-8",
-                b"GET or HEAD only\n".to_vec(),
-            ),
-            "Allow",
-            "GET, HEAD",
-        ),
+/// Answers one connection to the server listening on `port`: reads the request head (bounded),
+/// refuses other hosts, parks a long poll with `poller`; write errors (a closed connection)
+/// are ignored.
+pub fn handle(mut stream: TcpStream, port: u16, state: &State, poller: &Poller) {
+    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
+    let request = match read_head(&mut stream) {
+        Ok(r) => r,
+        Err(Refused::Gone) => return,
+        Err(Refused::TooLarge) => {
+            let _ = Reply::text(431, "Request header too large\n").write_to(&mut stream, false);
+            drain(&mut stream);
+            return;
+        }
+        Err(Refused::Malformed) => {
+            let _ = Reply::text(400, "Bad request\n").write_to(&mut stream, false);
+            return;
+        }
     };
-    let _ = request.respond(response);
+    let head_only = request.method == "HEAD";
+    let response = if !request
+        .host
+        .as_deref()
+        .is_some_and(|h| host_allowed(h, port))
+    {
+        Reply::text(
+            421,
+            &format!("This server answers only to 127.0.0.1:{port} and localhost:{port}\n"),
+        )
+    } else if request.method != "GET" && !head_only {
+        Reply::text(405, "GET or HEAD only\n").with("Allow", "GET, HEAD")
+    } else if let Some(since) = poll_since(&request.target) {
+        let generation = state.snapshot().generation;
+        if generation == since {
+            poller.park(Parked {
+                stream,
+                since,
+                deadline: Instant::now() + POLL_WAIT,
+                head_only,
+            });
+            return;
+        }
+        poll_reply(generation)
+    } else {
+        answer(&request.target, state)
+    };
+    let _ = response.write_to(&mut stream, head_only);
+    if response.status == 405 {
+        // A request with a body we did not read: let the client read the answer first.
+        drain(&mut stream);
+    }
+}
+
+/// After refusing a request still being sent: stops writing and reads (a bounded amount of)
+/// what the client still sends, so closing does not reset the connection before the client
+/// has read the answer.
+fn drain(stream: &mut TcpStream) {
+    use std::io::Read;
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
+    let _ = std::io::copy(&mut stream.take(1 << 20), &mut std::io::sink());
+}
+
+/// The generation a long poll (`/__candor/poll?since=N`) waits to change from.
+fn poll_since(url: &str) -> Option<u64> {
+    let (path, query) = url.split_once('?')?;
+    if path != POLL_PATH {
+        return None;
+    }
+    query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("since="))
+        .and_then(|v| v.parse().ok())
+}
+
+/// The answer to a poll: the current build generation.
+pub fn poll_reply(generation: u64) -> Reply {
+    Reply::text(200, &generation.to_string())
 }
 
 /// The response to a GET of `url`.
 pub fn answer(url: &str, state: &State) -> Reply {
     let path = url.split('?').next().unwrap_or("");
     if path == SCRIPT_PATH {
-        return reply(
+        return Reply::new(
             200,
             "text/javascript; charset=utf-8",
             SCRIPT.as_bytes().to_vec(),
         );
     }
     if path == POLL_PATH {
-        let since = url
-            .split_once("since=")
-            .and_then(|(_, v)| v.split('&').next())
-            .and_then(|v| v.parse::<u64>().ok());
-        let generation = match since {
-            Some(n) => state.wait_change(n, POLL_WAIT),
-            None => state.snapshot().generation,
-        };
-        return reply(
-            200,
-            "text/plain; charset=utf-8",
-            generation.to_string().into_bytes(),
-        );
+        return poll_reply(state.snapshot().generation);
     }
     let snap = state.snapshot();
     let error = snap.error.as_deref();
@@ -96,15 +129,13 @@ pub fn answer(url: &str, state: &State) -> Reply {
             snap.generation,
             error,
         );
-        return reply(503, html, body);
+        return Reply::new(503, html, body);
     }
     match resolve(url, |p| snap.files.contains_key(p)) {
-        Target::Bad => reply(
-            400,
-            "text/plain; charset=utf-8",
-            b"Bad request path\n".to_vec(),
-        ),
-        Target::Redirect(to) => with(reply(301, html, Vec::new()), "Location", &encode_path(&to)),
+        Target::Bad => Reply::text(400, "Bad request path\n"),
+        Target::Redirect(to) => {
+            Reply::new(301, html, Vec::new()).with("Location", &encode_path(&to))
+        }
         Target::File(p) => match snap.files.get(&p) {
             Some(bytes) => {
                 let ty = content_type(&p);
@@ -113,9 +144,9 @@ pub fn answer(url: &str, state: &State) -> Reply {
                 } else {
                     bytes.to_vec()
                 };
-                reply(200, ty, body)
+                Reply::new(200, ty, body)
             }
-            None => reply(
+            None => Reply::new(
                 404,
                 html,
                 inject::page(

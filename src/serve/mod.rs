@@ -5,8 +5,10 @@
 pub mod http;
 pub mod inject;
 pub mod paths;
+pub mod pool;
 pub mod state;
 pub mod watch;
+pub mod wire;
 
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -42,13 +44,13 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
         .ok();
     let state = Arc::new(State::new());
     rebuild(&cfg.root, &cfg.options, &state);
-    let server = tiny_http::Server::http(("127.0.0.1", cfg.port)).map_err(|e| {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", cfg.port)).map_err(|e| {
         Error::Usage(format!(
             "cannot listen on 127.0.0.1:{}: {e}. Try another --port (0 picks a free one).",
             cfg.port
         ))
     })?;
-    let port = server.server_addr().to_ip().map_or(cfg.port, |a| a.port());
+    let port = listener.local_addr().map_or(cfg.port, |a| a.port());
     println!(
         "Serving {} at http://127.0.0.1:{port}/ (rebuilds on change; Ctrl+C to stop)",
         cfg.root.display()
@@ -56,13 +58,15 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
     let _ = std::io::stdout().flush();
     if let Some(watch) = watch {
         let (root, options, state) = (cfg.root.clone(), cfg.options.clone(), Arc::clone(&state));
-        std::thread::spawn(move || watch.run(|| rebuild(&root, &options, &state)));
+        let watching = std::thread::Builder::new()
+            .name("candor-watch".into())
+            .spawn(move || watch.run(|| rebuild(&root, &options, &state)));
+        if let Err(e) = watching {
+            eprintln!("warning: not watching for changes ({e}); restart to rebuild");
+        }
     }
-    for request in server.incoming_requests() {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || http::handle(request, &state));
-    }
-    Ok(())
+    pool::serve(listener, port, state)
+        .map_err(|e| Error::Usage(format!("cannot serve on 127.0.0.1:{port}: {e}")))
 }
 
 /// Builds the site and publishes the result (files or error) to `state`. A panic in the

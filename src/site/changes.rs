@@ -36,11 +36,13 @@ impl<'a> Site<'a> {
 }
 
 /// When a feed built today is dated: midnight (UTC) of `--today` when it is given, else the
-/// `SOURCE_DATE_EPOCH` second, else midnight of `today`. Never the time of day of the build.
+/// `SOURCE_DATE_EPOCH` second, else midnight (UTC) of the UTC date of `now` — not the local
+/// date, which is a day ahead or behind UTC for part of every day in most time zones, while
+/// the feed says `Z`. Never the time of day of the build.
 pub fn feed_time(
     flag: Option<jiff::civil::Date>,
     source_date_epoch: Option<&str>,
-    today: jiff::civil::Date,
+    now: impl FnOnce() -> Timestamp,
 ) -> Timestamp {
     let midnight = |d: jiff::civil::Date| {
         d.to_zoned_datetime(jiff::tz::TimeZone::UTC)
@@ -53,7 +55,7 @@ pub fn feed_time(
     source_date_epoch
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|s| Timestamp::from_second(s).ok())
-        .unwrap_or_else(|| midnight(today))
+        .unwrap_or_else(|| midnight(now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date()))
 }
 
 #[cfg(test)]
@@ -63,7 +65,8 @@ mod tests {
 
     #[test]
     fn feed_time_never_reads_the_clock() {
-        let today = date(2026, 12, 1);
+        // 2026-11-30T15:00Z: already 2026-12-01 in Kiritimati (+14), still 11-30 in UTC.
+        let today = || Timestamp::from_second(1_796_050_800).unwrap();
         assert_eq!(
             feed_time(Some(date(2026, 1, 2)), Some("1796083199"), today).to_string(),
             "2026-01-02T00:00:00Z"
@@ -74,7 +77,7 @@ mod tests {
         );
         assert_eq!(
             feed_time(None, None, today).to_string(),
-            "2026-12-01T00:00:00Z"
+            "2026-11-30T00:00:00Z"
         );
     }
 }

@@ -9,22 +9,9 @@ use crate::link::Catalog;
 
 use super::changes::{SiteChanges, FEED, PAGE};
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values (forbidden characters dropped).
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids (other control characters) are dropped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::xml::escape(s)
 }
 
 /// A name-based UUID (RFC 9562 version 8, the vendor-specific layout) from FNV-1a 128: the

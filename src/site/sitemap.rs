@@ -3,26 +3,7 @@
 
 use super::{urls, Site};
 
-/// Escapes text for XML content (most paths need none: copied as they are).
-fn xml_escape(s: &str, out: &mut String) {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        out.push_str(s);
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-}
+use crate::xml::escape_into as xml_escape;
 
 /// The sitemap of a planned site. `base_url` may be empty.
 pub fn sitemap(site: &Site, base_url: &str) -> String {

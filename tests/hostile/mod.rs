@@ -44,6 +44,10 @@ pub const PAYLOADS: &[&str] = &[
     "<template><script>alert(1)</script></template><xmp><script>alert(1)</script></xmp>",
     "<img src=\"https://evil.example/track.png\"><link rel=stylesheet href=\"//evil.example/x.css\">",
     "]]><script>alert(1)</script><![CDATA[",
+    // URLs a browser reads differently from how they look: backslash, tab, protocol-relative.
+    "<img src=\"/\\evil.example/a.png\"><img src=\"/\t/evil.example/b.png\">",
+    "<img src=\"\\\\evil.example/c.png\"><img src=\" \n//evil.example/d.png\">",
+    "<a href=\"java\tscript:alert(1)\">x</a><a href=\"java\nscript:alert(1)\">y</a>",
 ];
 
 /// Markdown spellings of the same attacks, for the Markdown bodies.
@@ -51,7 +55,8 @@ pub const MARKDOWN: &str = "[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) \
     [c](jav&#x09;ascript:alert(1)) [d](data:text/html,<script>alert(1)</script>) \
     [e](vbscript:msgbox(1)) <javascript:alert(1)> ![f](javascript:alert(1)) \
     ![g](https://evil.example/x.png) [h](/javascript:alert(1)) [i]( javascript:alert(1) \"t\")\n\n\
-    [ref][r]\n\n[r]: javascript:alert(1)\n";
+    [ref][r]\n\n[r]: javascript:alert(1)\n\n\
+    ![p](//evil.example/x.png) ![q](/\\evil.example/y.png) [s](java\tscript:alert(1))\n";
 
 /// A CSV row, quoted as needed.
 fn csv(rows: &[Vec<String>]) -> Vec<u8> {
@@ -81,12 +86,29 @@ fn put(root: &Path, file: &str, bytes: impl AsRef<[u8]>) {
 pub fn write_site(root: &Path, p: &str) {
     let q = quoted(p);
     let url = quoted(&format!("https://contact.example/{p}"));
+    // `base_url` must be an http(s) URL without spaces: the payload goes in its path, with
+    // whitespace and controls percent-encoded.
+    let base: String = p
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() || c == '\\' {
+                let mut b = [0u8; 4];
+                c.encode_utf8(&mut b)
+                    .bytes()
+                    .map(|x| format!("%{x:02X}"))
+                    .collect()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    let base = quoted(&format!("https://contact.example/{base}"));
     put(
         root,
         "candor.toml",
         format!(
             "title = {q}\norganisation = {q}\ndescription = {q}\nsecurity_measures = {q}\n\
-             base_url = {url}\n\n[contact]\nemail = {q}\nurl = {url}\naddress = {q}\nphone = {q}\ndpo = {q}\n\n\
+             base_url = {base}\n\n[contact]\nemail = {q}\nurl = {url}\naddress = {q}\nphone = {q}\ndpo = {q}\n\n\
              [[audit.exceptions]]\nrule = \"model-card-incomplete\"\nmodel = \"xss-model\"\nreason = {q}\nexpires = 2099-01-01\n\n\
              [[taxonomy.data_categories]]\nkey = \"user.xss_category\"\nname = {q}\ndescription = {q}\n\n\
              [[taxonomy.data_uses]]\nkey = \"marketing.xss_purpose\"\nname = {q}\ndescription = {q}\n\n\

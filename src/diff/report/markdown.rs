@@ -11,10 +11,16 @@ use crate::diff::{Change, Diff, FindingRef, Kind, Section};
 /// A hidden marker a CI job can search for to update its earlier comment.
 pub const MARKER: &str = "<!-- candor-diff -->";
 
-/// Escapes text for Markdown and HTML: emphasis, code, links, tables, tags, line breaks.
+/// A zero-width space: breaks `@name` mentions and autolinks without changing what is shown.
+const BREAK: char = '\u{200B}';
+
+/// Escapes text for Markdown and HTML: emphasis, code, links, tables, tags, line breaks. It
+/// also defuses what GitHub would act on in a comment: `@name` (a mention that notifies
+/// someone; also e-mail autolinks) and bare `http://`, `https://` and `www.` addresses
+/// (autolinks), by a zero-width space after `@`, inside `://` and after `www`.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' => {
                 out.push('\\');
@@ -24,6 +30,18 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
+            '@' => {
+                out.push('@');
+                out.push(BREAK);
+            }
+            ':' if text[i..].starts_with("://") => {
+                out.push(':');
+                out.push(BREAK);
+            }
+            '.' if i >= 3 && text.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www") => {
+                out.push(BREAK);
+                out.push('.');
+            }
             c => out.push(c),
         }
     }

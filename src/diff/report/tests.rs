@@ -61,7 +61,10 @@ fn markdown_escapes_site_text() {
     assert!(md.starts_with(markdown::MARKER), "{md}");
     assert!(!md.contains("<script>"), "{md}");
     assert!(md.contains("&lt;script&gt;"), "{md}");
-    assert!(md.contains("\\| \\*bold\\* \\[l\\](http://x)"), "{md}");
+    assert!(
+        md.contains("\\| \\*bold\\* \\[l\\](http:\u{200B}//x)"),
+        "{md}"
+    );
     let table = md.find("| Uses | 0 | 0 | 2 |").expect("summary row");
     let sensitive = md
         .find("#### ⚠️ Sensitive data")
@@ -70,6 +73,23 @@ fn markdown_escapes_site_text() {
         .find("#### Collection and purposes")
         .expect("collection section");
     assert!(table < sensitive && sensitive < rest, "{md}");
+}
+
+/// A pull-request comment must not ping anyone or link out: `@name`, e-mail addresses and bare
+/// URLs are defused with a zero-width space, and read the same.
+#[test]
+fn markdown_defuses_mentions_and_autolinks() {
+    let e = markdown::escape(
+        "cc @octocat and @org/team, mail dpo@evil.example, see https://evil.example/x or WWW.evil.example",
+    );
+    for live in ["@octocat", "@org", "@evil", "https://", "WWW."] {
+        assert!(!e.contains(live), "{live} is live in {e}");
+    }
+    assert_eq!(
+        e.replace('\u{200B}', ""),
+        "cc @octocat and @org/team, mail dpo@evil.example, see https://evil.example/x or WWW.evil.example"
+    );
+    assert_eq!(markdown::escape("plain text, v1.2"), "plain text, v1.2");
 }
 
 #[test]

@@ -77,6 +77,27 @@ fn text_after_closing_quote_is_an_error() {
     );
 }
 
+/// A quote left open on one line and "closed" by the next line's quoted value is reported
+/// where it opened, with the fix for it (not one line late as text after a closing quote).
+#[test]
+fn a_quote_closed_only_by_a_later_line_is_reported_where_it_opened() {
+    let (_, e) = run("a,b,c\n1,\"open here,3\n4,\"quoted\",6\n");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!((e[0].line, e[0].column), (Some(2), Some(3)), "{e:?}");
+    assert!(
+        e[0].message.contains("not closed on its line"),
+        "{}",
+        e[0].message
+    );
+    assert!(e[0].message.contains("line 3"), "{}", e[0].message);
+    let help = e[0].help.as_deref().unwrap_or("");
+    assert!(help.contains("end the quoted value with"), "{help}");
+    assert!(
+        !help.contains("open here"),
+        "no rewrite of two lines as one value: {help}"
+    );
+}
+
 #[test]
 fn wrong_field_counts_name_the_line_and_columns() {
     let (t, e) = run("a,b,c\n1,2\n1,2,3,4\n1,2,3\n");

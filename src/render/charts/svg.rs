@@ -125,11 +125,11 @@ fn finish(chart: &Chart, title: &str, drawn: Drawn) -> String {
     ] {
         out.push_str(piece);
     }
-    escape_into(title, &mut out);
+    crate::xml::escape_into(title, &mut out);
     out.push_str("</title>\n<desc id=\"");
     out.push_str(&ids.desc);
     out.push_str("\">");
-    escape_into(&text::clean(&chart.description), &mut out);
+    crate::xml::escape_into(&text::clean(&chart.description), &mut out);
     out.push_str("</desc>\n<style>");
     out.push_str(&theme::stylesheet(&ids.root, &body));
     out.push_str("</style>\n");
@@ -141,20 +141,6 @@ fn finish(chart: &Chart, title: &str, drawn: Drawn) -> String {
     out.push_str(&body);
     out.push_str("</svg>\n");
     out
-}
-
-/// XML-escapes text for element content and attribute values onto `out`.
-fn escape_into(value: &str, out: &mut String) {
-    for c in value.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            other => out.push(other),
-        }
-    }
 }
 
 /// Rewrites `font-size="12.999999999999998"` (plotters' division by 1.24) as `font-size="13"`.
