@@ -6,6 +6,8 @@
 //! A crash found by `cargo fuzz` goes here as a new file (`fuzz/artifacts/<target>/crash-*`
 //! copied under a name that says what it is) once the loader is fixed.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
@@ -17,6 +19,7 @@ use candor::load::pages::load_page;
 use candor::load::registers::{load_recipients, load_retention, load_systems};
 use candor::load::{inventory::load_inventory, parse_config, RawSite, Register, SourceFile};
 use candor::taxonomy::Taxonomy;
+use common::fuzz_props;
 
 fn empty_site() -> RawSite {
     let content = Path::new("content");
@@ -172,5 +175,45 @@ fn config_inputs() {
         if name.contains("invalid") {
             assert!(!errors.is_empty(), "{name} should be reported");
         }
+    }
+}
+
+/// The parallel CSV reader's seeds, and every inventory input above cut into pieces of 1, 2,
+/// 5 and 48 bytes, read exactly as the serial reader reads them (the `chunks` target).
+#[test]
+fn chunked_reading_inputs() {
+    for (_, data) in cases("chunks") {
+        fuzz_props::chunks(&data);
+    }
+    for (_, data) in cases("inventory") {
+        for prefix in [[0, 0, 0], [1, 1, 1], [4, 3, 7], [47, 0, 2]] {
+            fuzz_props::chunks(&[&prefix[..], &data].concat());
+        }
+    }
+}
+
+/// The `import` target's seeds and every real card of `tests/fixtures/modelcards/`.
+#[test]
+fn import_inputs() {
+    let mut inputs = cases("import");
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/modelcards");
+    for entry in walkdir::WalkDir::new(&real) {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() && entry.file_name() != "README.md" {
+            let name = entry.path().display().to_string();
+            inputs.push((name, fs::read(entry.path()).expect("read")));
+        }
+    }
+    assert!(inputs.len() > 12, "{}", inputs.len());
+    for (_, data) in inputs {
+        fuzz_props::import(&data);
+    }
+}
+
+/// The `markdown` target's seeds, and every model card and page kept above.
+#[test]
+fn markdown_inputs() {
+    for (_, data) in cases("markdown").into_iter().chain(cases("model_card")) {
+        fuzz_props::markdown(&data);
     }
 }

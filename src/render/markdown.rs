@@ -24,11 +24,16 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
-/// A URL that stays on this site: no scheme and not protocol-relative.
+/// A URL that stays on this site: no scheme and not protocol-relative, read as a browser
+/// reads it (tabs and line breaks dropped, `\` as `/`, so `/\host/x` is another host).
 fn is_local(url: &str) -> bool {
-    let url = url.trim();
-    let before_path = url.split(['/', '?', '#']).next().unwrap_or("");
-    !url.starts_with("//") && !url.starts_with('\\') && !before_path.contains(':')
+    let url = url.trim_matches(|c: char| c <= ' ');
+    let seen: String = (url.chars())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .map(|c| if c == '\\' { '/' } else { c })
+        .collect();
+    let before_path = seen.split(['/', '?', '#']).next().unwrap_or("");
+    !seen.starts_with("//") && !url.starts_with('\\') && !before_path.contains(':')
 }
 
 fn level_number(level: HeadingLevel) -> u8 {
@@ -225,6 +230,12 @@ mod tests {
             1,
         );
         assert!(!html.contains("cdn.example"), "{html}");
+        let sneaky = to_html(
+            "<img src=\"/\\evil.example/a.png\"> <img src=\"/\t/evil.example/b.png\"> ![c](//evil.example/c.png)",
+            "",
+            1,
+        );
+        assert!(!sneaky.contains("evil.example"), "{sneaky}");
         assert!(html.contains("src=\"../img/y.png\""), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
     }
