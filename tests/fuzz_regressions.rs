@@ -8,7 +8,6 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -17,42 +16,9 @@ use candor::diag::Diagnostic;
 use candor::load::model_card::load_model_card;
 use candor::load::pages::load_page;
 use candor::load::registers::{load_recipients, load_retention, load_systems};
-use candor::load::{inventory::load_inventory, parse_config, RawSite, Register, SourceFile};
-use candor::taxonomy::Taxonomy;
+use candor::load::{inventory::load_inventory, parse_config, RawSite, SourceFile};
 use common::fuzz_props;
-
-fn empty_site() -> RawSite {
-    let content = Path::new("content");
-    RawSite {
-        config: None,
-        taxonomy: Some(Taxonomy::fideslang()),
-        inventory: Vec::new(),
-        retention: Register::missing(content.join("retention.csv")),
-        systems: Register::missing(content.join("systems.csv")),
-        recipients: Register::missing(content.join("recipients.csv")),
-        models: Vec::new(),
-        pages: Vec::new(),
-        sources: HashMap::new(),
-    }
-}
-
-/// Renders every diagnostic and checks that its line lies within a file of `lines` lines.
-fn check(name: &str, diags: &[Diagnostic], lines: usize) {
-    for d in diags {
-        let text = d.to_string();
-        assert!(text.starts_with("error: "), "{name}: {text}");
-        assert!(
-            !text.contains('\0') && !text.contains('\x1b'),
-            "{name}: {text:?}"
-        );
-        if let Some(line) = d.line {
-            assert!(
-                line >= 1 && line <= lines.max(1),
-                "{name}: line {line} of {lines}: {d:?}"
-            );
-        }
-    }
-}
+use common::fuzz_site::{check, empty_site};
 
 /// Loads `data` as the file `rel` with `load`, links the site, checks every diagnostic;
 /// returns how many diagnostics there were.
@@ -66,7 +32,7 @@ fn replay(
     let src = match SourceFile::from_bytes(Path::new(rel), data) {
         Ok(src) => src,
         Err(d) => {
-            check(name, &[d], lines);
+            check(name, &[d], Some(lines));
             return 1;
         }
     };
@@ -74,13 +40,13 @@ fn replay(
     let mut site = empty_site();
     let mut errors = Vec::new();
     load(&src, &mut site, &mut errors);
-    check(name, &errors, lines);
+    check(name, &errors, Some(lines));
     site.sources.insert(Arc::clone(&src.path), src);
     let linked = match candor::link::link(site) {
         Ok(_) => Vec::new(),
         Err(ds) => ds.into_iter().collect(),
     };
-    check(name, &linked, lines);
+    check(name, &linked, Some(lines));
     errors.len() + linked.len()
 }
 
@@ -166,7 +132,7 @@ fn config_inputs() {
         };
         let mut errors = Vec::new();
         let (config, taxonomy) = parse_config(&src, &mut errors);
-        check(&name, &errors, lines);
+        check(&name, &errors, Some(lines));
         assert_eq!(
             config.is_some() && taxonomy.is_some(),
             errors.is_empty(),

@@ -3,6 +3,7 @@
 
 pub mod files;
 pub mod fuzz_props;
+pub mod fuzz_site;
 pub mod links;
 pub mod render;
 
