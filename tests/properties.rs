@@ -92,6 +92,24 @@ proptest! {
     }
 
     #[test]
+    fn images_from_elsewhere_never_load(
+        lead in prop::sample::select(&[
+            "//", "\\\\", "/\\", "\\/", " //", "/\t/", "https://", "HTTPS://", "http:",
+            "javascript:", "java\tscript:", "data:image/png,", "", "./", "../",
+        ][..]),
+        form in 0..4usize,
+    ) {
+        let url = format!("{lead}evil.example/x.png");
+        let markdown = match form {
+            0 => format!("![t]({url})"),
+            1 => format!("<img src=\"{url}\">"),
+            2 => format!("![t][r]\n\n[r]: {url}"),
+            _ => format!("<p><img alt=x src='{url}'></p>"),
+        };
+        fuzz_props::markdown(&[&[1][..], markdown.as_bytes()].concat());
+    }
+
+    #[test]
     fn markdown_of_arbitrary_text_renders_nothing_unsafe(text in any::<String>()) {
         fuzz_props::markdown(&[&[0][..], text.as_bytes()].concat());
     }
