@@ -14,8 +14,6 @@ fn built(extra: &[&str]) -> tempfile::TempDir {
     out
 }
 
-/// Every file of a build, as text where it is text.
-
 #[test]
 fn element_page_shows_every_use_with_its_reason_retention_and_sharing() {
     let out = built(&[]);
@@ -127,7 +125,7 @@ fn public_build_has_no_internal_value_anywhere_and_internal_build_has_all() {
         }
     }
     let internal = built(&["--audience", "internal"]);
-    let everything: String = texts(internal.path()).into_iter().map(|(_, t)| t).collect();
+    let everything: String = texts(internal.path()).into_values().collect();
     for marker in INTERNAL {
         assert!(
             everything.contains(marker),

@@ -11,8 +11,6 @@ use std::path::Path;
 use common::files::tree;
 use common::{candor, copy_dir, edit, fixture};
 
-/// Every path under `dir`, with file contents.
-
 const BAD_IDS: &[&str] = &["..", "a/b", "con", "a\0b", "../../escape"];
 
 /// Plants `bad` in a copy of the fixture site with `plant`; `build`, `check` and `export`
