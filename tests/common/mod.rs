@@ -4,6 +4,7 @@
 pub mod files;
 pub mod fuzz_props;
 pub mod fuzz_site;
+pub mod http;
 pub mod links;
 pub mod render;
 
