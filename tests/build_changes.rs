@@ -14,19 +14,8 @@ const ATOM: &str = "http://www.w3.org/2005/Atom";
 
 /// Builds `site` into `out` with `--previous old` and extra arguments; returns stderr.
 fn build(site: &Path, old: &Path, out: &Path, extra: &[&str]) -> String {
-    let output = candor()
-        .args(["build", "--root"])
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .arg("--previous")
-        .arg(old)
-        .args(extra)
-        .output()
-        .expect("run candor");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(output.status.success(), "build failed:\n{stderr}");
-    stderr
+    let old = old.to_str().expect("UTF-8 path");
+    common::build(site, out, &[&["--previous", old], extra].concat())
 }
 
 /// The fixture site before and after: the new one collects date of birth for advertising.

@@ -4,44 +4,14 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{candor, copy_site, edit, fixture, read};
-
-fn build(site: &Path, out: &Path, extra: &[&str]) -> String {
-    let output = candor()
-        .args(["build", "--root"])
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run candor");
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(output.status.success(), "build failed:\n{stderr}");
-    stderr
-}
+use common::files::texts;
+use common::{build, candor, copy_site, edit, fixture, read};
 
 fn built(extra: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().expect("tempdir");
     build(&fixture("site"), &out.path().join("public"), extra);
     out
-}
-
-/// Every file of a build, as text where it is text.
-fn all_text(dir: &Path) -> Vec<(String, String)> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let bytes = fs::read(e.path()).expect("read");
-            (
-                e.path().display().to_string(),
-                String::from_utf8_lossy(&bytes).into_owned(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -149,16 +119,13 @@ const INTERNAL: &[&str] = &[
 #[test]
 fn public_build_has_no_internal_value_anywhere_and_internal_build_has_all() {
     let public = built(&[]);
-    for (file, text) in all_text(public.path()) {
+    for (file, text) in texts(public.path()) {
         for marker in INTERNAL {
             assert!(!text.contains(marker), "{file} leaks internal {marker:?}");
         }
     }
     let internal = built(&["--audience", "internal"]);
-    let everything: String = all_text(internal.path())
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let everything: String = texts(internal.path()).into_values().collect();
     for marker in INTERNAL {
         assert!(
             everything.contains(marker),
@@ -175,14 +142,14 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let site = copy_site("site");
     let out = site.path().join("public");
     build(site.path(), &out, &[]);
-    let before = all_text(&out);
+    let before = texts(&out);
     edit(site.path(), "content/retention.csv", "P30D", "P30X");
     candor()
         .args(["build", "--root"])
         .arg(site.path())
         .assert()
         .code(2);
-    assert_eq!(all_text(&out), before);
+    assert_eq!(texts(&out), before);
 }
 
 #[test]
@@ -242,7 +209,7 @@ fn a_base_url_that_is_not_http_is_refused_and_never_published() {
     let site = copy_site("site");
     let out = tempfile::tempdir().expect("tempdir");
     let public = out.path().join("public");
-    let run = |site: &Path, extra: &[&str]| {
+    let run = |site: &std::path::Path, extra: &[&str]| {
         candor()
             .args(["build", "--root"])
             .arg(site)

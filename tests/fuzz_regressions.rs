@@ -6,7 +6,8 @@
 //! A crash found by `cargo fuzz` goes here as a new file (`fuzz/artifacts/<target>/crash-*`
 //! copied under a name that says what it is) once the loader is fixed.
 
-use std::collections::HashMap;
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::sync::Arc;
@@ -15,41 +16,9 @@ use candor::diag::Diagnostic;
 use candor::load::model_card::load_model_card;
 use candor::load::pages::load_page;
 use candor::load::registers::{load_recipients, load_retention, load_systems};
-use candor::load::{inventory::load_inventory, parse_config, RawSite, Register, SourceFile};
-use candor::taxonomy::Taxonomy;
-
-fn empty_site() -> RawSite {
-    let content = Path::new("content");
-    RawSite {
-        config: None,
-        taxonomy: Some(Taxonomy::fideslang()),
-        inventory: Vec::new(),
-        retention: Register::missing(content.join("retention.csv")),
-        systems: Register::missing(content.join("systems.csv")),
-        recipients: Register::missing(content.join("recipients.csv")),
-        models: Vec::new(),
-        pages: Vec::new(),
-        sources: HashMap::new(),
-    }
-}
-
-/// Renders every diagnostic and checks that its line lies within a file of `lines` lines.
-fn check(name: &str, diags: &[Diagnostic], lines: usize) {
-    for d in diags {
-        let text = d.to_string();
-        assert!(text.starts_with("error: "), "{name}: {text}");
-        assert!(
-            !text.contains('\0') && !text.contains('\x1b'),
-            "{name}: {text:?}"
-        );
-        if let Some(line) = d.line {
-            assert!(
-                line >= 1 && line <= lines.max(1),
-                "{name}: line {line} of {lines}: {d:?}"
-            );
-        }
-    }
-}
+use candor::load::{inventory::load_inventory, parse_config, RawSite, SourceFile};
+use common::fuzz_props;
+use common::fuzz_site::{check, empty_site};
 
 /// Loads `data` as the file `rel` with `load`, links the site, checks every diagnostic;
 /// returns how many diagnostics there were.
@@ -63,7 +32,7 @@ fn replay(
     let src = match SourceFile::from_bytes(Path::new(rel), data) {
         Ok(src) => src,
         Err(d) => {
-            check(name, &[d], lines);
+            check(name, &[d], Some(lines));
             return 1;
         }
     };
@@ -71,13 +40,13 @@ fn replay(
     let mut site = empty_site();
     let mut errors = Vec::new();
     load(&src, &mut site, &mut errors);
-    check(name, &errors, lines);
+    check(name, &errors, Some(lines));
     site.sources.insert(Arc::clone(&src.path), src);
     let linked = match candor::link::link(site) {
         Ok(_) => Vec::new(),
         Err(ds) => ds.into_iter().collect(),
     };
-    check(name, &linked, lines);
+    check(name, &linked, Some(lines));
     errors.len() + linked.len()
 }
 
@@ -163,7 +132,7 @@ fn config_inputs() {
         };
         let mut errors = Vec::new();
         let (config, taxonomy) = parse_config(&src, &mut errors);
-        check(&name, &errors, lines);
+        check(&name, &errors, Some(lines));
         assert_eq!(
             config.is_some() && taxonomy.is_some(),
             errors.is_empty(),
@@ -172,5 +141,45 @@ fn config_inputs() {
         if name.contains("invalid") {
             assert!(!errors.is_empty(), "{name} should be reported");
         }
+    }
+}
+
+/// The parallel CSV reader's seeds, and every inventory input above cut into pieces of 1, 2,
+/// 5 and 48 bytes, read exactly as the serial reader reads them (the `chunks` target).
+#[test]
+fn chunked_reading_inputs() {
+    for (_, data) in cases("chunks") {
+        fuzz_props::chunks(&data);
+    }
+    for (_, data) in cases("inventory") {
+        for prefix in [[0, 0, 0], [1, 1, 1], [4, 3, 7], [47, 0, 2]] {
+            fuzz_props::chunks(&[&prefix[..], &data].concat());
+        }
+    }
+}
+
+/// The `import` target's seeds and every real card of `tests/fixtures/modelcards/`.
+#[test]
+fn import_inputs() {
+    let mut inputs = cases("import");
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/modelcards");
+    for entry in walkdir::WalkDir::new(&real) {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() && entry.file_name() != "README.md" {
+            let name = entry.path().display().to_string();
+            inputs.push((name, fs::read(entry.path()).expect("read")));
+        }
+    }
+    assert!(inputs.len() > 12, "{}", inputs.len());
+    for (_, data) in inputs {
+        fuzz_props::import(&data);
+    }
+}
+
+/// The `markdown` target's seeds, and every model card and page kept above.
+#[test]
+fn markdown_inputs() {
+    for (_, data) in cases("markdown").into_iter().chain(cases("model_card")) {
+        fuzz_props::markdown(&data);
     }
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use candor::load_catalog;
-use common::{copy_site, edit, fixture, write};
+use common::{copy_site, fixture, write};
 
 #[test]
 fn fixture_site_loads_cleanly() {
@@ -43,26 +43,6 @@ fn errors_in_several_files_are_reported_together() {
     );
     assert_eq!(errs[0].help.as_deref(), Some("did you mean `consent`?"));
     assert_eq!((errs[0].line, errs[0].column), (Some(2), Some(45)));
-}
-
-#[test]
-fn excel_exports_with_bom_and_crlf_load() {
-    let site = copy_site("site");
-    let root = site.path();
-    let path = root.join("content/retention.csv");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let excel = format!("\u{feff}{}", text.replace('\n', "\r\n"));
-    std::fs::write(&path, excel).unwrap();
-    load_catalog(root).unwrap_or_else(|e| panic!("{e}"));
-    edit(root, "content/retention.csv", "\r\n", "\r\n\"unclosed,");
-    let errs: Vec<_> = load_catalog(root).unwrap_err().into_iter().collect();
-    assert_eq!(
-        errs.len(),
-        1,
-        "no cascade of unknown retention ids: {errs:?}"
-    );
-    assert!(errs[0].message.contains("never closed"));
-    assert_eq!(errs[0].line, Some(2));
 }
 
 #[test]

@@ -8,7 +8,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{candor, copy_site, edit, fixture};
+use common::files::files;
+use common::{build, candor, copy_site, edit, fixture};
 
 /// Every marker of the fixture, and where it is planted.
 const MARKERS: &[&str] = &[
@@ -61,22 +62,6 @@ const RULES: &[&str] = &[
     "model-card-incomplete",
 ];
 
-/// Every file under `dir`, as (path relative to `dir`, contents).
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk output"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix");
-            (rel.display().to_string(), fs::read(e.path()).expect("read"))
-        })
-        .collect();
-    out.sort();
-    assert!(out.len() > 10, "too few files in {}", dir.display());
-    out
-}
-
 /// Where `needle` occurs in `haystack`, ignoring ASCII case, with some context.
 fn find_ci(haystack: &[u8], needle: &str) -> Option<String> {
     let hay = haystack.to_ascii_lowercase();
@@ -106,27 +91,12 @@ fn assert_nothing_internal(what: &str, files: &[(String, Vec<u8>)]) {
     );
 }
 
-fn build(site: &Path, out: &Path, extra: &[&str]) {
-    let output = candor()
-        .args(["build", "--root"])
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .args(extra)
-        .output()
-        .expect("run candor");
-    assert!(
-        output.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 fn built(site: &Path, extra: &[&str]) -> (tempfile::TempDir, Vec<(String, Vec<u8>)>) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("out");
     build(site, &out, extra);
     let all = files(&out);
+    assert!(all.len() > 10, "too few files in {}", out.display());
     (tmp, all)
 }
 

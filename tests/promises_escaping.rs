@@ -11,7 +11,6 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html};
 
-use common::candor;
 use hostile::{write_site, PAYLOADS};
 
 /// Attributes that hold a URL the browser follows or loads.
@@ -198,19 +197,7 @@ fn problems(out: &Path) -> Vec<String> {
 }
 
 fn build(root: &Path, out: &Path, audience: &str) {
-    let o = candor()
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .args(["--audience", audience])
-        .output()
-        .expect("run candor");
-    assert!(
-        o.status.success(),
-        "build failed:\n{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    common::build(root, out, &["--audience", audience]);
 }
 
 /// Builds the hostile site with `payload` for `audiences`; returns every problem.

@@ -8,47 +8,14 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use common::{candor, copy_site, edit, write};
-
-/// Every entry under `dir` (links as links, not followed), with file contents and link
-/// targets: two snapshots are equal only if nothing under `dir` changed.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, String, Vec<u8>)> {
-    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .map(|e| {
-            let t = e.file_type();
-            let (kind, bytes) = if t.is_symlink() {
-                let target = fs::read_link(e.path()).expect("readlink");
-                ("link", target.into_os_string().into_encoded_bytes())
-            } else if t.is_file() {
-                ("file", fs::read(e.path()).expect("read"))
-            } else {
-                ("dir", Vec::new())
-            };
-            (e.path().to_path_buf(), kind.to_string(), bytes)
-        })
-        .collect();
-    v.sort();
-    v
-}
+use common::files::tree;
+use common::{copy_site, edit, write};
 
 /// Runs `candor build`; returns whether it succeeded and its stderr.
 fn run_build(site: &Path, out: &Path) -> (bool, String) {
-    let o = candor()
-        .args(["build", "--root"])
-        .arg(site)
-        .arg("--output")
-        .arg(out)
-        .output()
-        .expect("run candor");
-    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert!(
-        o.status.success() || o.status.code() == Some(2),
-        "exit {:?}: {stderr}",
-        o.status
-    );
-    (o.status.success(), stderr)
+    let (code, stderr) = common::run_build(site, out, &[]);
+    assert!(matches!(code, Some(0 | 2)), "exit {code:?}: {stderr}");
+    (code == Some(0), stderr)
 }
 
 fn build_ok(site: &Path, out: &Path) {
@@ -73,7 +40,7 @@ fn assert_failed_build_keeps_output(
     fs::create_dir_all(out.parent().expect("parent")).expect("mkdir");
     build_ok(&site, &out);
     assert!(out.join("index.html").is_file() && out.join(".candor-build").is_file());
-    let before = snapshot(&work);
+    let before = tree(&work);
     breakage(&site);
     let (ok, stderr) = run_build(&site, &out);
     assert!(!ok, "{name}: the broken build succeeded");
@@ -85,10 +52,7 @@ fn assert_failed_build_keeps_output(
         !stderr.contains("candor-new"),
         "{name}: names the staging dir:\n{stderr}"
     );
-    assert!(
-        snapshot(&work) == before,
-        "{name}: the previous output changed"
-    );
+    assert!(tree(&work) == before, "{name}: the previous output changed");
 }
 
 /// Breaks the site at the given root.
@@ -200,14 +164,14 @@ fn replaces_only_an_empty_directory_or_one_it_made() {
     for (i, (what, make)) in refusals.into_iter().enumerate() {
         let out = tmp.path().join(format!("out{i}"));
         make(&out, tmp.path());
-        let before = snapshot(tmp.path());
+        let before = tree(tmp.path());
         let (ok, stderr) = run_build(site.path(), &out);
         assert!(!ok, "{what}: replaced");
         assert!(
             stderr.contains("refusing to replace") && stderr.contains("Choose another --output"),
             "{what}: the message does not say how to proceed:\n{stderr}"
         );
-        assert!(snapshot(tmp.path()) == before, "{what}: something changed");
+        assert!(tree(tmp.path()) == before, "{what}: something changed");
     }
 }
 
@@ -227,10 +191,10 @@ fn never_follows_a_link_out_of_the_output() {
     symlink(&outside, out.join("planted")).expect("symlink");
     fs::remove_file(out.join("data.json")).expect("rm");
     symlink(outside.join("index.html"), out.join("data.json")).expect("symlink");
-    let outside_before = snapshot(&outside);
+    let outside_before = tree(&outside);
     build_ok(site.path(), &out);
     assert!(
-        snapshot(&outside) == outside_before,
+        tree(&outside) == outside_before,
         "wrote or deleted through a link"
     );
     assert!(fs::symlink_metadata(out.join("data"))
@@ -247,13 +211,9 @@ fn never_follows_a_link_out_of_the_output() {
     let dangling = tmp.path().join("dangling");
     symlink(tmp.path().join("nowhere"), &dangling).expect("symlink");
     for output in [&link, &dangling] {
-        let before = snapshot(tmp.path());
+        let before = tree(tmp.path());
         let (ok, stderr) = run_build(site.path(), output);
         assert!(!ok && stderr.contains("symbolic link"), "{stderr}");
-        assert!(
-            snapshot(tmp.path()) == before,
-            "followed {}",
-            output.display()
-        );
+        assert!(tree(tmp.path()) == before, "followed {}", output.display());
     }
 }

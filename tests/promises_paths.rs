@@ -6,27 +6,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use common::files::tree;
 use common::{candor, copy_dir, edit, fixture};
-
-/// Every path under `dir`, with file contents.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .map(|e| {
-            let bytes = if e.file_type().is_file() {
-                fs::read(e.path()).expect("read")
-            } else {
-                Vec::new()
-            };
-            (e.path().to_path_buf(), bytes)
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 const BAD_IDS: &[&str] = &["..", "a/b", "con", "a\0b", "../../escape"];
 
@@ -37,7 +20,7 @@ fn assert_refused(what: &str, bad: &str, plant: impl Fn(&Path, &str), says: &[&s
     let site = tmp.path().join("site");
     copy_dir(&fixture("site"), &site);
     plant(&site, bad);
-    let before = snapshot(tmp.path());
+    let before = tree(tmp.path());
     for args in [
         &["build", "--output", "out"][..],
         &["check"][..],
@@ -64,7 +47,7 @@ fn assert_refused(what: &str, bad: &str, plant: impl Fn(&Path, &str), says: &[&s
         }
     }
     assert!(
-        snapshot(tmp.path()) == before,
+        tree(tmp.path()) == before,
         "{what} {bad:?}: something was written"
     );
 }

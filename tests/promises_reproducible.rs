@@ -7,22 +7,8 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use common::files::files;
 use common::{candor, copy_dir, fixture};
-
-/// Every file under `dir`: (path relative to `dir`, bytes), sorted.
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix");
-            (rel.display().to_string(), fs::read(e.path()).expect("read"))
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 fn assert_same(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
     let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();

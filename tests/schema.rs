@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::{candor, read};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn schema(which: &str) -> Value {
     let out = candor().args(["schema", which]).output().unwrap();
@@ -14,75 +14,37 @@ fn schema(which: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// A small subset of JSON Schema (type, enum, properties, additionalProperties, items,
-/// anyOf, required, pattern-free): enough to find unknown keys and wrong types.
-fn problems(schema: &Value, v: &Value, at: &str, out: &mut Vec<String>) {
-    if let Some(branches) = schema.get("anyOf").and_then(Value::as_array) {
-        let fits = branches.iter().any(|b| {
-            let mut p = Vec::new();
-            problems(b, v, at, &mut p);
-            p.is_empty()
-        });
-        if !fits {
-            out.push(format!("{at}: fits no branch"));
-        }
-        return;
-    }
-    let ok = match schema.get("type").and_then(Value::as_str) {
-        Some("string") => v.is_string(),
-        Some("integer") => v.is_i64() || v.is_u64(),
-        Some("number") => v.is_number(),
-        Some("boolean") => v.is_boolean(),
-        Some("array") => v.is_array(),
-        Some("object") => v.is_object(),
-        Some("null") => v.is_null(),
-        _ => true,
-    };
-    if !ok {
-        out.push(format!("{at}: wrong type"));
-        return;
-    }
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        if !values.contains(v) {
-            out.push(format!("{at}: {v} is not one of {values:?}"));
-        }
-    }
-    if let Value::Array(items) = v {
-        if let Some(item) = schema.get("items") {
-            for (i, x) in items.iter().enumerate() {
-                problems(item, x, &format!("{at}[{i}]"), out);
-            }
-        }
-    }
-    if let Value::Object(map) = v {
-        let props = schema.get("properties").and_then(Value::as_object);
-        for req in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if !map.contains_key(req.as_str().unwrap()) {
-                out.push(format!("{at}: missing {req}"));
-            }
-        }
-        for (k, x) in map {
-            match (
-                props.and_then(|p| p.get(k)),
-                schema.get("additionalProperties"),
-            ) {
-                (Some(s), _) => problems(s, x, &format!("{at}.{k}"), out),
-                (None, Some(Value::Bool(false))) => out.push(format!("{at}: unknown key {k}")),
-                (None, Some(s)) if s.is_object() => problems(s, x, &format!("{at}.{k}"), out),
-                _ => {}
-            }
-        }
-    }
+/// The schema compiled by boon, a full validator (draft as its `$schema` says, checked against
+/// its meta-schema), with `format` asserted rather than only annotated.
+fn validator(which: &str) -> (boon::Schemas, boon::SchemaIndex) {
+    let url = format!("file:///candor-{which}.schema.json");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler.add_resource(&url, schema(which)).unwrap();
+    let idx = compiler
+        .compile(&url, &mut schemas)
+        .unwrap_or_else(|e| panic!("`candor schema {which}` does not compile: {e:#}"));
+    (schemas, idx)
 }
 
-fn check(schema: &Value, v: &Value) -> Vec<String> {
+/// Each failure as `<where>: <keyword>`, e.g. `/language: Pattern`; empty when `v` is valid.
+fn check(which: &(boon::Schemas, boon::SchemaIndex), v: &Value) -> Vec<String> {
+    fn leaves(e: &boon::ValidationError, out: &mut Vec<String>) {
+        if e.causes.is_empty() {
+            let kind = format!("{:?}", e.kind);
+            let keyword = kind.split([' ', '{', '(']).next().unwrap_or("");
+            out.push(format!("{}: {keyword}", e.instance_location));
+        }
+        for c in &e.causes {
+            leaves(c, out);
+        }
+    }
     let mut out = Vec::new();
-    problems(schema, v, "", &mut out);
+    if let Err(e) = which.0.validate(v, which.1) {
+        leaves(&e, &mut out);
+    }
+    out.sort();
     out
 }
 
@@ -108,54 +70,133 @@ fn front_matter(path: &Path) -> Value {
     serde_saphyr::from_str(yaml).unwrap()
 }
 
+/// The files of `root` (the repository) named like `name`, outside build output and the
+/// fixtures that are invalid on purpose.
+fn repo_files(root: &Path, keep: impl Fn(&Path) -> bool) -> Vec<std::path::PathBuf> {
+    let skip = [
+        "target",
+        "fuzz",
+        "public",
+        "node_modules",
+        "invalid",
+        ".git",
+    ];
+    let mut out: Vec<_> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_entry(|e| !skip.contains(&e.file_name().to_str().unwrap_or("")))
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.is_file() && keep(p))
+        .collect();
+    out.sort();
+    out
+}
+
 #[test]
 fn real_site_files_fit_the_schemas() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = schema("config");
-    assert_eq!(config["$schema"], "http://json-schema.org/draft-07/schema#");
-    for f in [
-        "candor.toml",
-        "tests/fixtures/site/candor.toml",
-        "src/commands/starter/candor.toml",
-    ] {
+    assert_eq!(
+        schema("config")["$schema"],
+        "http://json-schema.org/draft-07/schema#"
+    );
+    let config = validator("config");
+    let configs = repo_files(root, |p| p.ends_with("candor.toml"));
+    for f in &configs {
         assert_eq!(
-            check(&config, &toml_file(&root.join(f))),
+            check(&config, &toml_file(f)),
             Vec::<String>::new(),
-            "{f}"
+            "{}",
+            f.display()
         );
     }
-    let card = schema("model-card");
-    let cards = [
-        "content/models",
-        "tests/fixtures/site/content/models",
-        "src/commands/starter/models",
-    ];
-    let mut seen = 0;
-    for dir in cards {
-        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            assert_eq!(
-                check(&card, &front_matter(&path)),
-                Vec::<String>::new(),
-                "{}",
-                path.display()
-            );
-            seen += 1;
-        }
+    assert!(configs.contains(&root.join("candor.toml")), "{configs:?}");
+    assert!(configs.len() >= 7, "{configs:?}");
+    let card = validator("model-card");
+    let cards = repo_files(root, |p| {
+        p.extension().is_some_and(|e| e == "md")
+            && p.parent().is_some_and(|d| d.ends_with("models"))
+    });
+    for path in &cards {
+        assert_eq!(
+            check(&card, &front_matter(path)),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
     }
-    assert!(seen >= 5);
+    assert!(cards.len() >= 12, "{cards:?}");
 }
 
 #[test]
 fn the_schemas_catch_typos_and_wrong_types() {
-    let config = schema("config");
-    let bad: Value = serde_json::json!({"organization": "x", "audience": "everyone", "review": {"max_age_days": "a year"}});
-    let found = check(&config, &bad);
-    assert_eq!(found.len(), 3, "{found:?}");
-    let card = schema("model-card");
-    let bad: Value = serde_json::json!({"status": "prod", "metrics": [{"name": "auc"}], "training_data": {"element": ["a"]}, "tags": ["kept"]});
-    let found = check(&card, &bad);
-    assert_eq!(found, [".metrics[0]: missing \"value\"", ".status: \"prod\" is not one of [String(\"production\"), String(\"pilot\"), String(\"retired\")]", ".training_data: unknown key element"]);
+    let config = validator("config");
+    let bad =
+        json!({"organization": "x", "audience": "everyone", "review": {"max_age_days": "a year"}});
+    assert_eq!(
+        check(&config, &bad),
+        [
+            "/audience: Enum",
+            "/review/max_age_days: Type",
+            ": AdditionalProperties"
+        ]
+    );
+    let card = validator("model-card");
+    let bad = json!({"status": "prod", "metrics": [{"name": "auc"}], "training_data": {"element": ["a"]}, "tags": ["kept"]});
+    assert_eq!(
+        check(&card, &bad),
+        [
+            "/metrics/0: Required",
+            "/status: Enum",
+            "/training_data: AdditionalProperties"
+        ]
+    );
+}
+
+/// Values of the right type that only `pattern`, `minimum` and `format` reject: a validator
+/// that ignores those keywords passes them all.
+#[test]
+fn the_schemas_catch_values_only_pattern_minimum_and_format_reject() {
+    let config = validator("config");
+    let exception = |expires: &str| json!({"audit": {"exceptions": [{"rule": "unbounded-retention", "element": "e", "reason": "r", "expires": expires}]}});
+    assert_eq!(
+        check(&config, &exception("2027-11-30")),
+        Vec::<String>::new()
+    );
+    for (bad, want) in [
+        (
+            json!({"branding": {"accent_color": "#12345"}}),
+            "/branding/accent_color: Pattern",
+        ),
+        (
+            json!({"branding": {"accent_color": "red"}}),
+            "/branding/accent_color: Pattern",
+        ),
+        (json!({"language": "fr"}), "/language: Pattern"),
+        (
+            json!({"review": {"max_age_days": -1}}),
+            "/review/max_age_days: Minimum",
+        ),
+        (
+            exception("2027-02-30"),
+            "/audit/exceptions/0/expires: Format",
+        ),
+    ] {
+        assert_eq!(check(&config, &bad), [want], "{bad}");
+    }
+    let card = validator("model-card");
+    for (bad, want) in [
+        (json!({"id": "Churn Model"}), vec!["/id: Pattern"]),
+        (json!({"id": "-churn"}), vec!["/id: Pattern"]),
+        (
+            json!({"last_reviewed": "2026-13-01"}),
+            vec!["/last_reviewed: Format"],
+        ),
+        (
+            json!({"last_reviewed": "1 May 2026"}),
+            vec!["/last_reviewed: Format", "/last_reviewed: Pattern"],
+        ),
+    ] {
+        assert_eq!(check(&card, &bad), want, "{bad}");
+    }
 }
 
 #[test]

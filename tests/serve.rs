@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -64,28 +64,12 @@ fn start(root: &Path) -> Server {
 
 /// A GET over a plain TCP connection: (status, headers, body).
 fn get(port: u16, path: &str) -> (u16, String, String) {
-    raw_request(
-        port,
-        &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"),
-    )
+    common::http::get(port, path, DEADLINE)
 }
 
-/// Sends `request` as is and reads the whole answer: (status, headers, body).
+/// Sends `request` as it is and reads the whole answer: (status, headers, body).
 fn raw_request(port: u16, request: &str) -> (u16, String, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(DEADLINE)).expect("timeout");
-    // The server may answer (and close) before it read everything: ignore a failed send.
-    let _ = stream.write_all(request.as_bytes());
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    (status, head.to_string(), body.to_string())
+    common::http::request(port, request, DEADLINE)
 }
 
 /// Fetches `path` until `ok` holds for its body, or fails after the deadline.

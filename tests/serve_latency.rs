@@ -6,8 +6,9 @@
 //! cargo test --release --test serve_latency -- --ignored --nocapture
 //! ```
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+mod common;
+
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,30 +23,7 @@ impl Drop for Server {
 }
 
 fn get(port: u16, path: &str) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).unwrap();
-    raw.split_once("\r\n\r\n")
-        .map(|x| x.1.to_string())
-        .unwrap_or_default()
-}
-
-fn copy(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
+    common::http::get(port, path, Duration::from_secs(120)).2
 }
 
 #[test]
@@ -54,9 +32,9 @@ fn one_line_inventory_change_goes_live() {
     let demo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let site = tempfile::tempdir().unwrap();
     std::fs::copy(demo.join("candor.toml"), site.path().join("candor.toml")).unwrap();
-    copy(&demo.join("content"), &site.path().join("content"));
+    common::copy_dir(&demo.join("content"), &site.path().join("content"));
     // The demo's logo is under static/: without it the build fails.
-    copy(&demo.join("static"), &site.path().join("static"));
+    common::copy_dir(&demo.join("static"), &site.path().join("static"));
     let mut child = Command::new(env!("CARGO_BIN_EXE_candor"))
         .args(["serve", "--port", "0", "--root"])
         .arg(site.path())

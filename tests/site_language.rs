@@ -3,25 +3,16 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use candor::config::Audience;
-use candor::render::{render, Theme};
+use common::render::{rendered, Rendered};
 
-fn build_in(root: &Path, language: &str, audience: Audience) -> BTreeMap<String, String> {
+fn build_in(root: &Path, language: &str, audience: Audience) -> Rendered {
     let mut catalog = candor::load_catalog(root).expect("site loads");
     catalog.config.language = Some(language.to_string());
     let site = candor::site::plan(&catalog, audience);
-    let theme = Theme::load(root).expect("theme loads");
-    render(&site, &catalog, &theme)
-        .unwrap_or_else(|e| panic!("{language} build renders: {e}"))
-        .into_iter()
-        .map(|f| {
-            let path = f.path.to_string_lossy().replace('\\', "/");
-            (path, String::from_utf8_lossy(&f.bytes).into_owned())
-        })
-        .collect()
+    rendered(root, &site, &catalog)
 }
 
 #[test]

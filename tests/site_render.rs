@@ -3,10 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use candor::config::Audience;
-use candor::render::{render, Theme};
+use common::links::assert_links_resolve;
+use common::render::{render, Rendered};
 
 /// Internal values of the fixture: owners, notes, `x_` cells, an internal row, a card's
 /// `internal:` block.
@@ -19,22 +18,8 @@ const INTERNAL: &[&str] = &[
     "Head of data",
 ];
 
-fn build(audience: Audience) -> BTreeMap<String, String> {
-    build_site(&common::fixture("site"), audience)
-}
-
-fn build_site(root: &std::path::Path, audience: Audience) -> BTreeMap<String, String> {
-    let catalog = candor::load_catalog(root).expect("site loads");
-    let site = candor::site::plan(&catalog, audience);
-    let theme = Theme::load(root).expect("theme loads");
-    render(&site, &catalog, &theme)
-        .expect("renders")
-        .into_iter()
-        .map(|f| {
-            let path = f.path.to_string_lossy().replace('\\', "/");
-            (path, String::from_utf8_lossy(&f.bytes).into_owned())
-        })
-        .collect()
+fn build(audience: Audience) -> Rendered {
+    render(&common::fixture("site"), audience)
 }
 
 #[test]
@@ -97,46 +82,14 @@ fn every_relative_link_and_anchor_resolves() {
         .iter()
         .flat_map(|r| [(r, Audience::Public), (r, Audience::Internal)])
     {
-        let out = build_site(root, audience);
-        for (path, text) in out.iter().filter(|(p, _)| p.ends_with(".html")) {
-            let mut dir: Vec<&str> = path.split('/').collect();
-            dir.pop();
-            for attr in ["href=\"", "src=\""] {
-                for link in text.split(attr).skip(1).filter_map(|s| s.split('"').next()) {
-                    if link.contains(':') || link.starts_with('#') {
-                        continue;
-                    }
-                    let (file, fragment) = link.split_once('#').unwrap_or((link, ""));
-                    let mut parts = dir.clone();
-                    for seg in file.split('/') {
-                        match seg {
-                            ".." => {
-                                assert!(parts.pop().is_some(), "{path}: {link} leaves the site")
-                            }
-                            "" | "." => {}
-                            s => parts.push(s),
-                        }
-                    }
-                    let target = parts.join("/");
-                    let page = out.get(&target);
-                    assert!(page.is_some(), "{path}: broken link {link}");
-                    if !fragment.is_empty() {
-                        let id = format!("id=\"{fragment}\"");
-                        assert!(
-                            page.is_some_and(|p| p.contains(&id)),
-                            "{path}: no {id} in {target}"
-                        );
-                    }
-                }
-            }
-        }
+        assert_links_resolve(&render(root, audience));
     }
 }
 
 #[test]
 fn the_demo_site_builds_every_section() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let out = build_site(&root, Audience::Public);
+    let out = render(&root, Audience::Public);
     let home = &out["index.html"];
     assert!(home.contains("<svg"), "signature chart inlined");
     for dir in [
@@ -171,7 +124,7 @@ fn task_lists_render_as_disabled_checkboxes_in_pages_and_cards() {
         let text = common::read(&site.path().join(file));
         common::write(site.path(), file, format!("{text}{list}"));
     }
-    let files = build_site(site.path(), Audience::Public);
+    let files = render(site.path(), Audience::Public);
     let checkbox = scraper::Selector::parse("li > input[type=checkbox][disabled]").unwrap();
     for page in [
         "pages/your-rights/index.html",

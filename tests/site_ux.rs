@@ -3,24 +3,12 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
 use candor::config::Audience;
-use candor::render::{render, Theme};
+use common::render::{render, Rendered};
 use scraper::{Html, Selector};
 
-fn build(audience: Audience) -> BTreeMap<String, String> {
-    let root = common::fixture("site");
-    let catalog = candor::load_catalog(&root).expect("site loads");
-    let site = candor::site::plan(&catalog, audience);
-    render(&site, &catalog, &Theme::load(&root).expect("theme"))
-        .expect("renders")
-        .into_iter()
-        .map(|f| {
-            let path = f.path.to_string_lossy().replace('\\', "/");
-            (path, String::from_utf8_lossy(&f.bytes).into_owned())
-        })
-        .collect()
+fn build(audience: Audience) -> Rendered {
+    render(&common::fixture("site"), audience)
 }
 
 fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {

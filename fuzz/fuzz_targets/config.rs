@@ -4,7 +4,7 @@
 use candor::load::parse_config;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "common.rs"]
+#[path = "../../tests/common/fuzz_site.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let n = common::lines(&src);
     let mut errors = Vec::new();
     let (config, taxonomy) = parse_config(&src, &mut errors);
-    common::check(&errors, Some(n));
+    common::check("fuzz input", &errors, Some(n));
     let complete = config.is_some() && taxonomy.is_some();
     assert_eq!(complete, errors.is_empty(), "{errors:?}");
 });

@@ -5,7 +5,7 @@ use candor::load::model_card::load_model_card;
 use candor::load::pages::load_page;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "common.rs"]
+#[path = "../../tests/common/fuzz_site.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
@@ -21,9 +21,9 @@ fuzz_target!(|data: &[u8]| {
         site.pages.extend(load_page(&src, &mut errors));
         common::keep(&mut site, src);
     }
-    common::check(&errors, Some(max));
+    common::check("fuzz input", &errors, Some(max));
     if let Err(ds) = candor::link::link(site) {
         let ds: Vec<_> = ds.into_iter().collect();
-        common::check(&ds, Some(max));
+        common::check("fuzz input", &ds, Some(max));
     }
 });

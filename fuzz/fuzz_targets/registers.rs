@@ -4,7 +4,7 @@
 use candor::load::registers::{load_recipients, load_retention, load_systems};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "common.rs"]
+#[path = "../../tests/common/fuzz_site.rs"]
 mod common;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,9 +24,9 @@ fuzz_target!(|data: &[u8]| {
         site.recipients = load_recipients(&src, &mut errors);
         common::keep(&mut site, src);
     }
-    common::check(&errors, Some(max));
+    common::check("fuzz input", &errors, Some(max));
     if let Err(ds) = candor::link::link(site) {
         let ds: Vec<_> = ds.into_iter().collect();
-        common::check(&ds, Some(max));
+        common::check("fuzz input", &ds, Some(max));
     }
 });

@@ -11,7 +11,7 @@ use crate::link::{LegalBasis, Necessity, Source, Visibility};
 use super::columns::{no_rows, open_table, Col, Columns, Spec};
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
-use super::table::chunks::{read_rows, Plan};
+use super::table::chunks::{read_rows, read_rows_serial, Plan};
 use super::table::{Cell, Record};
 use super::values::{at_cell, opt_enum, parse_date, split_list};
 
@@ -111,7 +111,7 @@ pub struct ElementCells {
 /// How the file is read: pieces of this many bytes, a few per thread at a time, so the file's
 /// records are never all in memory at once. Diagnostics come in the order of reading and
 /// parsing rows in batches of 4096. Tests cut small pieces so that every file is read in several.
-fn plan() -> Plan {
+pub fn plan() -> Plan {
     Plan {
         piece: if cfg!(test) { 48 } else { 256 << 10 },
         wave: 4 * rayon::current_num_threads(),
@@ -119,17 +119,38 @@ fn plan() -> Plan {
     }
 }
 
+/// How [`load_inventory_with`] reads the records.
+#[derive(Debug, Clone, Copy)]
+pub enum Reading {
+    /// In parallel pieces ([`read_rows`]); [`plan`] is what a build uses.
+    Pieces(Plan),
+    /// With one reader from the top, in batches of this many records: the reference the
+    /// pieces must match (fuzzed with tiny pieces by `fuzz/fuzz_targets/chunks.rs`).
+    Serial(usize),
+}
+
 /// Reads one inventory file. Rows without a valid element id are reported and left out; other
 /// invalid values are reported and read as empty, so no error is reported twice.
 pub fn load_inventory(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Vec<RawUse> {
+    load_inventory_with(src, errors, Reading::Pieces(plan()))
+}
+
+/// [`load_inventory`], reading the records as `reading` says.
+pub fn load_inventory_with(
+    src: &SourceFile,
+    errors: &mut Vec<Diagnostic>,
+    reading: Reading,
+) -> Vec<RawUse> {
     let Some((records, cols)) = open_table(src, &SPEC, errors) else {
         return Vec::new();
     };
     let header_line = records.header.line;
     let at = At::new(&cols);
-    let read = read_rows(records, plan(), errors, |row, errs| {
-        read_row(src, &at, &cols, row, errs)
-    });
+    let parse = |row: &Record, errs: &mut Vec<Diagnostic>| read_row(src, &at, &cols, row, errs);
+    let read = match reading {
+        Reading::Pieces(plan) => read_rows(records, plan, errors, parse),
+        Reading::Serial(batch) => read_rows_serial(records, batch, errors, parse),
+    };
     if read.seen == 0 && !read.truncated && read.dropped == 0 {
         errors.push(no_rows(src, &SPEC, header_line));
     }

@@ -276,6 +276,12 @@ mod tests {
             1,
         );
         assert!(!html.contains("cdn.example"), "{html}");
+        let sneaky = to_html(
+            "<img src=\"/\\evil.example/a.png\"> <img src=\"/\t/evil.example/b.png\"> ![c](//evil.example/c.png)",
+            "",
+            1,
+        );
+        assert!(!sneaky.contains("evil.example"), "{sneaky}");
         assert!(html.contains("src=\"../img/y.png\""), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
     }

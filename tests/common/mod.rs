@@ -1,6 +1,13 @@
 //! Helpers shared by the integration tests: copies of fixture sites and a handle on the binary.
 #![allow(dead_code)]
 
+pub mod files;
+pub mod fuzz_props;
+pub mod fuzz_site;
+pub mod http;
+pub mod links;
+pub mod render;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +21,34 @@ pub fn candor() -> Command {
         .env("CI", "1")
         .env_remove("NO_COLOR");
     cmd
+}
+
+/// Runs `candor build --root <site> --output <out> <extra>`; its exit code and standard error.
+pub fn run_build(site: &Path, out: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let o = candor()
+        .args(["build", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("run candor");
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// [`run_build`], failing unless the build succeeds; its standard error.
+pub fn build(site: &Path, out: &Path, extra: &[&str]) -> String {
+    let (code, stderr) = run_build(site, out, extra);
+    assert_eq!(code, Some(0), "build failed:\n{stderr}");
+    stderr
+}
+
+/// The demo site at the repository root.
+pub fn demo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 pub fn fixture(name: &str) -> PathBuf {

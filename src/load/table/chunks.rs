@@ -132,6 +132,39 @@ where
     }
 }
 
+/// Reads the rest of `records` with one reader from the top, in batches of `batch` records,
+/// each batch then parsed: the reference [`read_rows`] must give exactly (the fuzz target
+/// `chunks` compares the two with tiny pieces).
+pub fn read_rows_serial<'a, T, F>(
+    mut records: Records<'a>,
+    batch: usize,
+    errors: &mut Vec<Diagnostic>,
+    parse: F,
+) -> Rows<T>
+where
+    F: Fn(&Record<'a>, &mut Vec<Diagnostic>) -> Option<T>,
+{
+    let (mut rows, mut seen) = (Vec::new(), 0);
+    loop {
+        let read: Vec<Record> = std::iter::from_fn(|| records.next_row(errors))
+            .take(batch.max(1))
+            .collect();
+        if read.is_empty() {
+            break;
+        }
+        seen += read.len();
+        for record in &read {
+            rows.extend(parse(record, errors));
+        }
+    }
+    Rows {
+        rows,
+        seen,
+        truncated: records.truncated,
+        dropped: records.dropped,
+    }
+}
+
 /// Where a record starts: a byte offset at the start of a line, and that 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Start {

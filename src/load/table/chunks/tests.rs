@@ -26,21 +26,9 @@ fn parse(record: &Record, errors: &mut Vec<Diagnostic>) -> Option<Row> {
 fn serial(text: &str, batch: usize) -> Option<Outcome> {
     let src = SourceFile::new(Arc::from(Path::new("t.csv")), text);
     let mut errors = Vec::new();
-    let mut records = Records::open(&src, &mut errors)?;
-    let (mut rows, mut seen) = (Vec::new(), 0);
-    loop {
-        let records: Vec<Record> = std::iter::from_fn(|| records.next_row(&mut errors))
-            .take(batch)
-            .collect();
-        if records.is_empty() {
-            break;
-        }
-        seen += records.len();
-        for record in &records {
-            rows.extend(parse(record, &mut errors));
-        }
-    }
-    Some((rows, seen, records.truncated, records.dropped, errors))
+    let records = Records::open(&src, &mut errors)?;
+    let r = read_rows_serial(records, batch, &mut errors, parse);
+    Some((r.rows, r.seen, r.truncated, r.dropped, errors))
 }
 
 fn chunked(text: &str, plan: Plan) -> Option<Outcome> {

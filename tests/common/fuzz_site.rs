@@ -1,6 +1,7 @@
-//! Shared by the fuzz targets: a site around the loaded records, and checks that every
-#![allow(dead_code)]
+//! Shared by the loader fuzz targets (`fuzz/fuzz_targets/`) and their replay in `cargo test`
+//! (`tests/fuzz_regressions.rs`): a site around the loaded records, and checks that every
 //! diagnostic is placed inside its file and renders.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub fn source(rel: &str, data: &[u8]) -> Option<SourceFile> {
     match SourceFile::from_bytes(Path::new(rel), data) {
         Ok(src) => Some(src),
         Err(d) => {
-            check(&[d], Some(data.split(|&b| b == b'\n').count()));
+            check(rel, &[d], Some(data.split(|&b| b == b'\n').count()));
             None
         }
     }
@@ -44,17 +45,25 @@ pub fn keep(site: &mut RawSite, src: SourceFile) {
     site.sources.insert(Arc::clone(&src.path), src);
 }
 
-/// Every diagnostic renders, and its line (when it has one) lies inside a file of `lines`
-/// lines (the number of `\n`-separated pieces of the text).
-pub fn check(diags: &[Diagnostic], lines: Option<usize>) {
+/// Every diagnostic renders (as an error, with no NUL or escape character), and its line (when
+/// it has one) lies inside a file of `lines` lines (the number of `\n`-separated pieces of the
+/// text); `what` names the input in a failure.
+pub fn check(what: &str, diags: &[Diagnostic], lines: Option<usize>) {
     for d in diags {
         let text = d.to_string();
-        assert!(text.starts_with("error: "), "{text}");
-        assert!(!d.message.is_empty(), "{d:?}");
+        assert!(text.starts_with("error: "), "{what}: {text}");
+        assert!(!d.message.is_empty(), "{what}: {d:?}");
+        assert!(
+            !text.contains('\0') && !text.contains('\x1b'),
+            "{what}: {text:?}"
+        );
         if let (Some(line), Some(max)) = (d.line, lines) {
-            assert!(line >= 1 && line <= max.max(1), "line {line} of {max}: {d:?}");
+            assert!(
+                line >= 1 && line <= max.max(1),
+                "{what}: line {line} of {max}: {d:?}"
+            );
         }
-        assert!(d.column.is_none_or(|c| c >= 1), "{d:?}");
+        assert!(d.column.is_none_or(|c| c >= 1), "{what}: {d:?}");
         let _: PathBuf = d.file.clone();
     }
 }

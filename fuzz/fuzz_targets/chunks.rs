@@ -1,0 +1,10 @@
+//! The parallel CSV reader with pieces of 1 to 64 bytes against the serial reader.
+//! The property lives in `tests/common/fuzz_props.rs`, which `cargo test` checks too.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/common/fuzz_props.rs"]
+mod fuzz_props;
+
+fuzz_target!(|data: &[u8]| fuzz_props::chunks(data));
