@@ -38,11 +38,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Error::Invalid(diags)) => {
-            eprintln!("{diags}");
+            candor::note!("{diags}");
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            candor::note!("error: {e}");
             ExitCode::from(2)
         }
     }

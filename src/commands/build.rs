@@ -59,7 +59,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let Some((audience, render::Rendered { pages, charts })) = done else {
         return Err(Error::Usage("the build wrote nothing".to_string()));
     };
-    eprintln!(
+    crate::note!(
         "Built {pages} pages and {charts} charts for the {} audience into {} in {:.2} s",
         audience_name(audience),
         output.display(),

@@ -39,7 +39,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
     for (rel, text) in STARTER {
         let path = dir.join(rel);
         if path.exists() {
-            eprintln!("  kept  {} (already exists)", path.display());
+            crate::note!("  kept  {} (already exists)", path.display());
             kept += 1;
             continue;
         }
@@ -47,7 +47,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
             fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
         }
         write_new(&path, text)?;
-        eprintln!("  wrote {}", path.display());
+        crate::note!("  wrote {}", path.display());
         written += 1;
     }
     let shown = if dir == Path::new(".") {
@@ -55,7 +55,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
     } else {
         format!(" --root {}", dir.display())
     };
-    eprintln!(
+    crate::note!(
         "\nStarter site: {written} file(s) written, {kept} kept.\nNext: edit content/inventory/*.csv, then run `candor build{shown}` and open public/index.html."
     );
     Ok(ExitCode::SUCCESS)
