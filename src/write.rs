@@ -11,6 +11,12 @@ use rayon::prelude::*;
 
 use crate::diag::Error;
 
+mod lock;
+mod place;
+mod swap;
+
+pub use place::check_placement;
+
 /// The file candor leaves in every directory it writes, so it knows it may replace it.
 pub const MARKER: &str = ".candor-build";
 
@@ -123,14 +129,32 @@ where
     };
     fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
     let name = side_name(output);
-    let staging = parent.join(format!(".{name}.candor-new-{}", std::process::id()));
+    let _lock = lock::OutputLock::acquire(&parent, &name, output)?;
+    lock::clean_stale(&parent, &name);
+    // Checked again under the lock: a build that held it may have just made the output.
+    check_replaceable(output)?;
+    let previous = fs::symlink_metadata(output)
+        .ok()
+        .filter(fs::Metadata::is_dir);
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.candor-new-{pid}"));
+    let old = parent.join(format!(".{name}.candor-old-{pid}"));
     let result = Staging::create(&staging, output)
-        .and_then(|s| fill(&s).and_then(|()| s.write(Path::new(MARKER), MARKER_TEXT.as_bytes())))
-        .and_then(|()| swap_in(&staging, output, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+        .and_then(|s| {
+            fill(&s)?;
+            s.write(Path::new(MARKER), MARKER_TEXT.as_bytes())?;
+            s.finish(previous.as_ref())
+        })
+        .and_then(|()| swap::swap_in(&staging, output, &old));
+    match result {
+        Ok(Some(previous_build)) => remove_tree(previous_build)
+            .map_err(|e| Error::io("cannot remove the previous build at", previous_build, e)),
+        Ok(None) => Ok(()),
+        Err(e) => {
+            let _ = remove_tree(&staging);
+            Err(e)
+        }
     }
-    result
 }
 
 /// The output's name as the start of its siblings' names (staging and old builds): at most
@@ -147,23 +171,41 @@ fn side_name(output: &Path) -> String {
 /// called from many threads; each directory is created once. Errors name files as they will
 /// be under the output directory.
 pub struct Staging {
+    /// The folder as created, for its default mode.
+    fresh: fs::Metadata,
     root: PathBuf,
     output: PathBuf,
     dirs: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
+    /// A fresh staging folder at `root`, readable only by its owner while it is written.
     fn create(root: &Path, output: &Path) -> Result<Staging, Error> {
         // Left over from an earlier run with the same process id (a link is removed, not followed).
         if fs::symlink_metadata(root).is_ok() {
             fs::remove_dir_all(root).map_err(|e| Error::io("cannot clear", root, e))?;
         }
         fs::create_dir(root).map_err(|e| Error::io("cannot create", root, e))?;
+        let fresh = fs::metadata(root).map_err(|e| Error::io("cannot inspect", root, e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(root, fs::Permissions::from_mode(0o700))
+                .map_err(|e| Error::io("cannot set the mode of", root, e))?;
+        }
         Ok(Staging {
+            fresh,
             root: root.to_path_buf(),
             output: output.to_path_buf(),
             dirs: Mutex::new(HashSet::new()),
         })
+    }
+
+    /// Gives the finished folder the mode (and, where allowed, the owner) of the `previous`
+    /// output folder, so that a `chmod 700` output stays 700 across rebuilds; else the mode
+    /// a new folder gets.
+    fn finish(&self, previous: Option<&fs::Metadata>) -> Result<(), Error> {
+        keep_owner_and_mode(&self.root, previous.unwrap_or(&self.fresh))
     }
 
     fn shown(&self, path: &Path) -> PathBuf {
@@ -212,25 +254,24 @@ impl crate::render::Output for Staging {
     }
 }
 
-/// Moves the old output aside, the new one in, then deletes the old one.
-fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
-    if !output.exists() {
-        return fs::rename(staging, output)
-            .map_err(|e| Error::io("cannot move the new build to", output, e));
+/// Gives `dir` the permissions of `meta`, and its owner when it differs and the process may
+/// change it (as root); a failed change of owner is not an error.
+fn keep_owner_and_mode(dir: &Path, meta: &fs::Metadata) -> Result<(), Error> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mine = fs::metadata(dir).map_err(|e| Error::io("cannot inspect", dir, e))?;
+        if (mine.uid(), mine.gid()) != (meta.uid(), meta.gid()) {
+            let _ = std::os::unix::fs::chown(dir, Some(meta.uid()), Some(meta.gid()));
+        }
     }
-    let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
-    fs::rename(output, &old)
-        .map_err(|e| Error::io("cannot move aside the previous build in", output, e))?;
-    if let Err(e) = fs::rename(staging, output) {
-        let _ = fs::rename(&old, output);
-        return Err(Error::io("cannot move the new build to", output, e));
-    }
-    remove_tree(&old).map_err(|e| Error::io("cannot remove the previous build at", &old, e))
+    fs::set_permissions(dir, meta.permissions())
+        .map_err(|e| Error::io("cannot set the mode of", dir, e))
 }
 
 /// Removes `dir` and everything in it, subdirectories in parallel: a previous build has
 /// thousands of them. Links are removed, never followed.
-fn remove_tree(dir: &Path) -> io::Result<()> {
+pub(crate) fn remove_tree(dir: &Path) -> io::Result<()> {
     let entries = fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
     entries.par_iter().try_for_each(|entry| {
         if entry.file_type()?.is_dir() {

@@ -49,6 +49,9 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     };
     let progress = Progress::start();
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
+    let mut inputs = vec![root.as_path()];
+    inputs.extend(args.previous.as_deref());
+    write::check_placement(&output, &inputs)?;
     // Pages go to the staging directory as they render: the site is never held in memory.
     let mut done = None;
     write::publish_with(&output, |staging| {
