@@ -56,7 +56,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to create the site; created if missing.
+    /// Where to create the site; created if missing. Nothing is written into a folder that
+    /// already has a candor.toml or a content/ folder.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
 }
