@@ -193,3 +193,50 @@ fn concurrent_builds_into_one_folder_all_succeed() {
     assert!(out.join("index.html").is_file());
     assert_eq!(beside(&out), ["site"]);
 }
+
+/// `audience = "internal"` in candor.toml alone never makes a plain build write internal data
+/// into `public/`; an internal build asked for on the command line says so loudly.
+#[test]
+fn an_internal_audience_comes_from_the_command_line_and_is_announced() {
+    let (tmp, site) = site();
+    let toml = fs::read_to_string(site.join("candor.toml")).expect("read");
+    fs::write(
+        site.join("candor.toml"),
+        format!("audience = \"internal\"\n{toml}"),
+    )
+    .expect("write");
+    let plain = candor()
+        .args(["build", "--root"])
+        .arg(&site)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&plain.stderr);
+    assert_eq!(plain.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--audience internal"), "{stderr}");
+    assert!(!site.join("public").exists(), "a plain build wrote public/");
+
+    let out = tmp.path().join("internal-site");
+    let (code, stderr) = build(&site, &out);
+    assert_eq!(code, Some(0), "{stderr}");
+    let warning = format!("WARNING: INTERNAL build: {}", out.display());
+    assert!(stderr.contains(&warning), "{stderr}");
+    assert!(out.join("audit").is_dir(), "not an internal build");
+
+    let explicit = candor()
+        .args(["build", "--audience", "internal", "--root"])
+        .arg(&site)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&explicit.stderr);
+    assert_eq!(explicit.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("WARNING: INTERNAL build"), "{stderr}");
+
+    let public = candor()
+        .args(["build", "--audience", "public", "--root"])
+        .arg(&site)
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&public.stderr);
+    assert_eq!(public.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("INTERNAL"), "{stderr}");
+}
