@@ -32,6 +32,8 @@ pub struct Scope {
 pub struct Listing {
     pub files: Vec<String>,
     pub dirs: Vec<String>,
+    /// Names the rule refused (each reported).
+    pub refused: Vec<String>,
 }
 
 impl Scope {
@@ -175,7 +177,10 @@ impl Scope {
                 Ok(Kind::File) => listing.files.push(name),
                 Ok(Kind::Dir) => listing.dirs.push(name),
                 Ok(Kind::Missing) => {}
-                Err(d) => errors.push(d),
+                Err(d) => {
+                    errors.push(d);
+                    listing.refused.push(name);
+                }
             }
         }
         listing.files.sort();

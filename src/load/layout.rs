@@ -30,6 +30,8 @@ pub struct Layout {
     pub pages: Vec<PathBuf>,
     /// The register files present, by name.
     pub registers: Vec<&'static str>,
+    /// The register files present but refused by the rule (reported), by name.
+    pub refused_registers: Vec<&'static str>,
     /// Files and folders (shown with a trailing `/`) that are not read.
     pub unread: Vec<String>,
 }
@@ -71,7 +73,11 @@ impl Layout {
             }
         }
         for r in REGISTERS {
+            if top.refused.iter().any(|d| d == r) {
+                layout.refused_registers.push(r);
+            }
             if top.dirs.iter().any(|d| d == r) {
+                layout.refused_registers.push(r);
                 let rel = content.join(r);
                 errors.push(
                     Diagnostic::file(

@@ -149,7 +149,15 @@ fn load_tables(root: &Path, layout: &Layout) -> Tables {
         }
     }
 
-    let present = |name: &str| layout.registers.contains(&name);
+    let present = |name: &str| {
+        if layout.registers.contains(&name) {
+            Presence::Readable
+        } else if layout.refused_registers.contains(&name) {
+            Presence::Refused
+        } else {
+            Presence::Absent
+        }
+    };
     let retention = register(
         root,
         &content.join("retention.csv"),
@@ -270,17 +278,32 @@ pub fn parse_config(
     }
 }
 
+/// Whether a register file is there to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presence {
+    Absent,
+    Readable,
+    /// There, but refused by the filesystem rule (reported).
+    Refused,
+}
+
 /// Loads one register file; a missing optional file is an empty register.
 fn register<T>(
     root: &Path,
     rel: &Path,
-    present: bool,
+    present: Presence,
     required: bool,
     sources: &mut HashMap<Arc<Path>, SourceFile>,
     errors: &mut Vec<Diagnostic>,
     read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Register<T>,
 ) -> Register<T> {
-    if !present {
+    if present == Presence::Refused {
+        let mut reg = Register::missing(rel.to_path_buf());
+        reg.present = true;
+        reg.unreadable = true;
+        return reg;
+    }
+    if present == Presence::Absent {
         let mut reg = Register::missing(rel.to_path_buf());
         if required {
             reg.unreadable = true;
