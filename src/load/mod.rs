@@ -122,7 +122,7 @@ fn load_tables(root: &Path, layout: &Layout) -> Tables {
     let mut inventory = Vec::new();
     let content = Path::new("content");
     let inv_dir = content.join("inventory");
-    let files = layout.inventory.clone().unwrap_or_default();
+    let files = layout.inventory.as_deref().unwrap_or_default();
     if files.is_empty() {
         errors.push(
             Diagnostic::file(
@@ -133,7 +133,7 @@ fn load_tables(root: &Path, layout: &Layout) -> Tables {
         );
     }
     for rel in files {
-        match SourceFile::read(root, &rel) {
+        match SourceFile::read(root, rel) {
             Ok(src) => {
                 let rows = inventory::load_inventory(&src, &mut errors);
                 // The first file's rows are taken as they are: extending an empty vector

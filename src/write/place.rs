@@ -25,7 +25,16 @@ pub fn check_placement(output: &Path, roots: &[&Path]) -> Result<(), Error> {
             )));
         }
         for input in INPUTS {
-            if out.starts_with(resolve(&root.join(input))) {
+            let folder = resolve(&root.join(input));
+            if folder.starts_with(&out) {
+                return Err(Error::Usage(format!(
+                    "refusing to build into `{}`: it contains `{}`, which the build reads and a \
+                     build would replace. Choose an output folder outside the site.",
+                    output.display(),
+                    root.join(input).display()
+                )));
+            }
+            if out.starts_with(&folder) {
                 return Err(Error::Usage(format!(
                     "refusing to build into `{}`: it is inside `{}`, which the build reads, so \
                      every build would be published again by the next one. Choose an output \
