@@ -1,7 +1,7 @@
 //! The atomic publish of a build: every file is written to a fresh directory beside the
-//! output, which is then swapped into place ([`swap`]). A failed build leaves the previous
-//! output as it was; one build at a time writes an output ([`lock`]), and where an output
-//! may be is checked first ([`place`]).
+//! output, which is then swapped into place (`write::swap`). A failed build leaves the previous
+//! output as it was; one build at a time writes an output (`write::lock`), and where an output
+//! may be is checked first (`write::place`).
 
 use std::collections::HashSet;
 use std::fs;
