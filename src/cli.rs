@@ -70,7 +70,8 @@ impl Command {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to create the site; created if missing.
+    /// Where to create the site; created if missing. Nothing is written into a folder that
+    /// already has a candor.toml or a content/ folder.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
 }
@@ -92,7 +93,9 @@ pub struct BuildArgs {
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Who the site is for: `internal` adds owners, notes, systems' owners and audit findings.
-    /// Default: `audience` in candor.toml, else public.
+    /// Default: `audience` in candor.toml, else public. `audience = "internal"` there is taken
+    /// only with --output DIR named: else this must say `--audience internal` itself. Every
+    /// internal build ends with a warning naming its output folder.
     #[arg(long, value_enum)]
     pub audience: Option<Audience>,
     /// Absolute URL the site will be published at (for sitemap.xml); overrides candor.toml.

@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod import;
 pub mod link;
 pub mod load;
+pub mod out;
 pub mod progress;
 pub mod render;
 pub mod schema;

@@ -38,11 +38,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Error::Invalid(diags)) => {
-            eprintln!("{}", diags.report(cli.command.writes()).max(cli.max_errors));
+            candor::note!("{}", diags.report(cli.command.writes()).max(cli.max_errors));
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            candor::note!("error: {e}");
             ExitCode::from(2)
         }
     }

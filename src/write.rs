@@ -1,5 +1,7 @@
 //! The atomic publish of a build: every file is written to a fresh directory beside the
-//! output, which is then swapped into place. A failed build leaves the previous output as it was.
+//! output, which is then swapped into place (`write::swap`). A failed build leaves the previous
+//! output as it was; one build at a time writes an output (`write::lock`), and where an output
+//! may be is checked first (`write::place`).
 
 use std::collections::HashSet;
 use std::fs;
@@ -10,6 +12,12 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diag::Error;
+
+mod lock;
+mod place;
+mod swap;
+
+pub use place::check_placement;
 
 /// The file candor leaves in every directory it writes, so it knows it may replace it.
 pub const MARKER: &str = ".candor-build";
@@ -123,14 +131,32 @@ where
     };
     fs::create_dir_all(&parent).map_err(|e| Error::io("cannot create", &parent, e))?;
     let name = side_name(output);
-    let staging = parent.join(format!(".{name}.candor-new-{}", std::process::id()));
+    let _lock = lock::OutputLock::acquire(&parent, &name, output)?;
+    lock::clean_stale(&parent, &name);
+    // Checked again under the lock: a build that held it may have just made the output.
+    check_replaceable(output)?;
+    let previous = fs::symlink_metadata(output)
+        .ok()
+        .filter(fs::Metadata::is_dir);
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.candor-new-{pid}"));
+    let old = parent.join(format!(".{name}.candor-old-{pid}"));
     let result = Staging::create(&staging, output)
-        .and_then(|s| fill(&s).and_then(|()| s.write(Path::new(MARKER), MARKER_TEXT.as_bytes())))
-        .and_then(|()| swap_in(&staging, output, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+        .and_then(|s| {
+            fill(&s)?;
+            s.write(Path::new(MARKER), MARKER_TEXT.as_bytes())?;
+            s.finish(previous.as_ref())
+        })
+        .and_then(|()| swap::swap_in(&staging, output, &old));
+    match result {
+        Ok(Some(previous_build)) => remove_tree(previous_build)
+            .map_err(|e| Error::io("cannot remove the previous build at", previous_build, e)),
+        Ok(None) => Ok(()),
+        Err(e) => {
+            let _ = remove_tree(&staging);
+            Err(e)
+        }
     }
-    result
 }
 
 /// The output's name as the start of its siblings' names (staging and old builds): at most
@@ -147,23 +173,41 @@ fn side_name(output: &Path) -> String {
 /// called from many threads; each directory is created once. Errors name files as they will
 /// be under the output directory.
 pub struct Staging {
+    /// The folder as created, for its default mode.
+    fresh: fs::Metadata,
     root: PathBuf,
     output: PathBuf,
     dirs: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
+    /// A fresh staging folder at `root`, readable only by its owner while it is written.
     fn create(root: &Path, output: &Path) -> Result<Staging, Error> {
         // Left over from an earlier run with the same process id (a link is removed, not followed).
         if fs::symlink_metadata(root).is_ok() {
             fs::remove_dir_all(root).map_err(|e| Error::io("cannot clear", root, e))?;
         }
         fs::create_dir(root).map_err(|e| Error::io("cannot create", root, e))?;
+        let fresh = fs::metadata(root).map_err(|e| Error::io("cannot inspect", root, e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(root, fs::Permissions::from_mode(0o700))
+                .map_err(|e| Error::io("cannot set the mode of", root, e))?;
+        }
         Ok(Staging {
+            fresh,
             root: root.to_path_buf(),
             output: output.to_path_buf(),
             dirs: Mutex::new(HashSet::new()),
         })
+    }
+
+    /// Gives the finished folder the mode (and, where allowed, the owner) of the `previous`
+    /// output folder, so that a `chmod 700` output stays 700 across rebuilds; else the mode
+    /// a new folder gets.
+    fn finish(&self, previous: Option<&fs::Metadata>) -> Result<(), Error> {
+        keep_owner_and_mode(&self.root, previous.unwrap_or(&self.fresh))
     }
 
     fn shown(&self, path: &Path) -> PathBuf {
@@ -212,25 +256,24 @@ impl crate::render::Output for Staging {
     }
 }
 
-/// Moves the old output aside, the new one in, then deletes the old one.
-fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Error> {
-    if !output.exists() {
-        return fs::rename(staging, output)
-            .map_err(|e| Error::io("cannot move the new build to", output, e));
+/// Gives `dir` the permissions of `meta`, and its owner when it differs and the process may
+/// change it (as root); a failed change of owner is not an error.
+fn keep_owner_and_mode(dir: &Path, meta: &fs::Metadata) -> Result<(), Error> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mine = fs::metadata(dir).map_err(|e| Error::io("cannot inspect", dir, e))?;
+        if (mine.uid(), mine.gid()) != (meta.uid(), meta.gid()) {
+            let _ = std::os::unix::fs::chown(dir, Some(meta.uid()), Some(meta.gid()));
+        }
     }
-    let old = parent.join(format!(".{name}.candor-old-{}", std::process::id()));
-    fs::rename(output, &old)
-        .map_err(|e| Error::io("cannot move aside the previous build in", output, e))?;
-    if let Err(e) = fs::rename(staging, output) {
-        let _ = fs::rename(&old, output);
-        return Err(Error::io("cannot move the new build to", output, e));
-    }
-    remove_tree(&old).map_err(|e| Error::io("cannot remove the previous build at", &old, e))
+    fs::set_permissions(dir, meta.permissions())
+        .map_err(|e| Error::io("cannot set the mode of", dir, e))
 }
 
 /// Removes `dir` and everything in it, subdirectories in parallel: a previous build has
 /// thousands of them. Links are removed, never followed.
-fn remove_tree(dir: &Path) -> io::Result<()> {
+pub(crate) fn remove_tree(dir: &Path) -> io::Result<()> {
     let entries = fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
     entries.par_iter().try_for_each(|entry| {
         if entry.file_type()?.is_dir() {
@@ -243,180 +286,4 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn files(list: &[(&str, &str)]) -> Vec<(PathBuf, Vec<u8>)> {
-        list.iter()
-            .map(|(p, b)| (PathBuf::from(p), b.as_bytes().to_vec()))
-            .collect()
-    }
-
-    fn publish_owned(out: &Path, f: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
-        publish(out, f.iter().map(|(p, b)| (p.as_path(), b.as_slice())))
-    }
-
-    #[test]
-    fn safe_join_refuses_escapes() {
-        let base = Path::new("/out");
-        assert!(safe_join(base, Path::new("data/email/index.html")).is_ok());
-        for bad in [
-            "../x",
-            "/etc/passwd",
-            "a/../../b",
-            "",
-            "con/index.html",
-            "data/COM1.html",
-            "a/\0b",
-        ] {
-            assert!(safe_join(base, Path::new(bad)).is_err(), "{bad:?} accepted");
-        }
-    }
-
-    #[test]
-    fn publishes_then_replaces_its_own_output() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
-        publish_owned(
-            &out,
-            &files(&[("index.html", "one"), ("data/a/index.html", "a")]),
-        )
-        .unwrap();
-        assert_eq!(
-            fs::read_to_string(out.join("data/a/index.html")).unwrap(),
-            "a"
-        );
-        assert!(out.join(MARKER).is_file());
-        publish_owned(&out, &files(&[("index.html", "two")])).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
-        assert!(!out.join("data").exists(), "stale files must go");
-        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
-        assert_eq!(
-            leftovers.len(),
-            1,
-            "no staging or old directories left behind"
-        );
-    }
-
-    #[test]
-    fn refuses_a_directory_it_did_not_make() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("docs");
-        fs::create_dir(&out).unwrap();
-        fs::write(out.join("precious.txt"), "keep me").unwrap();
-        let err = publish_owned(&out, &files(&[("index.html", "x")])).unwrap_err();
-        assert!(
-            err.to_string().contains("was not written by candor"),
-            "{err}"
-        );
-        assert_eq!(
-            fs::read_to_string(out.join("precious.txt")).unwrap(),
-            "keep me"
-        );
-    }
-
-    #[test]
-    fn failed_write_leaves_previous_output() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
-        publish_owned(&out, &files(&[("index.html", "old")])).unwrap();
-        let err = publish_owned(&out, &files(&[("index.html", "new"), ("../evil", "x")]));
-        assert!(err.is_err());
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
-        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1);
-    }
-}
-
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-
-    fn publish_list(out: &Path, list: &[(&str, &str)]) -> Result<(), Error> {
-        publish(out, list.iter().map(|(p, b)| (Path::new(*p), b.as_bytes())))
-    }
-
-    /// Every file under `dir` with its contents, and nothing beside it but `dir` itself.
-    fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .map(|e| e.expect("walk"))
-            .map(|e| {
-                let bytes = if e.file_type().is_file() {
-                    fs::read(e.path()).expect("read")
-                } else {
-                    Vec::new()
-                };
-                (e.path().to_path_buf(), bytes)
-            })
-            .collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn a_file_where_a_directory_must_go_fails_and_keeps_the_previous_output() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("public");
-        publish_list(&out, &[("index.html", "old"), ("data/x/index.html", "x")]).unwrap();
-        let before = snapshot(tmp.path());
-        let err = publish_list(&out, &[("index.html", "new"), ("a", "file"), ("a/b", "f")])
-            .unwrap_err()
-            .to_string();
-        assert_eq!(snapshot(tmp.path()), before, "previous output changed");
-        assert!(err.contains(&out.display().to_string()), "{err}");
-        assert!(!err.contains("candor-new"), "names the staging dir: {err}");
-    }
-
-    #[test]
-    fn a_marker_that_is_a_link_does_not_make_a_directory_replaceable() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("docs");
-        fs::create_dir(&out).unwrap();
-        fs::write(out.join("precious.txt"), "keep").unwrap();
-        fs::write(tmp.path().join("elsewhere"), "a marker elsewhere").unwrap();
-        std::os::unix::fs::symlink(tmp.path().join("elsewhere"), out.join(MARKER)).unwrap();
-        let err = publish_list(&out, &[("index.html", "x")]).unwrap_err();
-        assert!(err.to_string().contains("not written by candor"), "{err}");
-        assert_eq!(
-            fs::read_to_string(out.join("precious.txt")).unwrap(),
-            "keep"
-        );
-    }
-
-    #[test]
-    fn replacing_never_follows_a_link_in_the_previous_output() {
-        let tmp = tempfile::tempdir().unwrap();
-        let outside = tmp.path().join("outside");
-        fs::create_dir(&outside).unwrap();
-        fs::write(outside.join("keep.txt"), "keep").unwrap();
-        let out = tmp.path().join("public");
-        publish_list(&out, &[("index.html", "one")]).unwrap();
-        std::os::unix::fs::symlink(&outside, out.join("data")).unwrap();
-        std::os::unix::fs::symlink(outside.join("keep.txt"), out.join("index2.html")).unwrap();
-        publish_list(&out, &[("index.html", "two"), ("data/index.html", "d")]).unwrap();
-        assert_eq!(
-            fs::read_to_string(outside.join("keep.txt")).unwrap(),
-            "keep"
-        );
-        assert_eq!(fs::read_dir(&outside).unwrap().count(), 1);
-        assert!(fs::symlink_metadata(out.join("data")).unwrap().is_dir());
-        assert!(!out.join("index2.html").exists());
-    }
-
-    #[test]
-    fn a_long_output_name_still_builds() {
-        let tmp = tempfile::tempdir().unwrap();
-        let out = tmp.path().join("p".repeat(250));
-        publish_list(&out, &[("index.html", "one")]).unwrap();
-        publish_list(&out, &[("index.html", "two")]).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn reserved_names_are_refused_by_name() {
-        let err = safe_join(Path::new("/out"), Path::new("img/aux.png")).unwrap_err();
-        assert!(err.to_string().contains("reserved device name"), "{err}");
-    }
-}
+mod tests;

@@ -180,8 +180,10 @@ fn init_writes_a_site_that_builds_and_never_overwrites() {
         "---\ntitle: Mine\n---\nMine.\n",
     )
     .expect("write");
+    // On an existing site init writes nothing: its demo rows would break that site's build.
     let again = candor().arg("init").arg(&dir).output().expect("run");
-    assert!(again.status.success());
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already a candor site"));
     assert!(
         read(&dir.join("content/pages/your-rights.md")).contains("Mine."),
         "init overwrote a file"
@@ -313,4 +315,26 @@ fn help_and_version_read_well() {
         format!("candor {}", env!("CARGO_PKG_VERSION"))
     );
     candor().arg("biuld").assert().code(2);
+}
+
+#[test]
+fn init_on_an_existing_site_adds_nothing_that_breaks_its_build() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let site = tmp.path().join("site");
+    common::copy_dir(&common::fixture("site"), &site);
+    // A site without some of the starter's files: no model card.
+    fs::remove_dir_all(site.join("content/models")).expect("rm");
+    let before: Vec<_> = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.expect("walk").path().to_path_buf())
+        .collect();
+    let o = candor().arg("init").arg(&site).output().expect("run");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("already a candor site"), "{stderr}");
+    let after: Vec<_> = walkdir::WalkDir::new(&site)
+        .into_iter()
+        .map(|e| e.expect("walk").path().to_path_buf())
+        .collect();
+    assert_eq!(before, after, "init wrote into an existing site");
 }

@@ -176,3 +176,52 @@ fn unsafe_taxonomy_keys_are_load_errors() {
         );
     }
 }
+
+/// Ids become file names: one longer than 100 characters is an input error at its line in
+/// `check` too, not a "File name too long" from `build` alone.
+#[test]
+fn over_long_ids_are_load_errors() {
+    let long = "a".repeat(300);
+    assert_refused(
+        "element",
+        &long,
+        |s, bad| {
+            replace_in(
+                s,
+                "content/inventory/customers.csv",
+                "delivery_address,Delivery address",
+                &format!("{bad},Delivery address"),
+            )
+        },
+        &["content/inventory/customers.csv:4", "at most 100"],
+    );
+    assert_refused(
+        "retention policy id",
+        &long,
+        |s, bad| {
+            replace_in(
+                s,
+                "content/retention.csv",
+                "orders,Order records",
+                &format!("{bad},Order records"),
+            )
+        },
+        &["content/retention.csv:3", "at most 100"],
+    );
+    let card = "content/models/style-recommender.md";
+    assert_refused(
+        "model id",
+        &long,
+        |s, bad| replace_in(s, card, "name: Style", &format!("id: {bad}\nname: Style")),
+        &[card, "at most 100"],
+    );
+    assert_refused(
+        "page file name",
+        &"p".repeat(150),
+        |s, stem| {
+            let to = s.join(format!("content/pages/{stem}.md"));
+            fs::rename(s.join("content/pages/your-rights.md"), to).expect("rename");
+        },
+        &["page slug", "at most 100"],
+    );
+}

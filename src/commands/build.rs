@@ -29,6 +29,9 @@ pub struct Options {
     pub today: Option<Date>,
     /// The previous version, for the "What changed" page and feed.
     pub previous: Option<PathBuf>,
+    /// Refuse `audience = "internal"` taken from candor.toml alone: a plain `candor build`
+    /// writes to `public/`, and one line in a pull request must not publish internal data.
+    pub refuse_config_internal: bool,
 }
 
 /// The files of a build, in memory, and who they are for.
@@ -46,9 +49,13 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         base_url: args.base_url.clone(),
         today: args.today,
         previous: args.previous.clone(),
+        refuse_config_internal: args.output.is_none(),
     };
     let progress = Progress::start();
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));
+    let mut inputs = vec![root.as_path()];
+    inputs.extend(args.previous.as_deref());
+    write::check_placement(&output, &inputs)?;
     // Pages go to the staging directory as they render: the site is never held in memory.
     let mut done = None;
     write::publish_with(&output, |staging| {
@@ -59,7 +66,13 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let Some((audience, render::Rendered { pages, charts })) = done else {
         return Err(Error::Usage("the build wrote nothing".to_string()));
     };
-    eprintln!(
+    if audience == Audience::Internal {
+        crate::note!(
+            "WARNING: INTERNAL build: {} holds internal data (owners, notes, internal rows, the audit); do not publish it",
+            output.display()
+        );
+    }
+    crate::note!(
         "Built {pages} pages and {charts} charts for the {} audience into {} in {:.2} s",
         audience_name(audience),
         output.display(),
@@ -93,6 +106,19 @@ pub fn build_into(
         catalog.config.base_url = url.clone();
     }
     let audience = options.audience.unwrap_or(catalog.config.audience);
+    if options.audience.is_none()
+        && audience == Audience::Internal
+        && options.refuse_config_internal
+    {
+        return Err(Error::Usage(
+            "candor.toml sets audience = \"internal\", but this build has no --output, so it would write \
+             internal data into the public output folder.\n\
+             An internal build is asked for on the command line: \
+             `candor build --audience internal --output internal-site` (and set audience = \"public\" \
+             in candor.toml, or remove the line)."
+                .to_string(),
+        ));
+    }
     let theme = Theme::load(root)?;
     render::tera_env::check_logo(&theme, &catalog.config)?;
     // The audit runs on every build; findings never fail it, and only an internal build

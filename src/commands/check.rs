@@ -23,7 +23,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
         fail_on,
         uri_prefix: uri_prefix(root),
     };
-    print!("{}", render(args.format, &audit, &options));
+    crate::out::stdout(render(args.format, &audit, &options).as_bytes())?;
     let code = if audit.fails(fail_on) {
         ExitCode::from(1)
     } else {
@@ -56,7 +56,7 @@ pub fn audit_for_build(
     today: Date,
 ) -> Result<(Audit, Vec<ReviewDue>), Error> {
     let (settings, audit) = audit_site(root, catalog, today)?;
-    eprintln!("audit: {} (details: candor check)", audit.summary());
+    crate::note!("audit: {} (details: candor check)", audit.summary());
     let reviews = reviews_due(catalog, settings.max_age_days, today, REVIEW_HORIZON_DAYS);
     Ok((audit, reviews))
 }

@@ -57,7 +57,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, Error> {
         new: args.new_root.display().to_string(),
         today,
     };
-    print!("{}", render(args.format, &diff, &options));
+    crate::out::stdout(render(args.format, &diff, &options).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

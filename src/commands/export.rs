@@ -35,15 +35,11 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode, Error> {
     let text = export(&catalog, args.format, audience)?;
     match &args.out {
         Some(path) => {
-            std::fs::write(path, text).map_err(|e| Error::io("cannot write", path, e))?;
-            eprintln!("  wrote {}", path.display());
+            crate::out::replace_file(path, text.as_bytes())?;
+            crate::note!("  wrote {}", path.display());
         }
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            // A closed pipe (`candor export ... | head`) is not an error worth a message.
-            let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-        }
+        // A closed pipe (`candor export ... | head`) is not an error worth a message.
+        None => crate::out::stdout(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

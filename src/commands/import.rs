@@ -74,12 +74,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, Error> {
     }
     for (dest, text, notes) in planned {
         write(&dest, &text, args.force)?;
-        eprintln!("  wrote {}", dest.display());
+        crate::note!("  wrote {}", dest.display());
         for n in notes {
-            eprintln!("        note: {n}");
+            crate::note!("        note: {n}");
         }
     }
-    eprintln!(
+    crate::note!(
         "\nNext: check `inputs` and `training_data.elements` name your inventory elements, set `status` and `owners`, then run `candor check`."
     );
     Ok(ExitCode::SUCCESS)

@@ -1,4 +1,7 @@
-//! `candor init`: writes a small, valid starter site. Never overwrites an existing file.
+//! `candor init`: writes a small, valid starter site into a folder that is not a site yet.
+//! Never overwrites a file, and writes nothing into an existing site (a folder with a
+//! `candor.toml` or a `content/` folder): its demo rows and model card would not link with
+//! that site's own inventory, so they would break its build.
 
 use std::fs;
 use std::path::Path;
@@ -35,11 +38,24 @@ const STARTER: &[(&str, &str)] = &[
 
 pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
     let dir = &args.dir;
+    if let Some(found) = ["candor.toml", "content"]
+        .iter()
+        .find(|f| std::fs::symlink_metadata(dir.join(f)).is_ok())
+    {
+        return Err(Error::Usage(format!(
+            "{} is already a candor site (it has {found}): init writes nothing into it, \
+             because the starter's example rows and model card would not match its inventory.\n\
+             To start another site, run `candor init NEW_FOLDER`; to check this one, run \
+             `candor check --root {}`.",
+            dir.display(),
+            dir.display()
+        )));
+    }
     let (mut written, mut kept) = (0, 0);
     for (rel, text) in STARTER {
         let path = dir.join(rel);
         if path.exists() {
-            eprintln!("  kept  {} (already exists)", path.display());
+            crate::note!("  kept  {} (already exists)", path.display());
             kept += 1;
             continue;
         }
@@ -47,7 +63,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
             fs::create_dir_all(parent).map_err(|e| Error::io("cannot create", parent, e))?;
         }
         write_new(&path, text)?;
-        eprintln!("  wrote {}", path.display());
+        crate::note!("  wrote {}", path.display());
         written += 1;
     }
     let shown = if dir == Path::new(".") {
@@ -55,7 +71,7 @@ pub fn run(args: &InitArgs) -> Result<ExitCode, Error> {
     } else {
         format!(" --root {}", dir.display())
     };
-    eprintln!(
+    crate::note!(
         "\nStarter site: {written} file(s) written, {kept} kept.\nNext: edit content/inventory/*.csv, then run `candor build{shown}` and open public/index.html."
     );
     Ok(ExitCode::SUCCESS)

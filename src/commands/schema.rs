@@ -34,8 +34,8 @@ pub fn run(args: &SchemaArgs) -> Result<ExitCode, Error> {
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     match &args.out {
-        Some(path) => std::fs::write(path, text).map_err(|e| Error::io("cannot write", path, e))?,
-        None => print!("{text}"),
+        Some(path) => crate::out::replace_file(path, text.as_bytes())?,
+        None => crate::out::stdout(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

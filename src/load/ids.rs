@@ -12,6 +12,10 @@ pub enum IdKind {
 
 const RESERVED: &[&str] = &["con", "prn", "aux", "nul"];
 
+/// The longest id, in bytes (ids are ASCII). Ids become file and folder names, which most
+/// systems cap at 255 bytes, and addresses; 100 leaves room for suffixes and stays readable.
+pub const MAX_ID_LEN: usize = 100;
+
 /// Checks an id; `what` names it in messages (e.g. "element id", "retention policy id").
 pub fn check_id(id: &str, kind: IdKind, what: &str) -> Result<(), Invalid> {
     let shape_ok = match kind {
@@ -57,6 +61,19 @@ pub fn check_id(id: &str, kind: IdKind, what: &str) -> Result<(), Invalid> {
             }),
         });
     }
+    if id.len() > MAX_ID_LEN {
+        return Err(Invalid {
+            message: format!(
+                "{what} `{}...` is {} characters long; ids may have at most {MAX_ID_LEN}",
+                &id[..40],
+                id.len()
+            ),
+            help: Some(
+                "ids become file names and web addresses: shorten it (the name column can be long)"
+                    .to_string(),
+            ),
+        });
+    }
     if is_reserved(id) {
         return Err(Invalid {
             message: format!("{what} `{id}` is a reserved device name on Windows"),
@@ -96,6 +113,13 @@ pub fn sanitize(id: &str, kind: IdKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_ids_are_refused_at_the_limit() {
+        assert!(check_id(&"a".repeat(MAX_ID_LEN), IdKind::Element, "element id").is_ok());
+        let err = check_id(&"a".repeat(MAX_ID_LEN + 1), IdKind::Other, "model id").unwrap_err();
+        assert!(err.message.contains("at most 100"), "{}", err.message);
+    }
 
     #[test]
     fn element_ids() {

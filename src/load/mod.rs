@@ -4,8 +4,10 @@
 pub mod columns;
 pub mod duration;
 pub mod front_matter;
+pub mod fs;
 pub mod ids;
 pub mod inventory;
+pub mod layout;
 pub mod model_card;
 pub mod pages;
 pub mod registers;
@@ -27,6 +29,7 @@ use crate::link::{ModelCard, Page, Recipient, RetentionPolicy, System};
 use crate::taxonomy::Taxonomy;
 
 pub use inventory::RawUse;
+pub use layout::Layout;
 pub use registers::Register;
 pub use source::SourceFile;
 
@@ -61,12 +64,16 @@ impl RawSite {
 /// relative to `root`.
 pub fn load(root: &Path) -> (RawSite, Diagnostics) {
     let mut errors = Vec::new();
-    let (config, taxonomy) = load_config(root, &mut errors);
-    let content = Path::new("content");
+    let scope = fs::Scope::new(root);
+    let (config, taxonomy) = load_config(&scope, &mut errors);
+    let layout = Layout::read(&scope, &mut errors);
+    if let Some(warning) = layout.warning() {
+        crate::note!("{warning}");
+    }
     // The CSV tables and the Markdown files are independent: they are read side by side, and
     // their diagnostics merge in the order a serial read would give.
     let (mut tables, mut texts) =
-        rayon::join(|| load_tables(root, content), || load_texts(root, content));
+        rayon::join(|| load_tables(root, &layout), || load_texts(root, &layout));
     errors.append(&mut tables.errors);
     errors.append(&mut texts.errors);
     let mut sources = tables.sources;
@@ -109,13 +116,14 @@ struct Texts {
 }
 
 /// Reads the inventory files and the three registers.
-fn load_tables(root: &Path, content: &Path) -> Tables {
+fn load_tables(root: &Path, layout: &Layout) -> Tables {
     let mut errors = Vec::new();
     let mut sources = HashMap::new();
     let mut inventory = Vec::new();
+    let content = Path::new("content");
     let inv_dir = content.join("inventory");
-    let files = list(root, &inv_dir, "csv", &mut errors);
-    if files.as_ref().is_some_and(Vec::is_empty) || files.is_none() {
+    let files = layout.inventory.as_deref().unwrap_or_default();
+    if files.is_empty() {
         errors.push(
             Diagnostic::file(
                 &inv_dir,
@@ -124,22 +132,8 @@ fn load_tables(root: &Path, content: &Path) -> Tables {
             .help("add at least one inventory file, e.g. content/inventory/customers.csv (`candor init` writes an example)"),
         );
     }
-    for name in other_files(root, &inv_dir) {
-        let ext = Path::new(&name)
-            .extension()
-            .map(|x| x.to_string_lossy().to_ascii_lowercase());
-        if matches!(
-            ext.as_deref(),
-            Some("xlsx" | "xls" | "xlsm" | "ods" | "numbers" | "tsv" | "txt")
-        ) {
-            errors.push(
-                Diagnostic::file(inv_dir.join(&name), format!("{} is not a CSV file, so it is not read", inv_dir.join(&name).display()))
-                    .help("export it as CSV (in Excel: File > Save As > \"CSV UTF-8 (Comma delimited)\") and remove the original from this folder"),
-            );
-        }
-    }
-    for rel in files.unwrap_or_default() {
-        match SourceFile::read(root, &rel) {
+    for rel in files {
+        match SourceFile::read(root, rel) {
             Ok(src) => {
                 let rows = inventory::load_inventory(&src, &mut errors);
                 // The first file's rows are taken as they are: extending an empty vector
@@ -155,9 +149,19 @@ fn load_tables(root: &Path, content: &Path) -> Tables {
         }
     }
 
+    let present = |name: &str| {
+        if layout.registers.contains(&name) {
+            Presence::Readable
+        } else if layout.refused_registers.contains(&name) {
+            Presence::Refused
+        } else {
+            Presence::Absent
+        }
+    };
     let retention = register(
         root,
         &content.join("retention.csv"),
+        present("retention.csv"),
         true,
         &mut sources,
         &mut errors,
@@ -166,6 +170,7 @@ fn load_tables(root: &Path, content: &Path) -> Tables {
     let systems = register(
         root,
         &content.join("systems.csv"),
+        present("systems.csv"),
         false,
         &mut sources,
         &mut errors,
@@ -174,6 +179,7 @@ fn load_tables(root: &Path, content: &Path) -> Tables {
     let recipients = register(
         root,
         &content.join("recipients.csv"),
+        present("recipients.csv"),
         false,
         &mut sources,
         &mut errors,
@@ -190,19 +196,19 @@ fn load_tables(root: &Path, content: &Path) -> Tables {
 }
 
 /// Reads the model cards and the Markdown pages.
-fn load_texts(root: &Path, content: &Path) -> Texts {
+fn load_texts(root: &Path, layout: &Layout) -> Texts {
     let mut errors = Vec::new();
     let mut sources = HashMap::new();
     let models = markdown(
         root,
-        &content.join("models"),
+        &layout.models,
         &mut sources,
         &mut errors,
         model_card::load_model_card,
     );
     let pages = markdown(
         root,
-        &content.join("pages"),
+        &layout.pages,
         &mut sources,
         &mut errors,
         pages::load_page,
@@ -215,14 +221,25 @@ fn load_texts(root: &Path, content: &Path) -> Texts {
     }
 }
 
-fn load_config(root: &Path, errors: &mut Vec<Diagnostic>) -> (Option<Config>, Option<Taxonomy>) {
+fn load_config(
+    scope: &fs::Scope,
+    errors: &mut Vec<Diagnostic>,
+) -> (Option<Config>, Option<Taxonomy>) {
     let rel = Path::new("candor.toml");
-    if !root.join(rel).is_file() {
-        errors.push(
-            Diagnostic::file(rel, format!("no candor.toml in {}: this is not a candor site", root.display()))
-                .help("run `candor init` to create a starter site here, or pass --root DIR to point at one"),
-        );
-        return (None, None);
+    let root = scope.root();
+    match scope.kind(rel, Path::new("")) {
+        Ok(fs::Kind::File) => {}
+        Ok(_) => {
+            errors.push(
+                Diagnostic::file(rel, format!("no candor.toml in {}: this is not a candor site", root.display()))
+                    .help("run `candor init` to create a starter site here, or pass --root DIR to point at one"),
+            );
+            return (None, None);
+        }
+        Err(d) => {
+            errors.push(d);
+            return (None, None);
+        }
     }
     match SourceFile::read(root, rel) {
         Ok(src) => parse_config(&src, errors),
@@ -261,65 +278,32 @@ pub fn parse_config(
     }
 }
 
-/// Files directly in `root/dir` with extension `ext` (any case), sorted by name, as paths
-/// relative to `root`. `None` when the directory does not exist. Editor lock and backup files
-/// (names starting with `.` or `~`) are skipped.
-fn list(root: &Path, dir: &Path, ext: &str, errors: &mut Vec<Diagnostic>) -> Option<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(root.join(dir)) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => {
-            errors.push(Diagnostic::file(
-                dir,
-                format!("cannot read {}: {e}", dir.display()),
-            ));
-            return None;
-        }
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| !n.starts_with('.') && !n.starts_with('~'))
-        .filter(|n| {
-            Path::new(n)
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case(ext))
-        })
-        .collect();
-    names.sort();
-    Some(names.into_iter().map(|n| dir.join(n)).collect())
-}
-
-/// Names of the files in `root/dir` that are not `.csv` (none when it cannot be read).
-fn other_files(root: &Path, dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|n| !n.starts_with('.') && !n.starts_with('~'))
-        .filter(|n| {
-            !Path::new(n)
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("csv"))
-        })
-        .collect();
-    names.sort();
-    names
+/// Whether a register file is there to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presence {
+    Absent,
+    Readable,
+    /// There, but refused by the filesystem rule (reported).
+    Refused,
 }
 
 /// Loads one register file; a missing optional file is an empty register.
 fn register<T>(
     root: &Path,
     rel: &Path,
+    present: Presence,
     required: bool,
     sources: &mut HashMap<Arc<Path>, SourceFile>,
     errors: &mut Vec<Diagnostic>,
     read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Register<T>,
 ) -> Register<T> {
-    if !root.join(rel).is_file() {
+    if present == Presence::Refused {
+        let mut reg = Register::missing(rel.to_path_buf());
+        reg.present = true;
+        reg.unreadable = true;
+        return reg;
+    }
+    if present == Presence::Absent {
         let mut reg = Register::missing(rel.to_path_buf());
         if required {
             reg.unreadable = true;
@@ -352,13 +336,12 @@ type Loaded<T> = (Result<SourceFile, Diagnostic>, Option<T>, Vec<Diagnostic>);
 /// Loads every `.md` file of an optional directory with `read`.
 fn markdown<T: Send>(
     root: &Path,
-    dir: &Path,
+    files: &[PathBuf],
     sources: &mut HashMap<Arc<Path>, SourceFile>,
     errors: &mut Vec<Diagnostic>,
     read: fn(&SourceFile, &mut Vec<Diagnostic>) -> Option<T>,
 ) -> Vec<T> {
     // Files are read and parsed in parallel; results and diagnostics merge in listing order.
-    let files = list(root, dir, "md", errors).unwrap_or_default();
     let loaded: Vec<Loaded<T>> = files
         .par_iter()
         .map(|rel| {

@@ -43,7 +43,7 @@ impl SourceFile {
 
     /// Reads `root/rel` as UTF-8; the diagnostic names `rel`.
     pub fn read(root: &Path, rel: &Path) -> Result<SourceFile, Diagnostic> {
-        let bytes = std::fs::read(root.join(rel))
+        let bytes = super::fs::read_regular(&root.join(rel))
             .map_err(|e| Diagnostic::file(rel, format!("cannot read {}: {e}", rel.display())))?;
         match String::from_utf8(bytes) {
             Ok(text) if !is_utf16(text.as_bytes()) => {

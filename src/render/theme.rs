@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Error};
+use crate::load::fs::{read_regular, Kind, Scope};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -107,63 +108,108 @@ impl Theme {
         }
     }
 
-    /// The built-in theme overlaid with `root/templates/**` and `root/static/**` (both optional).
+    /// The built-in theme overlaid with `root/templates/**` and `root/static/**` (both
+    /// optional), read by the one filesystem rule (`load::fs`): a link leaving the site, or
+    /// leaving `templates/` or `static/` from inside it, is an input error.
     pub fn load(root: &Path) -> Result<Theme, Error> {
         let mut theme = Theme::builtin();
-        let mut errors = Diagnostics::new();
-        for (name, path) in files_under(&root.join("templates"))? {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
+        let mut errors = Vec::new();
+        let site = Scope::new(root);
+        let templates = files_under(&site, "templates", &mut errors);
+        let assets = files_under(&site, "static", &mut errors);
+        for (name, path) in templates {
             let file = format!("templates/{name}");
-            match String::from_utf8(bytes) {
-                Ok(text) => {
+            match read_regular(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => {
                     let source = TemplateSource {
                         text: Cow::Owned(text),
                         file,
                     };
                     theme.templates.insert(name, source);
                 }
-                Err(_) => errors.push(
+                Ok(Err(_)) => errors.push(
                     Diagnostic::file(file, "template is not valid UTF-8 text")
                         .help("save the file as UTF-8"),
                 ),
+                Err(e) => errors.push(Diagnostic::file(&file, format!("cannot read {file}: {e}"))),
             }
         }
-        for (name, path) in files_under(&root.join("static"))? {
-            let bytes = std::fs::read(&path).map_err(|e| Error::io("cannot read", &path, e))?;
-            theme.assets.insert(name, Cow::Owned(bytes));
+        for (name, path) in assets {
+            match read_regular(&path) {
+                Ok(bytes) => {
+                    theme.assets.insert(name, Cow::Owned(bytes));
+                }
+                Err(e) => errors.push(Diagnostic::file(
+                    format!("static/{name}"),
+                    format!("cannot read static/{name}: {e}"),
+                )),
+            }
         }
-        errors.into_result(theme).map_err(Error::from)
+        let mut diags = Diagnostics::new();
+        for d in errors {
+            diags.push(d);
+        }
+        diags.into_result(theme).map_err(Error::from)
     }
 }
 
-/// Regular files under `dir` (none if it does not exist), as (`a/b.html`, full path), sorted.
-/// Symbolic links are skipped, so a build never copies files from outside the site.
-fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
+/// Regular files under `root/top` (none if it does not exist), as (`a/b.html`, full path),
+/// sorted. Links are followed only when they stay inside `top`; what the rule refuses is
+/// pushed to `errors`.
+fn files_under(site: &Scope, top: &str, errors: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let top = Path::new(top);
+    match site.kind(top, Path::new("")) {
+        Ok(Kind::Dir) => {}
+        Ok(_) => return Vec::new(),
+        Err(d) => {
+            errors.push(d);
+            return Vec::new();
+        }
     }
+    let scope = site.sub(top);
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Error::io("cannot read", path, e.into())
-        })?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(rel) = entry.path().strip_prefix(dir) else {
-            continue;
-        };
-        let name: Vec<&str> = rel.iter().filter_map(|c| c.to_str()).collect();
-        // Non-UTF-8 names cannot be URLs.
-        if name.len() != rel.iter().count() || name.last().is_some_and(|n| SKIPPED.contains(n)) {
-            continue;
-        }
-        out.push((name.join("/"), entry.path().to_path_buf()));
-    }
-    Ok(out)
+    walk(&scope, top, Path::new(""), 0, &mut out, errors);
+    out.sort();
+    out
 }
 
+/// Deepest folder nesting followed under `static/` or `templates/`.
+const MAX_DEPTH: usize = 32;
+
+fn walk(
+    scope: &Scope,
+    top: &Path,
+    rel: &Path,
+    depth: usize,
+    out: &mut Vec<(String, PathBuf)>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let shown = top.join(rel);
+    if depth > MAX_DEPTH {
+        errors.push(Diagnostic::file(
+            &shown,
+            format!(
+                "{} is nested more than {MAX_DEPTH} folders deep",
+                shown.display()
+            ),
+        ));
+        return;
+    }
+    let Some(listing) = scope.list(rel, &shown, errors) else {
+        return;
+    };
+    for name in listing.files {
+        if SKIPPED.contains(&name.as_str()) {
+            continue;
+        }
+        let path = rel.join(&name);
+        let url: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
+        out.push((url.join("/"), scope.root().join(&path)));
+    }
+    for name in listing.dirs {
+        walk(scope, top, &rel.join(name), depth + 1, out, errors);
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

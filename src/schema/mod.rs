@@ -63,7 +63,7 @@ pub fn config() -> Value {
             "description": text("one or two sentences shown on the home page"),
             "base_url": text("empty, or the absolute `http(s)://` URL the site is published at, for sitemap.xml and the Atom feed"),
             "language": {"type": "string", "pattern": language_pattern, "description": "language of the interface text: `en` (default) or `de`, optionally with a region (`de-AT`); content stays as written"},
-            "audience": one_of(&["public", "internal"], "default audience of `build` and `export`"),
+            "audience": one_of(&["public", "internal"], "default audience of `build` and `export`. `internal` is taken by `build` only when `--output DIR` is named (a plain `candor build` writes `public/`, so it is an error there: pass `--audience internal` to mean it); every internal build ends with a warning naming its output folder"),
             "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),
             "contact": table("how to reach the privacy team", json!({
                 "email": text("contact email address"),

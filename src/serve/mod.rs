@@ -10,7 +10,6 @@ pub mod state;
 pub mod watch;
 pub mod wire;
 
-use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -40,7 +39,7 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
     }
     // Watch first: a change made while the first build runs is not missed.
     let watch = watch::Watch::start(&cfg.root)
-        .map_err(|e| eprintln!("warning: not watching for changes ({e}); restart to rebuild"))
+        .map_err(|e| crate::note!("warning: not watching for changes ({e}); restart to rebuild"))
         .ok();
     let state = Arc::new(State::new());
     rebuild(&cfg.root, &cfg.options, &state);
@@ -51,18 +50,20 @@ pub fn run(cfg: Serve) -> Result<(), Error> {
         ))
     })?;
     let port = listener.local_addr().map_or(cfg.port, |a| a.port());
-    println!(
-        "Serving {} at http://127.0.0.1:{port}/ (rebuilds on change; Ctrl+C to stop)",
-        cfg.root.display()
-    );
-    let _ = std::io::stdout().flush();
+    crate::out::stdout(
+        format!(
+            "Serving {} at http://127.0.0.1:{port}/ (rebuilds on change; Ctrl+C to stop)\n",
+            cfg.root.display()
+        )
+        .as_bytes(),
+    )?;
     if let Some(watch) = watch {
         let (root, options, state) = (cfg.root.clone(), cfg.options.clone(), Arc::clone(&state));
         let watching = std::thread::Builder::new()
             .name("candor-watch".into())
             .spawn(move || watch.run(|| rebuild(&root, &options, &state)));
         if let Err(e) = watching {
-            eprintln!("warning: not watching for changes ({e}); restart to rebuild");
+            crate::note!("warning: not watching for changes ({e}); restart to rebuild");
         }
     }
     pool::serve(listener, port, state)
@@ -80,7 +81,7 @@ pub fn rebuild(root: &Path, options: &Options, state: &State) {
         Ok(Ok(built)) => {
             let n = built.files.len();
             let changed = state.publish(built.files);
-            eprintln!(
+            crate::note!(
                 "built {n} files in {} ms{}",
                 started.elapsed().as_millis(),
                 if changed { "" } else { " (no change)" }
@@ -88,12 +89,12 @@ pub fn rebuild(root: &Path, options: &Options, state: &State) {
         }
         Ok(Err(e)) => {
             let message = error_text(&e);
-            eprintln!("{message}\nbuild failed: still serving the last good build");
+            crate::note!("{message}\nbuild failed: still serving the last good build");
             state.fail(message);
         }
         Err(_) => {
             let message = "internal error: the build panicked (please report this)".to_string();
-            eprintln!("{message}");
+            crate::note!("{message}");
             state.fail(message);
         }
     }

@@ -67,7 +67,7 @@ pub fn serve(listener: TcpListener, port: u16, state: Arc<State>) -> io::Result<
             work(&incoming, port, &state, &poller)
         }) {
             Ok(()) => workers += 1,
-            Err(e) => eprintln!("warning: cannot start a server thread: {e}"),
+            Err(e) => crate::note!("warning: cannot start a server thread: {e}"),
         }
     }
     if workers == 0 {

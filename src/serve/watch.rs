@@ -100,7 +100,7 @@ impl Watch {
                     Ok(()) => {
                         self.watched.insert(dir);
                     }
-                    Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+                    Err(e) => crate::note!("warning: cannot watch {}: {e}", dir.display()),
                 }
             } else if !exists && self.watched.remove(&dir) {
                 let _ = self.watcher.unwatch(&dir);
