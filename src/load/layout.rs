@@ -8,7 +8,12 @@ use super::fs::{Kind, Listing, Scope};
 use crate::diag::Diagnostic;
 
 /// The register files, directly in `content/`.
-pub const REGISTERS: [&str; 3] = ["retention.csv", "systems.csv", "recipients.csv"];
+pub const REGISTERS: [&str; 4] = [
+    "retention.csv",
+    "systems.csv",
+    "recipients.csv",
+    "assessments.csv",
+];
 
 /// Files that are no one's input: never read, never listed.
 const LITTER: &[&str] = &[
