@@ -2,6 +2,7 @@
 //! pass over the catalog (plus hash lookups), so the audit stays linear in its size.
 //! Output formats are in [`report`].
 
+mod basis;
 mod eea;
 mod exceptions;
 pub mod finding;
@@ -14,10 +15,11 @@ pub mod review;
 pub mod reviews;
 pub mod rules;
 pub mod settings;
-mod targeting;
+pub mod targeting;
 #[cfg(test)]
 pub(crate) mod testing;
 mod transfer;
+mod transparency;
 mod unused;
 
 use jiff::civil::Date;
@@ -26,6 +28,7 @@ use rayon::prelude::*;
 pub use finding::{Accepted, FailOn, Finding, Severity};
 pub use rules::{Rule, RULES};
 pub use settings::{Exception, Settings};
+pub use targeting::Targeting;
 
 use crate::diag::Origin;
 use crate::link::Catalog;
@@ -96,8 +99,10 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
     };
     // The rule families read the catalog independently: they run in parallel and their
     // findings are joined in this fixed order, so the result does not depend on timing.
-    let families: [Family; 7] = [
+    let families: [Family; 9] = [
         targeting::check,
+        basis::check,
+        transparency::check,
         retention::check,
         purpose::check,
         transfer::check,

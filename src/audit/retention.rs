@@ -1,10 +1,31 @@
-//! Storage limitation: `missing-retention` and `unbounded-retention`, per use.
+//! Storage limitation: `missing-retention` and `unbounded-retention` per use,
+//! `retention-no-trigger` per policy.
 
-use super::rules::{MISSING_RETENTION, UNBOUNDED_RETENTION};
+use super::rules::{MISSING_RETENTION, RETENTION_NO_TRIGGER, UNBOUNDED_RETENTION};
 use super::{Cx, Draft, Out};
 use crate::link::RetentionPeriod;
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
+    for p in &cx.cat.retention {
+        let RetentionPeriod::Fixed { iso, .. } = &p.period else {
+            continue;
+        };
+        let trigger = p.trigger.as_deref().is_some_and(|t| !t.trim().is_empty());
+        if !trigger && !p.uses.is_empty() {
+            out.emit(RETENTION_NO_TRIGGER, &p.origin, || {
+                Draft::new(
+                    format!(
+                        "retention policy `{}` keeps data for {} but does not say from when",
+                        p.id, iso
+                    ),
+                    format!(
+                        "fill `trigger` of policy `{}` (e.g. \"account closure\", \"last order\")",
+                        p.id
+                    ),
+                )
+            });
+        }
+    }
     for u in &cx.cat.uses {
         let el = &cx.cat.elements[u.element];
         match u.retention.map(|p| &cx.cat.retention[p]) {
@@ -66,6 +87,31 @@ mod tests {
             "{}",
             f.message
         );
+    }
+
+    #[test]
+    fn a_used_finite_policy_without_trigger() {
+        let mut s = Site::new();
+        s.element("email", "user.contact.email");
+        s.use_("email", "essential.service");
+        s.cat.retention[0].trigger = None;
+        let a = crate::audit::testing::run(s);
+        assert_eq!(a.findings.len(), 1);
+        let f = &a.findings[0];
+        assert_eq!(f.rule, "retention-no-trigger");
+        assert_eq!(f.origin.to_string(), "content/retention.csv:2");
+        assert!(f.message.contains("P1Y"), "{}", f.message);
+    }
+
+    #[test]
+    fn near_miss_a_trigger_an_indefinite_or_an_unused_policy() {
+        let mut s = Site::new();
+        s.policy("forever", None);
+        s.policy("spare", Some("P2Y"));
+        s.cat.retention[2].trigger = None;
+        s.element("email", "user.contact.email");
+        s.use_("email", "essential.service");
+        assert!(rules_fired(s).is_empty());
     }
 
     #[test]
