@@ -3,6 +3,7 @@
 //! Output formats are in [`report`].
 
 mod basis;
+pub mod dpia;
 mod eea;
 mod exceptions;
 pub mod finding;
@@ -40,6 +41,8 @@ pub struct Audit {
     pub today: Date,
     /// Sorted by severity (errors first), then file, line and rule.
     pub findings: Vec<Finding>,
+    /// The DPIA screen: every use and model meeting at least one of the nine criteria.
+    pub dpia: Vec<dpia::Screen>,
 }
 
 impl Audit {
@@ -92,14 +95,16 @@ impl Audit {
 
 /// Runs every enabled rule over the catalog, then applies the exceptions.
 pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
+    let screens = dpia::screen(catalog, |_| None);
     let cx = Cx {
         cat: catalog,
         settings,
         today,
+        dpia: &screens,
     };
     // The rule families read the catalog independently: they run in parallel and their
     // findings are joined in this fixed order, so the result does not depend on timing.
-    let families: [Family; 9] = [
+    let families: [Family; 10] = [
         targeting::check,
         basis::check,
         transparency::check,
@@ -109,6 +114,7 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
         review::check,
         models::check,
         unused::check,
+        dpia::check,
     ];
     let found: Vec<Vec<Finding>> = families
         .par_iter()
@@ -124,7 +130,11 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
         (b.severity, &a.origin, a.rule, &a.message)
             .cmp(&(a.severity, &b.origin, b.rule, &b.message))
     });
-    Audit { today, findings }
+    Audit {
+        today,
+        findings,
+        dpia: screens,
+    }
 }
 
 /// One family of rules: reads the catalog, adds findings.
@@ -135,6 +145,8 @@ pub(crate) struct Cx<'a> {
     pub cat: &'a Catalog,
     pub settings: &'a Settings,
     pub today: Date,
+    /// The DPIA screen, computed once before the rules run.
+    pub dpia: &'a [dpia::Screen],
 }
 
 /// A finding before its rule's severity is applied.
