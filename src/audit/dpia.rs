@@ -37,7 +37,7 @@ impl Criterion {
             Criterion::LargeScale => "large scale",
             Criterion::Matching => "data matched from several sources",
             Criterion::Vulnerable => "vulnerable subjects",
-            Criterion::Innovative => "innovative technology (AI)",
+            Criterion::Innovative => "innovative technology",
             Criterion::BlocksRight => "can block a right or a service",
         }
     }
