@@ -32,12 +32,11 @@ pub(crate) fn under(key: &str, prefix: &str) -> bool {
             && key.as_bytes()[prefix.len()] == b'.')
 }
 
-/// The text of a use's extra column, when filled (`legal_reference` until it has a field).
-fn column<'a>(u: &'a Use, name: &str) -> Option<&'a str> {
-    u.extra
-        .get(name)
-        .map(String::as_str)
-        .filter(|s| !s.trim().is_empty())
+/// Whether the row names the law it rests on.
+fn has_reference(u: &Use) -> bool {
+    u.legal_reference
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty())
 }
 
 /// The basis as written in the inventory.
@@ -82,15 +81,15 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 )
                 .element(&el.id)
             });
-            if tax.is_special_category(&el.category) {
+            if tax.is_special_category(&el.category) && u.special_category_condition.is_none() {
                 special(cx, u, out, "no legal basis");
             }
             return;
         };
-        if tax.is_special_category(&el.category) && basis == LegalBasis::LegitimateInterests {
-            special(cx, u, out, "legitimate interests");
+        if tax.is_special_category(&el.category) && u.special_category_condition.is_none() {
+            special(cx, u, out, &format!("`{}` alone", basis_key(basis)));
         }
-        if under(&el.category, CRIMINAL) && column(u, "legal_reference").is_none() {
+        if under(&el.category, CRIMINAL) && !has_reference(u) {
             out.emit(CRIMINAL_DATA_AUTHORITY, &u.origin, || {
                 Draft::new(
                     format!(
@@ -131,7 +130,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
             });
         }
         if matches!(basis, LegalBasis::LegalObligation | LegalBasis::PublicTask)
-            && column(u, "legal_reference").is_none()
+            && !has_reference(u)
         {
             out.emit(LEGAL_REFERENCE_MISSING, &u.origin, || {
                 Draft::new(

@@ -9,7 +9,7 @@ use super::basis::under;
 use super::rules::DPIA_REQUIRED;
 use super::{Cx, Draft, Out};
 use crate::diag::Origin;
-use crate::link::{Catalog, ModelIdx, Source, UseIdx};
+use crate::link::{AssessmentKind, Catalog, ModelIdx, Outcome, Source, Target, UseIdx};
 
 /// One of the EDPB's nine criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -208,6 +208,32 @@ fn model_criteria(cat: &Catalog, mi: ModelIdx) -> Vec<Criterion> {
     c
 }
 
+/// The first `dpia` in assessments.csv that covers an item (by element, model or purpose) and
+/// was not rejected.
+pub fn covering(cat: &Catalog, item: Screened) -> Option<String> {
+    let target = match item {
+        Screened::Use(u) => Target::Use(u),
+        Screened::Model(m) => Target::Model(m),
+    };
+    let mut found = cat.assessments_covering(AssessmentKind::Dpia, target);
+    if let Screened::Model(m) = item {
+        // A model is also covered by a DPIA of a purpose it serves.
+        if let Some(ps) = cat.models[m]
+            .extra
+            .get("purposes")
+            .and_then(|v| v.as_array())
+        {
+            for p in ps.iter().filter_map(|p| p.as_str()) {
+                found.extend(cat.assessments_covering(AssessmentKind::Dpia, Target::Purpose(p)));
+            }
+        }
+    }
+    found
+        .into_iter()
+        .find(|a| a.outcome != Some(Outcome::Rejected))
+        .map(|a| a.id.clone())
+}
+
 /// Screens every use and model; keeps those meeting at least one criterion. `covered` names the
 /// `dpia` assessment covering an item, if any.
 pub fn screen(cat: &Catalog, covered: impl Fn(Screened) -> Option<String>) -> Vec<Screen> {
@@ -236,6 +262,11 @@ pub fn screen(cat: &Catalog, covered: impl Fn(Screened) -> Option<String>) -> Ve
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
+    for a in &cx.cat.assessments {
+        super::review::future(cx, out, a.date, &a.origin, || {
+            Draft::new(format!("assessment `{}`", a.id), "")
+        });
+    }
     for s in cx
         .dpia
         .iter()

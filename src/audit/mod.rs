@@ -95,7 +95,7 @@ impl Audit {
 
 /// Runs every enabled rule over the catalog, then applies the exceptions.
 pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
-    let screens = dpia::screen(catalog, |_| None);
+    let screens = dpia::screen(catalog, |item| dpia::covering(catalog, item));
     let cx = Cx {
         cat: catalog,
         settings,

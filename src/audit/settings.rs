@@ -84,6 +84,8 @@ impl Settings {
         let mut errors = Diagnostics::new();
         let mut settings = Settings {
             max_age_days: config.review.max_age_days,
+            max_exception_days: config.audit.max_exception_days,
+            targeting: config.audit.targeting.clone(),
             ..Settings::default()
         };
         if let Some(text) = &config.audit.fail_on {

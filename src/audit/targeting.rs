@@ -13,61 +13,21 @@ const TARGETING_USES: &[&str] = &["marketing", "personalize"];
 /// Top-level data uses under which a controller receiving the data may target or resell it.
 const SHARING_USES: &[&str] = &["third_party_sharing", "marketing"];
 
-/// Which traits are protected and which uses may use them; `[audit.targeting]` of candor.toml.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Targeting {
-    /// Data category keys (each covers its children) that must not drive targeting.
-    pub protected: Vec<String>,
-    /// Data use keys (each covers its children) that are protective or neutral.
-    pub allow: Vec<String>,
-}
+pub use crate::config::Targeting;
 
-/// Category keys protected whatever the configuration says: special categories go through
-/// the taxonomy; these are the others no targeting may rest on.
+/// Category keys protected whatever `[audit.targeting] protected` says, besides the special
+/// categories: criminal-offence data and children's data.
 const ALWAYS_PROTECTED: &[&str] = &["user.criminal_history", "user.childrens"];
 
-/// Stated preferences and the interface language: never protected unless listed exactly.
-const NEVER_BY_DEFAULT: &[&str] = &["user.demographic.language", "user.demographic.profile"];
+/// Sharing that is no targeting: handing data over because a law requires it.
+const SHARING_EXEMPT: &str = "third_party_sharing.legal_obligation";
 
-impl Default for Targeting {
-    fn default() -> Self {
-        Targeting {
-            protected: [
-                "user.demographic",
-                "user.financial",
-                "user.location.precise",
-            ]
-            .map(String::from)
-            .to_vec(),
-            allow: [
-                "marketing.advertising.negative_targeting",
-                "personalize.system",
-                "third_party_sharing.legal_obligation",
-            ]
-            .map(String::from)
-            .to_vec(),
-        }
-    }
-}
-
-impl Targeting {
-    /// Whether data of `category` is a protected trait (special categories always are).
-    pub fn protects(&self, tax: &crate::taxonomy::Taxonomy, category: &str) -> bool {
-        if self.protected.iter().any(|p| p == category) {
-            return true;
-        }
-        if NEVER_BY_DEFAULT.iter().any(|n| under(category, n)) {
-            return false;
-        }
-        tax.is_special_category(category)
-            || ALWAYS_PROTECTED.iter().any(|p| under(category, p))
-            || self.protected.iter().any(|p| under(category, p))
-    }
-
-    /// Whether a use is protective or neutral (listed under `allow`, or under a listed key).
-    pub fn allows(&self, purpose: &str) -> bool {
-        self.allow.iter().any(|a| under(purpose, a))
-    }
+/// Whether data of `category` is a protected trait: configured, special category (Art. 9),
+/// criminal or children's data.
+pub fn protects(t: &Targeting, tax: &crate::taxonomy::Taxonomy, category: &str) -> bool {
+    t.protects(category)
+        || tax.is_special_category(category)
+        || ALWAYS_PROTECTED.iter().any(|p| under(category, p))
 }
 
 /// How a use targets by the trait: tailoring, or handing it to a controller. `None`: it does not.
@@ -77,7 +37,7 @@ fn targets(cx: &Cx<'_>, u: &Use) -> Option<String> {
     if TARGETING_USES.contains(&top) {
         return Some(format!("is used for `{}`", u.purpose));
     }
-    if !SHARING_USES.contains(&top) {
+    if !SHARING_USES.contains(&top) || under(&u.purpose, SHARING_EXEMPT) {
         return None;
     }
     u.shared_with
@@ -105,7 +65,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     let rule = &cx.settings.targeting;
     out.par_each(&cx.cat.uses, |u, out| {
         let el = &cx.cat.elements[u.element];
-        if rule.allows(&u.purpose) || !rule.protects(tax, &el.category) {
+        if rule.allows(&u.purpose) || !protects(rule, tax, &el.category) {
             return;
         }
         let Some(how) = targets(cx, u) else {

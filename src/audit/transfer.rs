@@ -1,12 +1,15 @@
 //! International transfers and processors: `unsafeguarded-transfer` for each use shared with a
-//! recipient outside the EU/EEA (or of unknown country) that names no safeguard;
-//! `invalid-safeguard` for a recipient whose safeguard is a placeholder or an invalidated
-//! framework; `processor-without-dpa` for a processor with no contract on record.
+//! recipient outside the EU/EEA (or of unknown country) that names no safeguard or mechanism,
+//! and for each system stored outside it without one; `invalid-safeguard` for a recipient or
+//! system whose mechanism is `none` or whose safeguard is a placeholder or an invalidated
+//! framework; `processor-without-dpa` for a processor with no contract on record;
+//! `future-date` for a transfer impact assessment dated after today.
 
 use super::eea::is_eea;
+use super::review::future;
 use super::rules::{INVALID_SAFEGUARD, PROCESSOR_WITHOUT_DPA, UNSAFEGUARDED_TRANSFER};
 use super::{Cx, Draft, Out};
-use crate::link::{Recipient, RecipientRole};
+use crate::link::{RecipientRole, TransferMechanism};
 
 /// Safeguard texts that fill the column without naming anything (compared lowercase, trimmed).
 const PLACEHOLDERS: &[&str] = &[
@@ -47,22 +50,31 @@ pub fn safeguard(text: Option<&str>) -> Safeguard {
     }
     let lower = t.to_lowercase();
     if PLACEHOLDERS.contains(&lower.trim_end_matches('.')) {
-        return Safeguard::Invalid(format!("\"{t}\" is a placeholder, not a safeguard"));
+        return Safeguard::Invalid(format!(
+            "the safeguard \"{t}\" is a placeholder, not a safeguard"
+        ));
     }
     match INVALIDATED.iter().find(|(name, _)| lower.contains(name)) {
-        Some((_, why)) => Safeguard::Invalid(format!("\"{t}\" names {why}")),
+        Some((_, why)) => Safeguard::Invalid(format!("the safeguard \"{t}\" names {why}")),
         None => Safeguard::Named,
     }
 }
 
-/// Where a recipient is, when that is outside the EU/EEA or unknown; `None` inside.
-fn outside(r: &Recipient) -> Option<String> {
-    match r
-        .country
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-    {
+/// What a row's `transfer_mechanism` and `safeguards` together amount to: a mechanism other
+/// than `none` is a safeguard; `none` is an invalid one, whatever the text says.
+fn safeguarded(mechanism: Option<TransferMechanism>, text: Option<&str>) -> Safeguard {
+    match mechanism {
+        Some(TransferMechanism::None) => {
+            Safeguard::Invalid("the `transfer_mechanism` is `none`".to_string())
+        }
+        Some(_) => Safeguard::Named,
+        None => safeguard(text),
+    }
+}
+
+/// Where a country is, when that is outside the EU/EEA or unknown; `None` inside.
+fn outside(country: Option<&str>) -> Option<String> {
+    match country.map(str::trim).filter(|c| !c.is_empty()) {
         Some(c) if is_eea(c) => None,
         Some(c) => Some(format!("in {c}, outside the EU/EEA")),
         None => Some("with no country given".to_string()),
@@ -73,8 +85,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     // Per recipient, once: `Some(where)` when a transfer to it lacks a safeguard.
     let mut unsafe_to: Vec<Option<String>> = Vec::with_capacity(cx.cat.recipients.len());
     for r in &cx.cat.recipients {
-        let place = outside(r);
-        let status = safeguard(r.safeguards.as_deref());
+        future(cx, out, r.tia_date, &r.origin, || {
+            Draft::new(
+                format!("the transfer impact assessment of {} (`{}`)", r.name, r.id),
+                "",
+            )
+        });
+        let place = outside(r.country.as_deref());
+        let status = safeguarded(r.transfer_mechanism, r.safeguards.as_deref());
         unsafe_to.push(match (&place, &status) {
             (Some(p), Safeguard::Missing) => Some(p.clone()),
             _ => None,
@@ -84,10 +102,10 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
             out.emit(INVALID_SAFEGUARD, &r.origin, || {
                 Draft::new(
                     format!(
-                        "data goes to {} (`{}`) {place}, and its safeguard {why}",
+                        "data goes to {} (`{}`) {place}, and {why}",
                         r.name, r.id
                     ),
-                    "put a valid mechanism in place (EU Standard Contractual Clauses, the EU-US Data Privacy Framework for certified US companies, binding corporate rules) and name it in `safeguards`",
+                    "put a valid mechanism in place (EU Standard Contractual Clauses, the EU-US Data Privacy Framework for certified US companies, binding corporate rules) and record it in `transfer_mechanism` and `safeguards`",
                 )
             });
         }
@@ -102,6 +120,38 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                     "sign a data processing agreement (GDPR Art. 28(3)) and link it in `dpa_url`",
                 )
             });
+        }
+    }
+    for sys in &cx.cat.systems {
+        let Some(country) = sys.country.as_deref().filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        let Some(place) = outside(Some(country)) else {
+            continue;
+        };
+        if sys.elements.is_empty() {
+            continue;
+        }
+        match safeguarded(sys.transfer_mechanism, None) {
+            Safeguard::Named => {}
+            Safeguard::Missing => out.emit(UNSAFEGUARDED_TRANSFER, &sys.origin, || {
+                Draft::new(
+                    format!(
+                        "system {} (`{}`) stores data {place}, with no transfer mechanism",
+                        sys.name, sys.id
+                    ),
+                    "fill `transfer_mechanism` (adequacy, scc, bcr or derogation) in systems.csv, or correct its country",
+                )
+            }),
+            Safeguard::Invalid(why) => out.emit(INVALID_SAFEGUARD, &sys.origin, || {
+                Draft::new(
+                    format!(
+                        "system {} (`{}`) stores data {place}, and {why}",
+                        sys.name, sys.id
+                    ),
+                    "put a valid mechanism in place (EU Standard Contractual Clauses, an adequacy decision, binding corporate rules) and record it in `transfer_mechanism`",
+                )
+            }),
         }
     }
     if !out.on(UNSAFEGUARDED_TRANSFER) {

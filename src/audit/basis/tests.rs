@@ -2,7 +2,7 @@
 
 use crate::audit::testing::{rules_fired, run, Site};
 use crate::audit::Severity;
-use crate::link::{LegalBasis, Necessity};
+use crate::link::{LegalBasis, Necessity, SpecialCategoryCondition};
 
 /// A site with one element of `category` and one use of it for `purpose` on `basis`.
 fn one(category: &str, purpose: &str, basis: Option<LegalBasis>) -> Site {
@@ -43,12 +43,41 @@ fn special_category_on_legitimate_interests_or_none() {
 }
 
 #[test]
-fn near_miss_special_category_with_consent_or_ordinary_data_on_legitimate_interests() {
+fn health_data_on_contract_or_plain_consent_needs_the_art_9_condition() {
+    let mut s = one(
+        "user.health_and_medical",
+        "essential.service",
+        Some(LegalBasis::Contract),
+    );
+    s.use_("x", "essential.service.operations").legal_basis = Some(LegalBasis::Consent);
+    s.cat.uses[1].necessity = Some(Necessity::Optional);
+    let a = run(s);
+    let got: Vec<_> = a.findings.iter().map(|f| (f.rule, f.origin.line)).collect();
+    assert_eq!(
+        got,
+        [
+            ("special-category-condition", 2),
+            ("special-category-condition", 3)
+        ]
+    );
+    assert!(
+        a.findings[0].message.contains("on `contract` alone"),
+        "{}",
+        a.findings[0].message
+    );
+}
+
+#[test]
+fn near_miss_special_category_with_a_condition_or_ordinary_data_on_legitimate_interests() {
     let mut s = one(
         "user.biometric.fingerprint",
         "essential.service.authentication",
         Some(LegalBasis::Consent),
     );
+    s.cat.uses[0].special_category_condition = Some(SpecialCategoryCondition::ExplicitConsent);
+    s.element("allergies", "user.health_and_medical");
+    s.use_("allergies", "essential.service")
+        .special_category_condition = Some(SpecialCategoryCondition::HealthCare);
     s.element("gender", "user.demographic.gender");
     s.use_("gender", "essential.service").legal_basis = Some(LegalBasis::LegitimateInterests);
     assert_eq!(rules_fired(s), Vec::<&str>::new());
@@ -138,6 +167,28 @@ fn legal_obligation_and_public_task_need_the_law() {
         rules_fired(s),
         ["legal-reference-missing", "legal-reference-missing"]
     );
+}
+
+#[test]
+fn near_miss_legal_obligation_with_its_law() {
+    let mut s = one(
+        "user.financial",
+        "essential.legal_obligation",
+        Some(LegalBasis::LegalObligation),
+    );
+    s.cat.uses[0].legal_reference = Some("Dutch General Tax Act (AWR) art. 52".into());
+    assert_eq!(rules_fired(s), Vec::<&str>::new());
+}
+
+#[test]
+fn near_miss_criminal_data_with_its_authority() {
+    let mut s = one(
+        "user.criminal_history",
+        "employment.recruitment",
+        Some(LegalBasis::LegalObligation),
+    );
+    s.cat.uses[0].legal_reference = Some("Justice and Prosecution Data Act, art. 28".into());
+    assert_eq!(rules_fired(s), Vec::<&str>::new());
 }
 
 #[test]

@@ -11,8 +11,7 @@ fn patients_health_data_meets_two_criteria_and_needs_a_dpia() {
     s.cat.elements[0].subjects = vec!["patient".into()];
     let u = s.use_("allergies", "essential.service");
     u.legal_basis = Some(LegalBasis::Contract);
-    u.extra
-        .insert("special_category_condition".into(), "health_care".into());
+    u.special_category_condition = Some(crate::link::SpecialCategoryCondition::HealthCare);
     let a = run(s);
     let screen = &a.dpia[0];
     assert_eq!(
@@ -87,5 +86,101 @@ fn a_covering_assessment_is_named_and_silences_the_rule() {
             Criterion::Sensitive,
             Criterion::Vulnerable
         ]
+    );
+}
+
+/// An assessment of `kind` covering `covers`, as `link` resolves it.
+fn assessment(
+    id: &str,
+    covers: crate::link::Covered,
+    outcome: crate::link::Outcome,
+) -> crate::link::Assessment {
+    crate::link::Assessment {
+        id: id.into(),
+        kind: crate::link::AssessmentKind::Dpia,
+        covers_ids: vec![],
+        covers: vec![covers],
+        date: Some(jiff::civil::date(2026, 3, 1)),
+        outcome: Some(outcome),
+        url: None,
+        description: None,
+        origin: crate::diag::Origin::new(
+            &std::sync::Arc::from(std::path::Path::new("content/assessments.csv")),
+            2,
+        ),
+    }
+}
+
+#[test]
+fn a_dpia_of_the_element_model_or_purpose_covers_it_and_a_rejected_one_does_not() {
+    use crate::link::{Covered, Outcome};
+    let site = |covers: Covered, outcome: Outcome| {
+        let mut s = Site::new();
+        s.element("allergies", "user.health_and_medical");
+        s.cat.elements[0].subjects = vec!["patient".into()];
+        s.use_("allergies", "essential.service.operations")
+            .special_category_condition = Some(crate::link::SpecialCategoryCondition::HealthCare);
+        s.model("recommender");
+        let mut cat = s.finish();
+        cat.set_assessments(vec![assessment("dpia-2026-03", covers, outcome)]);
+        crate::audit::audit(
+            &cat,
+            &crate::audit::Settings::default(),
+            crate::audit::testing::TODAY,
+        )
+    };
+    let a = site(
+        Covered::Purpose("essential.service".into()),
+        Outcome::Approved,
+    );
+    assert_eq!(a.dpia[0].covered_by.as_deref(), Some("dpia-2026-03"));
+    let open: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "dpia-required")
+        .collect();
+    assert_eq!(open.len(), 1, "only the model: {open:?}");
+    assert_eq!(open[0].model.as_deref(), Some("recommender"));
+    let a = site(Covered::Model(0), Outcome::ApprovedWithConditions);
+    assert!(a
+        .findings
+        .iter()
+        .all(|f| f.model.is_none() || f.rule != "dpia-required"));
+    let a = site(Covered::Element(0), Outcome::Rejected);
+    assert_eq!(
+        a.findings
+            .iter()
+            .filter(|f| f.rule == "dpia-required")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn an_assessment_dated_after_today_is_a_future_date() {
+    let mut s = Site::new();
+    s.element("email", "user.contact.email");
+    s.use_("email", "essential.service");
+    let mut cat = s.finish();
+    let mut a = assessment(
+        "dpia-1",
+        crate::link::Covered::Element(0),
+        crate::link::Outcome::Approved,
+    );
+    a.date = Some(jiff::civil::date(2027, 1, 1));
+    cat.set_assessments(vec![a]);
+    let audit = crate::audit::audit(
+        &cat,
+        &crate::audit::Settings::default(),
+        crate::audit::testing::TODAY,
+    );
+    let got: Vec<_> = audit
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.origin.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [("future-date", "content/assessments.csv:2".to_string())]
     );
 }

@@ -21,6 +21,7 @@ fn children_and_health_for_personalisation_are_flagged() {
     let u = s.use_("allergies", "personalize.content.profiling");
     u.legal_basis = Some(LegalBasis::Consent);
     u.necessity = Some(crate::link::Necessity::Optional);
+    u.special_category_condition = Some(crate::link::SpecialCategoryCondition::ExplicitConsent);
     let fired: Vec<_> = rules_fired(s)
         .into_iter()
         .filter(|r| *r == "demographic-targeting")
@@ -69,8 +70,7 @@ fn near_miss_gender_shared_with_a_processor_or_for_a_legal_obligation() {
     let u = s.use_("gender", "third_party_sharing.legal_obligation");
     u.shared_with = vec![tax_office];
     u.legal_basis = Some(LegalBasis::LegalObligation);
-    u.extra
-        .insert("legal_reference".into(), "Wet op de loonbelasting".into());
+    u.legal_reference = Some("Wet op de loonbelasting".into());
     assert_eq!(rules_fired(s), Vec::<&str>::new());
 }
 

@@ -122,3 +122,68 @@ fn near_miss_a_controller_needs_no_dpa() {
     s.use_("address", "essential.service").shared_with = vec![p];
     assert_eq!(rules_fired(s), Vec::<&str>::new());
 }
+
+#[test]
+fn a_mechanism_of_none_is_invalid_and_a_real_one_is_a_safeguard() {
+    use crate::link::TransferMechanism;
+    let mut s = Site::new();
+    let none = s.recipient("tracker", "US", "");
+    s.cat.recipients[none].transfer_mechanism = Some(TransferMechanism::None);
+    let scc = s.recipient("cloud", "US", "");
+    s.cat.recipients[scc].transfer_mechanism = Some(TransferMechanism::Scc);
+    s.element("email", "user.contact.email");
+    s.use_("email", "essential.service").shared_with = vec![none, scc];
+    let a = run(s);
+    let got: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.origin.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [("invalid-safeguard", "content/recipients.csv:2".to_string())]
+    );
+    assert!(
+        a.findings[0].message.contains("`none`"),
+        "{}",
+        a.findings[0].message
+    );
+}
+
+#[test]
+fn a_system_stored_outside_the_eea_needs_a_mechanism() {
+    use crate::link::TransferMechanism;
+    let mut s = Site::new();
+    let us = s.system("crm");
+    s.cat.systems[us].country = Some("United States".into());
+    let de = s.system("shop");
+    s.cat.systems[de].country = Some("Germany (Frankfurt)".into());
+    let ok = s.system("backup");
+    s.cat.systems[ok].country = Some("US".into());
+    s.cat.systems[ok].transfer_mechanism = Some(TransferMechanism::Scc);
+    s.element("email", "user.contact.email").systems = vec![us, de, ok];
+    s.use_("email", "essential.service");
+    let a = run(s);
+    let got: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.origin.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "unsafeguarded-transfer",
+            "content/systems.csv:2".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_transfer_impact_assessment_dated_after_today() {
+    let mut s = Site::new();
+    let us = s.recipient("cloud", "US", "EU Standard Contractual Clauses");
+    s.cat.recipients[us].tia_date = Some(jiff::civil::date(2062, 1, 1));
+    s.element("email", "user.contact.email");
+    s.use_("email", "essential.service").shared_with = vec![us];
+    assert_eq!(rules_fired(s), ["future-date"]);
+}
