@@ -14,6 +14,7 @@ const COLUMNS: &[&str] = &[
     "category",
     "subjects",
     "source",
+    "systems",
     "purpose",
     "why",
     "legal_basis",
@@ -23,6 +24,8 @@ const COLUMNS: &[&str] = &[
     "visibility",
     "last_reviewed",
     "notes",
+    "special_category_condition",
+    "legal_reference",
 ];
 
 /// A clean row: contact data a customer gives to get their order delivered.
@@ -45,6 +48,8 @@ struct Mini {
     rows: Vec<String>,
     recipients: Vec<String>,
     retention: Vec<String>,
+    systems: Vec<String>,
+    assessments: Vec<String>,
     /// Elements with a row already: their later rows leave element-level columns empty.
     seen: Vec<String>,
 }
@@ -63,6 +68,8 @@ impl Mini {
             toml: "title = \"Mini\"\norganisation = \"Mini B.V.\"\n".into(),
             rows: Vec::new(),
             recipients: Vec::new(),
+            systems: Vec::new(),
+            assessments: Vec::new(),
             seen: Vec::new(),
             retention: vec!["two_years,Two years,P2Y,last order,delete,,".into()],
         }
@@ -116,6 +123,18 @@ impl Mini {
         self
     }
 
+    /// Adds `id,name,description,owner,location,country,transfer_mechanism,security`.
+    fn system(&mut self, line: &str) -> &mut Mini {
+        self.systems.push(line.into());
+        self
+    }
+
+    /// Adds `id,kind,covers,date,outcome,url,description`.
+    fn assessment(&mut self, line: &str) -> &mut Mini {
+        self.assessments.push(line.into());
+        self
+    }
+
     fn toml(&mut self, more: &str) -> &mut Mini {
         self.toml.push_str(more);
         self
@@ -139,6 +158,22 @@ impl Mini {
                 rec.push('\n');
             }
             write(root, "content/recipients.csv", rec);
+        }
+        for (file, header, lines) in [
+            (
+                "content/systems.csv",
+                "id,name,description,owner,location,country,transfer_mechanism,security",
+                &self.systems,
+            ),
+            (
+                "content/assessments.csv",
+                "id,kind,covers,date,outcome,url,description",
+                &self.assessments,
+            ),
+        ] {
+            if !lines.is_empty() {
+                write(root, file, format!("{header}\n{}\n", lines.join("\n")));
+            }
         }
         let mut ret =
             String::from("id,name,duration,trigger,disposal,legal_reference,description\n");
@@ -332,16 +367,66 @@ fn legal_reference_missing_trips_on_a_bare_legal_obligation() {
 }
 
 #[test]
-fn criminal_data_authority_trips_without_a_law() {
+fn legal_reference_missing_near_miss_the_law_is_named() {
     let hits = Mini::new()
         .row(&[
-            ("element", "record"),
-            ("category", "user.criminal_history"),
-            ("subjects", "employee"),
-            ("purpose", "essential.service.security"),
+            ("purpose", "essential.legal_obligation"),
+            ("legal_basis", "legal_obligation"),
+            ("legal_reference", "Dutch General Tax Act (AWR) art. 52"),
         ])
         .check();
+    assert!(hits.is_empty(), "{hits:#?}");
+}
+
+#[test]
+fn criminal_data_authority_trips_without_a_law() {
+    let row = |law: &'static str| {
+        [
+            ("element", "record"),
+            ("category", "user.criminal_history"),
+            ("purpose", "essential.service.security"),
+            ("legal_basis", "legitimate_interests"),
+            ("legal_reference", law),
+        ]
+    };
+    let hits = Mini::new().row(&row("")).check();
     trips(&hits, "criminal-data-authority", "error", &[2]);
+    let hits = Mini::new()
+        .row(&row("Dutch Justice and Prosecution Data Act art. 39f"))
+        .check();
+    assert!(hits.is_empty(), "{hits:#?}");
+}
+
+#[test]
+fn special_category_condition_trips_on_contract_and_plain_consent() {
+    let hits = Mini::new()
+        .row(&[
+            ("element", "allergies"),
+            ("category", "user.health_and_medical"),
+        ])
+        .row(&[
+            ("element", "allergies"),
+            ("purpose", "essential.service.operations"),
+            ("legal_basis", "consent"),
+            ("necessity", "optional"),
+        ])
+        .check();
+    trips(&hits, "special-category-condition", "error", &[2, 3]);
+    let hits = Mini::new()
+        .row(&[
+            ("element", "allergies"),
+            ("category", "user.health_and_medical"),
+            ("special_category_condition", "health_care"),
+        ])
+        .row(&[
+            ("element", "allergies"),
+            ("purpose", "essential.service.operations"),
+            ("legal_basis", "consent"),
+            ("necessity", "optional"),
+            ("special_category_condition", "explicit_consent"),
+        ])
+        .check();
+    assert!(hits.is_empty(), "{hits:#?}");
 }
 
 #[test]
@@ -389,11 +474,40 @@ fn retention_rules_trip_on_missing_indefinite_and_triggerless_policies() {
         [at("warning", "content/retention.csv:4")]
     );
     // Near miss: a trigger, and a policy nobody uses.
+    // (A century is also longer than the default `[audit.retention_max]` of ten years.)
+    assert!(hits.iter().any(|h| h.rule == "excessive-retention"));
     let hits = Mini::new()
         .policy("spare,Spare,P1Y,,delete,,")
         .row(&[])
         .check();
     quiet(&hits, "retention-no-trigger");
+}
+
+#[test]
+fn excessive_retention_trips_beyond_the_category_limit() {
+    let limits = "[audit.retention_max]\n\"*\" = \"P10Y\"\n\"user.health_and_medical\" = \"P1Y\"\n";
+    let hits = Mini::new()
+        .toml(limits)
+        .row(&[
+            ("element", "allergies"),
+            ("category", "user.health_and_medical"),
+            ("special_category_condition", "health_care"),
+        ])
+        .row(&[("element", "email")])
+        .check();
+    trips(&hits, "excessive-retention", "warning", &[2]);
+    let hits = Mini::new()
+        .toml(limits)
+        .policy("half_year,Six months,P6M,last order,delete,,")
+        .row(&[
+            ("element", "allergies"),
+            ("category", "user.health_and_medical"),
+            ("special_category_condition", "health_care"),
+            ("retention", "half_year"),
+        ])
+        .row(&[("element", "email")])
+        .check();
+    assert!(hits.is_empty(), "{hits:#?}");
 }
 
 #[test]
@@ -461,6 +575,29 @@ fn transfer_rules_trip_on_missing_placeholder_and_invalidated_safeguards() {
 }
 
 #[test]
+fn systems_outside_the_eea_need_a_mechanism_and_none_is_invalid() {
+    let hits = Mini::new()
+        .system("crm,CRM,Customer records.,Sales,,United States,,Encrypted at rest")
+        .system("backup,Backups,Nightly copies.,IT,,India,none,Encrypted")
+        .row(&[("element", "email"), ("systems", "crm; backup")])
+        .check();
+    assert_eq!(
+        of(&hits, "unsafeguarded-transfer"),
+        [at("warning", "content/systems.csv:2")]
+    );
+    assert_eq!(
+        of(&hits, "invalid-safeguard"),
+        [at("warning", "content/systems.csv:3")]
+    );
+    let hits = Mini::new()
+        .system("crm,CRM,Customer records.,Sales,,United States,scc,Encrypted at rest")
+        .system("shop,Shop,The shop.,Web,,\"Dublin, Ireland\",,TLS")
+        .row(&[("element", "email"), ("systems", "crm; shop")])
+        .check();
+    assert!(hits.is_empty(), "{hits:#?}");
+}
+
+#[test]
 fn processor_without_dpa_trips_but_a_controller_needs_none() {
     let hits = Mini::new()
         .recipient("mailer,Mailer B.V.,processor,NL,,Mail.,")
@@ -516,19 +653,39 @@ fn exception_too_long_trips_without_expiry_or_beyond_a_year() {
         .toml(&except("expires = 2027-06-01\n"))
         .check();
     quiet(&hits, "exception-too-long");
+    let hits = Mini::new()
+        .row(&[("last_reviewed", "2024-01-01")])
+        .toml("[audit]\nmax_exception_days = 30\n")
+        .toml(&except("expires = 2027-06-01\n"))
+        .check();
+    assert_eq!(
+        of(&hits, "exception-too-long"),
+        [at("warning", "candor.toml:5")]
+    );
+}
+
+#[test]
+fn future_date_trips_on_an_assessment_after_today() {
+    let hits = Mini::new()
+        .recipient("cloud,Cloud Inc.,processor,United States,EU Standard Contractual Clauses,Hosting.,https://c.example/dpa")
+        .assessment("lia-1,lia,email,2027-02-01,approved,,Balancing test.")
+        .row(&[("shared_with", "cloud")])
+        .check();
+    let mut got = of(&hits, "future-date");
+    got.sort();
+    // (A `tia_date` after today is tested in src/audit/transfer/tests.rs.)
+    assert_eq!(got, [at("error", "content/assessments.csv:2")]);
 }
 
 #[test]
 fn dpia_required_trips_on_patients_health_data() {
-    let hits = Mini::new()
-        .row(&[
-            ("element", "allergies"),
-            ("category", "user.health_and_medical"),
-            ("subjects", "patient"),
-            ("legal_basis", "consent"),
-            ("necessity", "optional"),
-        ])
-        .check();
+    let allergies = [
+        ("element", "allergies"),
+        ("category", "user.health_and_medical"),
+        ("subjects", "patient"),
+        ("special_category_condition", "health_care"),
+    ];
+    let hits = Mini::new().row(&allergies).check();
     trips(&hits, "dpia-required", "warning", &[2]);
     let f = hits.iter().find(|h| h.rule == "dpia-required").unwrap();
     assert!(
@@ -537,13 +694,18 @@ fn dpia_required_trips_on_patients_health_data() {
         "{}",
         f.message
     );
+    // Near miss: a DPIA covers it.
+    let hits = Mini::new()
+        .row(&allergies)
+        .assessment("dpia-2026-03,dpia,allergies,2026-03-01,approved,,Allergy data in care.")
+        .check();
+    assert!(hits.is_empty(), "{hits:#?}");
     // Near miss: one criterion (customers' health data).
     let hits = Mini::new()
         .row(&[
             ("element", "allergies"),
             ("category", "user.health_and_medical"),
-            ("legal_basis", "consent"),
-            ("necessity", "optional"),
+            ("special_category_condition", "health_care"),
         ])
         .check();
     quiet(&hits, "dpia-required");
