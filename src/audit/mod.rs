@@ -4,7 +4,6 @@
 
 mod basis;
 pub mod dpia;
-mod eea;
 mod exceptions;
 pub mod finding;
 mod locate;

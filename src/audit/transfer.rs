@@ -5,10 +5,10 @@
 //! framework; `processor-without-dpa` for a processor with no contract on record;
 //! `future-date` for a transfer impact assessment dated after today.
 
-use super::eea::is_eea;
 use super::review::future;
 use super::rules::{INVALID_SAFEGUARD, PROCESSOR_WITHOUT_DPA, UNSAFEGUARDED_TRANSFER};
 use super::{Cx, Draft, Out};
+use crate::country::classify;
 use crate::link::{RecipientRole, TransferMechanism};
 
 /// Safeguard texts that fill the column without naming anything (compared lowercase, trimmed).
@@ -72,11 +72,14 @@ fn safeguarded(mechanism: Option<TransferMechanism>, text: Option<&str>) -> Safe
     }
 }
 
-/// Where a country is, when that is outside the EU/EEA or unknown; `None` inside.
+/// Where a country is, when a transfer there needs a safeguard (outside the EU/EEA with no
+/// full adequacy decision, or unknown); `None` when it needs none.
 fn outside(country: Option<&str>) -> Option<String> {
     match country.map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) if is_eea(c) => None,
-        Some(c) => Some(format!("in {c}, outside the EU/EEA")),
+        Some(c) => {
+            let place = classify(c);
+            (!place.adequate()).then(|| format!("in {c} ({})", place.describe()))
+        }
         None => Some("with no country given".to_string()),
     }
 }

@@ -187,3 +187,22 @@ fn a_transfer_impact_assessment_dated_after_today() {
     s.use_("email", "essential.service").shared_with = vec![us];
     assert_eq!(rules_fired(s), ["future-date"]);
 }
+
+#[test]
+fn an_adequacy_decision_is_a_safeguard_but_the_partial_us_one_is_not() {
+    let mut s = Site::new();
+    let uk = s.recipient("fraud", "United Kingdom", "");
+    let jp = s.recipient("maker", "Tokyo, Japan", "");
+    let us = s.recipient("cloud", "USA", "");
+    s.element("email", "user.contact.email");
+    s.use_("email", "essential.service").shared_with = vec![uk, jp, us];
+    let a = run(s);
+    let got: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.message.as_str()))
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "unsafeguarded-transfer");
+    assert!(got[0].1.contains("in USA"), "{}", got[0].1);
+}
