@@ -6,6 +6,7 @@ pub mod fuzz_props;
 pub mod fuzz_site;
 pub mod http;
 pub mod links;
+pub mod mini;
 pub mod render;
 
 use std::fs;
