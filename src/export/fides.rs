@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::config::TaxonExtension;
 use crate::link::{Element, LegalBasis, RecipientRole, Use};
 
-use super::eea::in_eea;
 use super::view::{distinct, retention_text, View};
+use crate::country::in_eea;
 
 /// The fides_key of the system that holds data with no recorded system.
 pub const UNASSIGNED: &str = "candor_unassigned";

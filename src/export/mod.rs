@@ -2,7 +2,6 @@
 //! Every export is deterministic: sorted, and timestamped only when `SOURCE_DATE_EPOCH` is set.
 
 pub mod cyclonedx;
-pub mod eea;
 pub mod fides;
 pub mod play;
 pub mod play_form;

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use crate::link::{Element, Use};
 
-use super::eea::in_eea;
 use super::view::{distinct, legal_basis_text, retention_text, View};
+use crate::country::in_eea;
 
 /// Column names, in order, of a public export.
 pub const PUBLIC_COLUMNS: &[&str] = &[

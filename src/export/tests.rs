@@ -114,3 +114,52 @@ fn ropa_rows_are_the_visible_purposes() {
     );
     assert!(purposes(Audience::Internal).contains(&"analytics.reporting".to_string()));
 }
+
+/// The audit, the RoPA and the Fides export read countries with one matcher: the forms that
+/// once made them disagree ("Dublin, Ireland", "Germany (Frankfurt)", "Deutschland") are
+/// inside the EEA for all three, and a third country or an unrecognised text is outside for
+/// all three.
+#[test]
+fn audit_and_exports_agree_on_the_eea() {
+    use crate::audit::testing::{run, Site};
+    let countries = [
+        ("Dublin, Ireland", true),
+        ("Germany (Frankfurt)", true),
+        ("Deutschland", true),
+        ("España", true),
+        ("EU", true),
+        ("India", false),
+        ("Germnay", false),
+        ("USA", false),
+    ];
+    for (country, inside) in countries {
+        let site = || {
+            let mut s = Site::new();
+            let r = s.recipient("mailer", country, "");
+            s.element("email", "user.contact.email");
+            s.use_("email", "marketing.communications.email")
+                .shared_with = vec![r];
+            s
+        };
+        let audit = run(site());
+        let flagged = audit
+            .findings
+            .iter()
+            .any(|f| f.rule == "unsafeguarded-transfer");
+        let c = site().finish();
+        let ropa = export(&c, Format::RopaCsv, Audience::Public).unwrap();
+        let row = csv::Reader::from_reader(ropa.as_bytes())
+            .deserialize::<std::collections::HashMap<String, String>>()
+            .next()
+            .unwrap()
+            .unwrap();
+        let abroad = !row["third_country_transfers"].is_empty();
+        let fides = export(&c, Format::Fides, Audience::Public).unwrap();
+        let transfers = fides.contains("does_international_transfers: true");
+        assert_eq!(
+            (flagged, abroad, transfers),
+            (!inside, !inside, !inside),
+            "{country}: audit, RoPA and Fides"
+        );
+    }
+}

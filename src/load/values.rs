@@ -72,6 +72,10 @@ fn meaning(column: &str) -> Option<&'static str> {
         "visibility" => "`public` rows are published; `internal` rows appear only on internal builds; leave it empty for `public`",
         "disposal" => "what happens when the period ends: `delete`, `anonymize` or `archive`",
         "role" => "`processor` handles data on your behalf; `controller` decides for itself what to do with it; `joint_controller` decides together with you",
+        "special_category_condition" => "the GDPR Art. 9(2) condition for special-category data, e.g. `explicit_consent` when the person explicitly agreed, `employment_law` for duties of employment law, `health_care` for diagnosis and treatment",
+        "transfer_mechanism" => "the legal ground of a transfer outside the EEA: `adequacy` (an EU adequacy decision), `scc` (standard contractual clauses), `bcr` (binding corporate rules), `derogation` (Art. 49) or `none`",
+        "kind" => "the kind of assessment: `dpia` (data protection impact), `lia` (legitimate interests), `tia` (transfer impact) or `fria` (fundamental rights impact)",
+        "outcome" => "`approved`, `approved_with_conditions` or `rejected`",
         "status" => "`production` (in use), `pilot` (tried with some people) or `retired` (no longer used)",
         _ => return None,
     })

@@ -40,6 +40,9 @@ fn use_(element: ElementIdx, purpose: &str, why: &str, line: usize) -> Use {
         shared_with: vec![],
         visibility: Visibility::Public,
         last_reviewed: Some(jiff::civil::date(2026, 3, 1)),
+        special_category_condition: None,
+        legal_reference: None,
+        opt_out: None,
         notes: None,
         extra: BTreeMap::new(),
         origin: origin("content/inventory/core.csv", line),
@@ -186,6 +189,8 @@ pub fn catalog() -> Catalog {
         role: Some(RecipientRole::Processor),
         country: Some("Ireland".into()),
         safeguards: Some("EU Standard Contractual Clauses".into()),
+        transfer_mechanism: None,
+        tia_date: None,
         description: None,
         dpa_url: Some("https://mailer.example/dpa".into()),
         uses,
@@ -201,6 +206,9 @@ pub fn catalog() -> Catalog {
         description: Some("Orders and accounts".into()),
         owner: Some("SYSOWNER-MARKER".into()),
         location: Some("EU (Frankfurt)".into()),
+        country: None,
+        transfer_mechanism: None,
+        security: None,
         elements: vec![0, 1, 2, 3],
         origin: origin("content/systems.csv", 2),
     }];
@@ -302,6 +310,8 @@ pub fn catalog() -> Catalog {
         recipients,
         models,
         pages,
+        assessments: vec![],
         index,
+        cover_index: Default::default(),
     }
 }

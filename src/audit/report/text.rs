@@ -1,15 +1,18 @@
 //! Human-readable text, in the style of rustc and ripgrep: one block per finding, errors
-//! first, each with `--> file:line` and a help line; accepted findings last; a verdict line.
+//! first, each with `--> file:line`, a help line and why the rule exists (its law); accepted findings last; a verdict line.
 
 use std::fmt::Write;
 
 use super::{location, verdict};
-use crate::audit::{Audit, FailOn, Finding};
+use crate::audit::{rules, Audit, FailOn, Finding};
 
 fn block(out: &mut String, label: &str, f: &Finding) {
     let _ = writeln!(out, "{label}[{}]: {}", f.rule, f.message);
     let _ = writeln!(out, "  --> {}", location(&f.origin));
     let _ = writeln!(out, "   = help: {}", f.hint);
+    if let Some(r) = rules::rule(f.rule) {
+        let _ = writeln!(out, "   = why: {} [{}]", r.why, r.law);
+    }
     if let Some(a) = &f.accepted {
         let until = a.expires.map_or(String::new(), |d| format!(", until {d}"));
         let _ = writeln!(
