@@ -75,17 +75,7 @@ pub fn worst_groups(metrics: &[Metric]) -> Vec<Gap<'_>> {
     out
 }
 
-/// A difference of two card values without floating-point noise: at most six decimals,
-/// trailing zeros dropped.
-pub fn number(x: f64) -> String {
-    let s = format!("{x:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
+pub use crate::audit::fairness::number;
 
 #[cfg(test)]
 mod tests {
