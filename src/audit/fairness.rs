@@ -4,7 +4,9 @@
 //!
 //! Conventions (docs/audit.md): a metric whose name contains `error`, `loss`, `fpr`, `fnr`,
 //! `mae`, `rmse`, `mse`, `false_positive`, `false_negative` or `_per_` is lower-is-better,
-//! every other metric higher-is-better. A gap above `[audit] max_group_gap` whose intervals
+//! every other metric higher-is-better. Rates (both values between 0 and 1) are compared by
+//! their difference; other measures (`held_per_1000` = 5.1 against 3.4) by the difference as
+//! a share of the reference (50%), so one threshold fits both. A gap above `[audit] max_group_gap` whose intervals
 //! overlap (a missing interval counts as its point value) is *uncertain*: no finding, and the
 //! audit page says so.
 
@@ -54,8 +56,11 @@ pub struct GroupGap<'a> {
     pub reference: f64,
     /// `None` when `reference` is the overall value; else the best group.
     pub reference_group: Option<&'a str>,
-    /// How much worse the group fares (never negative).
+    /// How much worse the group fares (never negative): a difference, or a share of the
+    /// reference when `relative`.
     pub gap: f64,
+    /// Whether `gap` is relative (values outside 0..=1).
+    pub relative: bool,
     pub lower_is_better: bool,
     /// Whether the group's and the reference's confidence intervals overlap.
     pub overlap: bool,
@@ -119,7 +124,13 @@ pub fn worst_gaps(metrics: &[Metric], max_gap: f64) -> Vec<GroupGap<'_>> {
         else {
             continue;
         };
-        let gap = worse(w.value, reference.value);
+        let unit = |x: f64| (0.0..=1.0).contains(&x);
+        let relative = !(unit(w.value) && unit(reference.value)) && reference.value.abs() > EPSILON;
+        let gap = if relative {
+            worse(w.value, reference.value) / reference.value.abs()
+        } else {
+            worse(w.value, reference.value)
+        };
         let (glo, ghi) = interval(w);
         let (rlo, rhi) = interval(reference);
         let overlap = (w.ci.is_some() || reference.ci.is_some()) && glo <= rhi && rlo <= ghi;
@@ -139,6 +150,7 @@ pub fn worst_gaps(metrics: &[Metric], max_gap: f64) -> Vec<GroupGap<'_>> {
             reference_group: (!reference.is_overall())
                 .then(|| reference.slice.as_deref().unwrap_or("")),
             gap,
+            relative,
             lower_is_better: lower,
             overlap,
             verdict,
@@ -159,6 +171,11 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// A share as a whole percentage: `0.5` is `50%`.
+pub fn percent(x: f64) -> String {
+    format!("{}%", number((x * 100.0).round()))
+}
+
 /// `model-group-gap`: a group worse than the reference by more than `max_group_gap`, with
 /// intervals that do not overlap. Reported at the card's `metrics` key.
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
@@ -176,16 +193,19 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                     None => "overall".to_string(),
                     Some(b) => format!("for {b}, the best group"),
                 };
+                let (gap, allowed) = if g.relative {
+                    (percent(g.gap), percent(max))
+                } else {
+                    (number(g.gap), number(max))
+                };
                 Draft::new(
                     format!(
-                        "model `{}`: `{}` is {} for {} against {} {against}, {} worse than the allowed gap of {}",
+                        "model `{}`: `{}` is {} for {} against {} {against}: {gap} worse, more than the allowed gap of {allowed}",
                         m.id,
                         g.metric,
                         number(g.value),
                         g.group,
                         number(g.reference),
-                        number(g.gap),
-                        number(max)
                     ),
                     format!(
                         "find out why the model fares worse for {} (data, features, threshold) and fix it before use, or narrow its intended use; report confidence intervals when the gap may be noise",
@@ -250,6 +270,18 @@ mod tests {
             m("accuracy", "a", 0.9, None),
         ];
         assert!(worst_gaps(&better, 0.05).is_empty());
+    }
+
+    #[test]
+    fn counts_outside_zero_to_one_are_compared_relatively() {
+        let ms = [
+            m("held_per_1000", "all", 3.4, None),
+            m("held_per_1000", "new customers", 5.1, None),
+        ];
+        let g = &worst_gaps(&ms, 0.05)[0];
+        assert!(g.relative && g.lower_is_better);
+        assert_eq!(percent(g.gap), "50%");
+        assert_eq!(g.verdict, Verdict::Exceeds);
     }
 
     #[test]

@@ -37,11 +37,13 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     }
 }
 
-/// An excluded element that the card also names as an input, training or evaluation element.
+/// An excluded element that the card also names as an input or training element. Evaluation
+/// data may name it: measuring how the model fares per group of an attribute it does not use
+/// is how per-group metrics are made, not a use of the attribute.
 fn excluded_used(m: &ModelCard, out: &mut Out<'_>) {
     let excluded: HashSet<&str> = m.excluded_inputs.iter().map(|i| i.id.as_str()).collect();
     let mut seen = HashSet::new();
-    for (input, list) in used(m) {
+    for (input, list) in used(m).filter(|(_, list)| *list != "evaluation_data") {
         if !excluded.contains(input.id.as_str()) || !seen.insert((input.id.as_str(), list)) {
             continue;
         }
