@@ -3,6 +3,7 @@
 //! or more and no `dpia` assessment covers it. The screen is kept in the [`Audit`](super::Audit)
 //! so the internal audit page can show it even when no rule fires.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::basis::under;
@@ -236,19 +237,9 @@ pub fn covering(cat: &Catalog, item: Screened) -> Option<String> {
 
 /// Screens every use and model; keeps those meeting at least one criterion. `covered` names the
 /// `dpia` assessment covering an item, if any.
-pub fn screen(cat: &Catalog, covered: impl Fn(Screened) -> Option<String>) -> Vec<Screen> {
-    let uses =
-        (0..cat.uses.len()).map(|u| (Screened::Use(u), use_criteria(cat, u), &cat.uses[u].origin));
-    let models = (0..cat.models.len()).map(|m| {
-        (
-            Screened::Model(m),
-            model_criteria(cat, m),
-            &cat.models[m].origin,
-        )
-    });
-    uses.chain(models)
-        .filter(|(_, c, _)| !c.is_empty())
-        .map(|(item, criteria, origin)| Screen {
+pub fn screen(cat: &Catalog, covered: impl Fn(Screened) -> Option<String> + Sync) -> Vec<Screen> {
+    let one = |item: Screened, criteria: Vec<Criterion>, origin: &Origin| {
+        (!criteria.is_empty()).then(|| Screen {
             covered_by: if criteria.len() >= THRESHOLD {
                 covered(item)
             } else {
@@ -258,7 +249,20 @@ pub fn screen(cat: &Catalog, covered: impl Fn(Screened) -> Option<String>) -> Ve
             criteria,
             origin: origin.clone(),
         })
-        .collect()
+    };
+    // Uses in parallel (a large inventory has many), in order; then the few models.
+    let mut screens: Vec<Screen> = (0..cat.uses.len())
+        .into_par_iter()
+        .filter_map(|u| one(Screened::Use(u), use_criteria(cat, u), &cat.uses[u].origin))
+        .collect();
+    screens.extend((0..cat.models.len()).filter_map(|m| {
+        one(
+            Screened::Model(m),
+            model_criteria(cat, m),
+            &cat.models[m].origin,
+        )
+    }));
+    screens
 }
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
