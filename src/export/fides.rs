@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::TaxonExtension;
-use crate::link::{Element, LegalBasis, RecipientRole, Use};
+use crate::link::{
+    Element, LegalBasis, RecipientRole, SpecialCategoryCondition, TransferMechanism, Use,
+};
 
 use super::view::{distinct, retention_text, View};
 use crate::country::in_eea;
@@ -43,6 +45,8 @@ struct System {
     does_international_transfers: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     legal_basis_for_transfers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_security_practices: Option<String>,
     privacy_declarations: Vec<Declaration>,
 }
 
@@ -57,6 +61,8 @@ struct Declaration {
     #[serde(skip_serializing_if = "Option::is_none")]
     retention_period: Option<String>,
     processes_special_category_data: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    special_category_legal_basis: Option<&'static str>,
     data_shared_with_third_parties: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     third_parties: Option<String>,
@@ -83,6 +89,36 @@ fn fides_basis(b: LegalBasis) -> &'static str {
         LegalBasis::VitalInterests => "Vital interests",
         LegalBasis::PublicTask => "Public interest",
         LegalBasis::LegitimateInterests => "Legitimate interests",
+    }
+}
+
+/// fideslang's names for the GDPR Art. 9(2) conditions (`SpecialCategoryLegalBasisEnum`).
+fn fides_condition(c: SpecialCategoryCondition) -> &'static str {
+    use SpecialCategoryCondition as C;
+    match c {
+        C::ExplicitConsent => "Explicit consent",
+        C::EmploymentLaw => "Employment, social security and social protection",
+        C::VitalInterests => "Vital interests",
+        C::NonprofitMembers => "Not-for-profit bodies",
+        C::MadePublic => "Made public by the data subject",
+        C::LegalClaims => "Legal claims or judicial acts",
+        C::SubstantialPublicInterest => {
+            "Reasons of substantial public interest (with a basis in law)"
+        }
+        C::HealthCare => "Health or social care (with a basis in law)",
+        C::PublicHealth => "Public health (with a basis in law)",
+        C::Research => "Archiving, research and statistics (with a basis in law)",
+    }
+}
+
+/// fideslang's names for transfer mechanisms (`LegalBasisForTransfersEnum`); `None` for none.
+fn fides_transfer(m: TransferMechanism) -> Option<&'static str> {
+    match m {
+        TransferMechanism::Adequacy => Some("Adequacy Decision"),
+        TransferMechanism::Scc => Some("SCCs"),
+        TransferMechanism::Bcr => Some("BCRs"),
+        TransferMechanism::Derogation => Some("Other"),
+        TransferMechanism::None => None,
     }
 }
 
@@ -121,9 +157,8 @@ pub fn export(view: &View) -> String {
             };
             system(
                 view,
-                key,
-                name,
-                description,
+                sys,
+                (key, name, description),
                 owner.filter(|_| view.internal()),
                 &uses,
             )
@@ -149,33 +184,87 @@ pub fn export(view: &View) -> String {
     header + &serde_saphyr::to_string(&doc).unwrap_or_default()
 }
 
+/// A declaration's group: purpose, Art. 6 basis, and the Art. 9 condition of special-category
+/// data (fideslang takes one condition per declaration).
+type Group<'a> = (
+    &'a str,
+    Option<LegalBasis>,
+    Option<SpecialCategoryCondition>,
+);
+
 fn system(
     view: &View,
-    key: String,
-    name: String,
-    description: Option<String>,
+    sys: Option<usize>,
+    (key, name, description): (String, String, Option<String>),
     owner: Option<String>,
     uses: &[&Use],
 ) -> System {
-    let config = &view.catalog.config;
-    let mut groups: BTreeMap<(&str, Option<LegalBasis>), Vec<&Use>> = BTreeMap::new();
+    let c = view.catalog;
+    let config = &c.config;
+    let mut groups: BTreeMap<Group, Vec<&Use>> = BTreeMap::new();
     for u in uses {
         groups
-            .entry((u.purpose.as_str(), u.legal_basis))
+            .entry((
+                u.purpose.as_str(),
+                u.legal_basis,
+                u.special_category_condition,
+            ))
             .or_default()
             .push(u);
     }
-    let multi_basis = |purpose: &str| groups.keys().filter(|(p, _)| *p == purpose).count() > 1;
+    let multi_basis = |purpose: &str| {
+        let mut bases: Vec<_> = groups
+            .keys()
+            .filter(|(p, _, _)| *p == purpose)
+            .map(|(_, b, _)| b)
+            .collect();
+        bases.dedup();
+        bases.len() > 1
+    };
+    let multi_condition = |purpose: &str, basis: Option<LegalBasis>| {
+        groups
+            .keys()
+            .filter(|(p, b, _)| *p == purpose && *b == basis)
+            .count()
+            > 1
+    };
     let declarations = groups
         .iter()
-        .map(|((purpose, basis), uses)| {
-            declaration(view, purpose, *basis, multi_basis(purpose), uses)
+        .map(|(&(purpose, basis, condition), uses)| {
+            let mut d = declaration(view, purpose, basis, multi_basis(purpose), uses);
+            d.special_category_legal_basis = condition.map(fides_condition);
+            if let (true, Some(cond)) = (multi_condition(purpose, basis), condition) {
+                d.name = format!("{} ({})", d.name, cond.label());
+            }
+            d
         })
         .collect();
     let abroad: Vec<_> = distinct_recipients(uses)
         .into_iter()
-        .filter(|&r| in_eea(view.catalog.recipients[r].country.as_deref()) == Some(false))
+        .map(|r| &c.recipients[r])
+        .filter(|r| in_eea(r.country.as_deref()) == Some(false))
         .collect();
+    let here = sys.map(|s| &c.systems[s]);
+    let stored_abroad = here.filter(|s| in_eea(s.country.as_deref()) == Some(false));
+    // A recipient's recorded mechanism in fideslang's words, else its safeguard as written.
+    let transfer_bases = abroad
+        .iter()
+        .filter_map(|r| {
+            r.transfer_mechanism
+                .and_then(fides_transfer)
+                .map(str::to_string)
+                .or_else(|| r.safeguards.clone())
+        })
+        .chain(
+            stored_abroad
+                .and_then(|s| s.transfer_mechanism)
+                .and_then(fides_transfer)
+                .map(str::to_string),
+        );
+    let security = here
+        .and_then(|s| s.security.clone())
+        .filter(|_| view.internal())
+        .or_else(|| config.security_measures.clone());
     System {
         fides_key: key,
         name,
@@ -184,12 +273,9 @@ fn system(
         administrating_department: owner,
         legal_name: Some(config.organisation.clone()).filter(|o| !o.trim().is_empty()),
         dpo: config.contact.dpo.clone(),
-        does_international_transfers: !abroad.is_empty(),
-        legal_basis_for_transfers: distinct(
-            abroad
-                .iter()
-                .filter_map(|&r| view.catalog.recipients[r].safeguards.clone()),
-        ),
+        does_international_transfers: !abroad.is_empty() || stored_abroad.is_some(),
+        legal_basis_for_transfers: distinct(transfer_bases),
+        data_security_practices: security,
         privacy_declarations: declarations,
     }
 }
@@ -231,6 +317,7 @@ fn declaration(
         processes_special_category_data: elements
             .iter()
             .any(|e| c.taxonomy.is_special_category(&e.category)),
+        special_category_legal_basis: None,
         data_shared_with_third_parties: !third.is_empty(),
         third_parties: Some(
             distinct(

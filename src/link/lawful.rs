@@ -53,6 +53,22 @@ impl SpecialCategoryCondition {
         key_of(Self::ALL, self)
     }
 
+    /// A short English name for records and exports, e.g. "explicit consent".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ExplicitConsent => "explicit consent",
+            Self::EmploymentLaw => "employment, social security and social protection law",
+            Self::VitalInterests => "vital interests of a person unable to consent",
+            Self::NonprofitMembers => "members of a not-for-profit body",
+            Self::MadePublic => "made manifestly public by the person",
+            Self::LegalClaims => "legal claims",
+            Self::SubstantialPublicInterest => "substantial public interest with a basis in law",
+            Self::HealthCare => "health or social care",
+            Self::PublicHealth => "public health",
+            Self::Research => "archiving, research or statistics",
+        }
+    }
+
     /// The point of Art. 9(2) it rests on, e.g. `Art. 9(2)(a)`.
     pub fn article(self) -> &'static str {
         match self {
@@ -99,6 +115,17 @@ impl TransferMechanism {
     /// The value as written, e.g. `scc`.
     pub fn key(self) -> &'static str {
         key_of(Self::ALL, self)
+    }
+
+    /// A short English name for records and exports, e.g. "standard contractual clauses".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Adequacy => "EU adequacy decision",
+            Self::Scc => "standard contractual clauses",
+            Self::Bcr => "binding corporate rules",
+            Self::Derogation => "derogation for a specific situation",
+            Self::None => "no transfer mechanism",
+        }
     }
 
     /// The article of the GDPR it rests on (`None` for [`TransferMechanism::None`]).

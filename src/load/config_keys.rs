@@ -60,7 +60,10 @@ pub fn check(config: &Config, taxonomy: &Taxonomy, src: &SourceFile) -> Vec<Diag
                 at.value(
                     "audit.retention_max",
                     key,
-                    format!("`[audit.retention_max]` for `{key}`: {}", e.message.replace("`duration` ", "")),
+                    format!(
+                        "`[audit.retention_max]` for `{key}`: {}",
+                        e.message.replace("`duration` ", "").replace(" or `indefinite`", "")
+                    ),
                 )
                 .maybe_help(e.help),
             ),
