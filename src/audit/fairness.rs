@@ -45,6 +45,17 @@ pub enum Verdict {
     Exceeds,
 }
 
+impl Verdict {
+    /// As serialised: `within`, `uncertain`, `exceeds`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Within => "within",
+            Verdict::Uncertain => "uncertain",
+            Verdict::Exceeds => "exceeds",
+        }
+    }
+}
+
 /// The worst group of one metric (and dataset).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GroupGap<'a> {
