@@ -100,7 +100,7 @@ fn public_build_has_no_audit_detail() {
 #[test]
 fn the_demo_internal_build_links_resolve_with_the_audit() {
     let out = build(Path::new(env!("CARGO_MANIFEST_DIR")), Audience::Internal);
-    assert!(out["audit/index.html"].contains("8 accepted"));
+    assert!(out["audit/index.html"].contains("11 accepted"));
     assert_links_resolve(&out);
 }
 
