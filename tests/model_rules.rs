@@ -435,3 +435,76 @@ fn the_models_audit_fixture_trips_every_model_rule_once() {
     }
     assert_eq!(rules.len(), MODEL_RULES.len(), "{rules:?}");
 }
+
+/// Builds the site internally and returns the audit page and the model page.
+fn build_internal(s: &Site) -> (String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "candor.toml", &s.toml);
+    write(
+        root,
+        "content/inventory/data.csv",
+        format!("{HEADER}\n{}\n", s.rows.join("\n")),
+    );
+    write(
+        root,
+        "content/retention.csv",
+        "id,name,duration,trigger,disposal,legal_reference,description\ntwo_years,Two years,P2Y,last order,delete,,\n",
+    );
+    write(root, "content/models/rec.md", &s.card);
+    let out = root.join("out");
+    let status = candor()
+        .args(["build", "--audience", "internal", "--root"])
+        .arg(root)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(status.status.success(), "{status:?}");
+    let read = |p: &str| std::fs::read_to_string(out.join(p)).expect("page");
+    (read("audit/index.html"), read("models/rec/index.html"))
+}
+
+#[test]
+fn the_audit_page_summarises_fairness_and_calls_overlapping_gaps_uncertain() {
+    let s = Site::new()
+        .set(
+            "value: 0.91, slice: all}",
+            "value: 0.91, slice: all, ci: [0.85, 0.95]}",
+        )
+        .set(
+            "value: 0.88, slice: women}",
+            "value: 0.80, slice: women, ci: [0.62, 0.90]}",
+        );
+    let (audit, model) = build_internal(&s);
+    assert!(
+        audit.contains("<h2 id=\"fairness\">Fairness by group</h2>"),
+        "{audit}"
+    );
+    assert!(audit.contains("women: 0.8 / 0.91 overall</td><td>0.11</td><td>yes</td><td>uncertain (intervals overlap)</td>"), "{audit}");
+    assert!(model.contains("For women the model is right 80% of the time, against 91% overall."));
+    assert!(model.contains("but the confidence intervals overlap, so it may be chance."));
+}
+
+#[test]
+fn the_model_page_never_calls_a_used_input_deliberately_not_used() {
+    let s = Site::new()
+        .row("gender,Gender,user.demographic.gender,customer,provided,personalize,We check the model is fair.,consent,optional,two_years,public,2026-10-01,")
+        .set("  - orders\n", "  - orders\n  - gender\n")
+        .set("limitations:", "excluded_inputs: [gender]\nhuman_oversight: A person checks.\nlimitations:")
+        .set("purposes: [personalize.content]", "purposes: [personalize]");
+    let (_, model) = build_internal(&s);
+    assert!(model.contains("<div><dt>Deliberately not used</dt><dd><span class=\"muted\">None listed</span></dd></div>"), "{model}");
+    assert!(model.contains("Listed as not used, but the card also says the model uses or learns from it: <a href=\"../../data/gender/index.html\">Gender</a>"));
+    assert!(model.contains("<dt>Risk class</dt><dd>Minimal risk under the EU AI Act</dd>"));
+    assert!(
+        model.contains("<dt>Human oversight</dt><dd><a href=\"#oversight-h\">Yes, see below</a>")
+    );
+    // Purposes link to their pages (a purpose no use has has no page, and is not linked).
+    assert!(
+        model.contains(
+            "<dt>What it serves</dt><dd><a href=\"../../purposes/personalize/index.html\">"
+        ),
+        "{model}"
+    );
+}

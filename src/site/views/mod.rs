@@ -7,6 +7,7 @@
 mod audit;
 mod changes;
 mod element;
+mod fairness;
 mod filters;
 mod home;
 mod label;
