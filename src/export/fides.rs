@@ -8,12 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::TaxonExtension;
-use crate::link::{
-    Element, LegalBasis, RecipientRole, SpecialCategoryCondition, TransferMechanism, Use,
-};
+use crate::link::{Element, LegalBasis, RecipientRole, SpecialCategoryCondition, Use};
 
 use super::view::{distinct, retention_text, View};
+
+mod words;
 use crate::country::in_eea;
+use words::{fides_basis, fides_condition, fides_transfer};
 
 /// The fides_key of the system that holds data with no recorded system.
 pub const UNASSIGNED: &str = "candor_unassigned";
@@ -78,48 +79,6 @@ struct Taxon {
     parent_key: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-}
-
-/// fideslang's names for the GDPR Art. 6 bases.
-fn fides_basis(b: LegalBasis) -> &'static str {
-    match b {
-        LegalBasis::Consent => "Consent",
-        LegalBasis::Contract => "Contract",
-        LegalBasis::LegalObligation => "Legal obligations",
-        LegalBasis::VitalInterests => "Vital interests",
-        LegalBasis::PublicTask => "Public interest",
-        LegalBasis::LegitimateInterests => "Legitimate interests",
-    }
-}
-
-/// fideslang's names for the GDPR Art. 9(2) conditions (`SpecialCategoryLegalBasisEnum`).
-fn fides_condition(c: SpecialCategoryCondition) -> &'static str {
-    use SpecialCategoryCondition as C;
-    match c {
-        C::ExplicitConsent => "Explicit consent",
-        C::EmploymentLaw => "Employment, social security and social protection",
-        C::VitalInterests => "Vital interests",
-        C::NonprofitMembers => "Not-for-profit bodies",
-        C::MadePublic => "Made public by the data subject",
-        C::LegalClaims => "Legal claims or judicial acts",
-        C::SubstantialPublicInterest => {
-            "Reasons of substantial public interest (with a basis in law)"
-        }
-        C::HealthCare => "Health or social care (with a basis in law)",
-        C::PublicHealth => "Public health (with a basis in law)",
-        C::Research => "Archiving, research and statistics (with a basis in law)",
-    }
-}
-
-/// fideslang's names for transfer mechanisms (`LegalBasisForTransfersEnum`); `None` for none.
-fn fides_transfer(m: TransferMechanism) -> Option<&'static str> {
-    match m {
-        TransferMechanism::Adequacy => Some("Adequacy Decision"),
-        TransferMechanism::Scc => Some("SCCs"),
-        TransferMechanism::Bcr => Some("BCRs"),
-        TransferMechanism::Derogation => Some("Other"),
-        TransferMechanism::None => None,
-    }
 }
 
 pub fn export(view: &View) -> String {

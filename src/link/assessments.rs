@@ -127,14 +127,7 @@ impl CoverIndex {
     /// Assessments naming `key` or one of its parents (`marketing` covers
     /// `marketing.advertising`).
     fn by_purpose<'a>(&'a self, key: &'a str) -> impl Iterator<Item = AssessmentIdx> + 'a {
-        let mut prefixes = vec![key];
-        let mut rest = key;
-        while let Some((head, _)) = rest.rsplit_once('.') {
-            prefixes.push(head);
-            rest = head;
-        }
-        prefixes
-            .into_iter()
+        std::iter::successors(Some(key), |k| k.rsplit_once('.').map(|(head, _)| head))
             .filter_map(|p| self.purposes.get(p))
             .flatten()
             .copied()
@@ -158,6 +151,9 @@ impl Catalog {
     /// The assessments of `kind` that cover `target`, in register order (by id), each once.
     /// Any outcome counts: whether a `rejected` one is enough is for the caller to say.
     pub fn assessments_covering(&self, kind: AssessmentKind, target: Target) -> Vec<&Assessment> {
+        if self.assessments.is_empty() {
+            return Vec::new();
+        }
         let ix = &self.cover_index;
         fn direct(
             m: &FastMap<usize, Vec<AssessmentIdx>>,
