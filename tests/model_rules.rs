@@ -436,8 +436,8 @@ fn the_models_audit_fixture_trips_every_model_rule_once() {
     assert_eq!(rules.len(), MODEL_RULES.len(), "{rules:?}");
 }
 
-/// Builds the site internally and returns the audit page and the model page.
-fn build_internal(s: &Site) -> (String, String) {
+/// Builds the site internally and returns the audit page, the model page and data.json.
+fn build_internal(s: &Site) -> (String, String, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();
     write(root, "candor.toml", &s.toml);
@@ -462,7 +462,11 @@ fn build_internal(s: &Site) -> (String, String) {
         .expect("runs");
     assert!(status.status.success(), "{status:?}");
     let read = |p: &str| std::fs::read_to_string(out.join(p)).expect("page");
-    (read("audit/index.html"), read("models/rec/index.html"))
+    (
+        read("audit/index.html"),
+        read("models/rec/index.html"),
+        read("data.json"),
+    )
 }
 
 #[test]
@@ -476,7 +480,22 @@ fn the_audit_page_summarises_fairness_and_calls_overlapping_gaps_uncertain() {
             "value: 0.88, slice: women}",
             "value: 0.80, slice: women, ci: [0.62, 0.90]}",
         );
-    let (audit, model) = build_internal(&s);
+    let (audit, model, data) = build_internal(&s);
+    let data: Value = serde_json::from_str(&data).expect("data.json");
+    let card = &data["models"][0];
+    assert_eq!(
+        (
+            &card["risk_class"],
+            &card["decisions"],
+            &card["significant_effect"]
+        ),
+        (
+            &Value::from("minimal"),
+            &Value::from("assists"),
+            &Value::from(false)
+        )
+    );
+    assert_eq!(card["purposes"], serde_json::json!(["personalize.content"]));
     assert!(
         audit.contains("<h2 id=\"fairness\">Fairness by group</h2>"),
         "{audit}"
@@ -493,7 +512,7 @@ fn the_model_page_never_calls_a_used_input_deliberately_not_used() {
         .set("  - orders\n", "  - orders\n  - gender\n")
         .set("limitations:", "excluded_inputs: [gender]\nhuman_oversight: A person checks.\nlimitations:")
         .set("purposes: [personalize.content]", "purposes: [personalize]");
-    let (_, model) = build_internal(&s);
+    let (_, model, _) = build_internal(&s);
     assert!(model.contains("<div><dt>Deliberately not used</dt><dd><span class=\"muted\">None listed</span></dd></div>"), "{model}");
     assert!(model.contains("Listed as not used, but the card also says the model uses or learns from it: <a href=\"../../data/gender/index.html\">Gender</a>"));
     assert!(model.contains("<dt>Risk class</dt><dd>Minimal risk under the EU AI Act</dd>"));
