@@ -284,6 +284,14 @@ mod tests {
     }
 
     #[test]
+    fn numbers_without_float_noise() {
+        assert_eq!(number(0.91 - 0.52), "0.39");
+        assert_eq!(number(-0.0000001), "0");
+        assert_eq!(number(12.0), "12");
+        assert_eq!(percent(0.5), "50%");
+    }
+
+    #[test]
     fn counts_outside_zero_to_one_are_compared_relatively() {
         let ms = [
             m("held_per_1000", "all", 3.4, None),
