@@ -298,6 +298,25 @@ fn cyclonedx_has_the_fields_the_1_6_schema_requires() {
         for p in card["properties"].as_array().unwrap() {
             assert!(p["name"].is_string() && p["value"].is_string(), "{p}");
         }
+        let prop = |name: &str| {
+            card["properties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["name"] == name)
+                .map(|p| p["value"].as_str().unwrap_or("").to_string())
+        };
+        assert_eq!(prop("candor:risk_class").as_deref(), Some("minimal"), "{c}");
+        assert!(prop("candor:decisions").is_some() && prop("candor:purpose").is_some());
+        if c["name"] == "Checkout fraud screen" {
+            assert_eq!(prop("candor:significant_effect").as_deref(), Some("true"));
+            let f = &card["considerations"]["fairnessAssessments"][0];
+            assert_eq!(f["groupAtRisk"], "new customers");
+            assert_eq!(
+                f["harms"],
+                "honest_orders_held_per_1000 is 5.1 for new customers against 3.4 overall: a gap of 50%, above the allowed 5%"
+            );
+        }
     }
     let out = candor()
         .env_remove("SOURCE_DATE_EPOCH")

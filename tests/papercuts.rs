@@ -68,7 +68,7 @@ fn four_new_findings() -> (tempfile::TempDir, tempfile::TempDir) {
     append(
         new.path(),
         "content/recipients.csv",
-        "agency,Ad Agency Ltd,processor,Germany,,Runs our ads.,\n",
+        "agency,Ad Agency Ltd,processor,Germany,,Runs our ads.,https://agency.example/dpa\n",
     );
     append(
         new.path(),

@@ -42,7 +42,8 @@ fn element_and_model_pages_lead_with_a_label() {
     let words = text(&select(&model, "section.nlabel")[0]);
     assert!(words.contains("Largest gap between groups"), "{words}");
     assert!(
-        words.contains("precision_at_10: age: 18-24 0.27 against 0.31 overall (difference 0.04)"),
+        words.contains("For age: 18-24, precision_at_10 is 0.27, against 0.31 overall.")
+            && words.contains("The gap is within the 0.05 we allow."),
         "{words}"
     );
     assert!(words.contains("Knows nothing about customers who shared no preferences."));

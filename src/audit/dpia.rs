@@ -150,21 +150,13 @@ fn use_criteria(cat: &Catalog, ui: UseIdx) -> Vec<Criterion> {
     c
 }
 
-/// A front-matter value of a model card as text (`decisions`, `significant_effect`).
-fn card_value(cat: &Catalog, m: ModelIdx, key: &str) -> Option<String> {
-    cat.models[m].extra.get(key).map(|v| match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    })
-}
-
 /// The criteria one model meets: an AI model is innovative technology that evaluates people;
 /// its inputs add what their data is.
 fn model_criteria(cat: &Catalog, mi: ModelIdx) -> Vec<Criterion> {
     let m = &cat.models[mi];
     let mut c = vec![Criterion::Evaluation, Criterion::Innovative];
-    let automated = card_value(cat, mi, "decisions").as_deref() == Some("automated");
-    let significant = card_value(cat, mi, "significant_effect").as_deref() == Some("true");
+    let automated = m.decisions == Some(crate::link::Decisions::Automated);
+    let significant = m.significant_effect == Some(true);
     if automated && significant {
         c.push(Criterion::AutomatedDecision);
     }
@@ -196,12 +188,7 @@ fn model_criteria(cat: &Catalog, mi: ModelIdx) -> Vec<Criterion> {
     }) {
         c.push(Criterion::Vulnerable);
     }
-    let purposes = m.extra.get("purposes").and_then(|v| v.as_array());
-    let blocks = purposes.is_some_and(|ps| {
-        ps.iter()
-            .filter_map(|p| p.as_str())
-            .any(|p| any_under(p, BLOCKING))
-    });
+    let blocks = m.purposes.iter().any(|p| any_under(&p.key, BLOCKING));
     if blocks || (automated && significant) {
         c.push(Criterion::BlocksRight);
     }
@@ -219,14 +206,8 @@ pub fn covering(cat: &Catalog, item: Screened) -> Option<String> {
     let mut found = cat.assessments_covering(AssessmentKind::Dpia, target);
     if let Screened::Model(m) = item {
         // A model is also covered by a DPIA of a purpose it serves.
-        if let Some(ps) = cat.models[m]
-            .extra
-            .get("purposes")
-            .and_then(|v| v.as_array())
-        {
-            for p in ps.iter().filter_map(|p| p.as_str()) {
-                found.extend(cat.assessments_covering(AssessmentKind::Dpia, Target::Purpose(p)));
-            }
+        for p in &cat.models[m].purposes {
+            found.extend(cat.assessments_covering(AssessmentKind::Dpia, Target::Purpose(&p.key)));
         }
     }
     found

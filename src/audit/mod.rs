@@ -5,8 +5,11 @@
 mod basis;
 pub mod dpia;
 mod exceptions;
+pub mod fairness;
 pub mod finding;
 mod locate;
+mod model_data;
+pub mod model_risk;
 mod models;
 mod purpose;
 pub mod report;
@@ -103,7 +106,7 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
     };
     // The rule families read the catalog independently: they run in parallel and their
     // findings are joined in this fixed order, so the result does not depend on timing.
-    let families: [Family; 10] = [
+    let families: [Family; 13] = [
         targeting::check,
         basis::check,
         transparency::check,
@@ -112,6 +115,9 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
         transfer::check,
         review::check,
         models::check,
+        model_data::check,
+        model_risk::check,
+        fairness::check,
         unused::check,
         dpia::check,
     ];

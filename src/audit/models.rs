@@ -1,6 +1,7 @@
 //! Model cards: `model-undeclared-input`, `model-undeclared-training`,
-//! `model-demographic-input`, `model-excluded-input-used`, `model-card-incomplete`,
-//! `model-no-group-metrics`.
+//! `model-demographic-input` (protected traits of `[audit.targeting]`, not special categories),
+//! `model-card-incomplete`, `model-no-group-metrics`. The other model rules are in
+//! `model_data`, `model_risk` and `fairness`.
 
 use std::collections::HashSet;
 
@@ -61,25 +62,14 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 .element(&input.id)
             });
         }
-        let excluded: HashSet<&str> = m.excluded_inputs.iter().map(|i| i.id.as_str()).collect();
         for input in &m.inputs {
-            if excluded.contains(input.id.as_str()) {
-                out.emit(MODEL_EXCLUDED_INPUT_USED, &m.input_origin(input), || {
-                    Draft::new(
-                        format!(
-                            "model `{}` lists `{}` both in `inputs` and in `excluded_inputs`",
-                            m.id, input.id
-                        ),
-                        "remove it from whichever list is untrue",
-                    )
-                    .model(&m.id)
-                    .element(&input.id)
-                });
-            }
             let Some(el) = input.element.map(|e| &cx.cat.elements[e]) else {
                 continue;
             };
-            if tax.is_sensitive(&el.category) {
+            // Special categories are judged by `special-category-condition` on their uses.
+            if cx.settings.targeting.protects(&el.category)
+                && !tax.is_special_category(&el.category)
+            {
                 out.emit(MODEL_DEMOGRAPHIC_INPUT, &m.input_origin(input), || {
                     Draft::new(
                         format!(

@@ -44,6 +44,8 @@ pub struct Settings {
     pub exceptions: Vec<Exception>,
     /// An accepted exception must expire within this many days (`[audit] max_exception_days`).
     pub max_exception_days: u32,
+    /// Largest allowed gap between a group's metric and the overall one (`[audit] max_group_gap`).
+    pub max_group_gap: f64,
     /// Protected traits and allowed uses for `demographic-targeting` (`[audit.targeting]`).
     pub targeting: Targeting,
 }
@@ -58,6 +60,7 @@ impl Default for Settings {
             max_age_days: 365,
             exceptions: Vec::new(),
             max_exception_days: DEFAULT_MAX_EXCEPTION_DAYS,
+            max_group_gap: 0.05,
             targeting: Targeting::default(),
         }
     }
@@ -85,6 +88,7 @@ impl Settings {
         let mut settings = Settings {
             max_age_days: config.review.max_age_days,
             max_exception_days: config.audit.max_exception_days,
+            max_group_gap: config.audit.max_group_gap,
             targeting: config.audit.targeting.clone(),
             ..Settings::default()
         };

@@ -196,7 +196,8 @@ impl Site {
         i
     }
 
-    /// A complete, recently reviewed card with overall and per-group metrics and no inputs.
+    /// A complete, recently reviewed, minimal-risk card that assists people, with overall and
+    /// per-group metrics and no inputs.
     pub fn model(&mut self, id: &str) -> &mut ModelCard {
         let i = self.cat.models.len();
         self.cat.index.models.insert(id.into(), i);
@@ -229,6 +230,11 @@ impl Site {
                 mitigation: None,
             }],
             human_oversight: None,
+            purposes: vec![],
+            risk_class: Some(crate::link::RiskClass::Minimal),
+            annex_iii: None,
+            decisions: Some(crate::link::Decisions::Assists),
+            significant_effect: None,
             license: None,
             last_reviewed: Some(RECENT),
             internal: None,
@@ -266,6 +272,13 @@ impl Site {
                 .training_data
                 .iter_mut()
                 .flat_map(|d| d.elements.iter_mut());
+            for input in m
+                .evaluation_data
+                .iter_mut()
+                .flat_map(|d| d.elements.iter_mut())
+            {
+                input.element = c.index.elements.get(&input.id).copied();
+            }
             for input in m.inputs.iter_mut().chain(train) {
                 input.element = c.index.elements.get(&input.id).copied();
                 if let Some(e) = input.element {

@@ -175,6 +175,10 @@ fn model_card(view: &View, m: &ModelCard) -> Value {
         });
         cons.insert("ethicalConsiderations".into(), list.collect());
     }
+    let fairness = fairness_assessments(view, m);
+    if !fairness.is_empty() {
+        cons.insert("fairnessAssessments".into(), Value::Array(fairness));
+    }
     let mut card = Map::new();
     if !params.is_empty() {
         card.insert("modelParameters".into(), Value::Object(params));
@@ -190,6 +194,42 @@ fn model_card(view: &View, m: &ModelCard) -> Value {
     }
     card.insert("properties".into(), Value::Array(properties(view, m)));
     Value::Object(card)
+}
+
+/// `considerations.fairnessAssessments`: each metric's worst group against the site's
+/// `[audit] max_group_gap`, as the model page states it.
+fn fairness_assessments(view: &View, m: &ModelCard) -> Vec<Value> {
+    use crate::audit::fairness::{number, percent, worst_gaps, Verdict};
+    let max = view.catalog.config.audit.max_group_gap;
+    worst_gaps(&m.metrics, max)
+        .iter()
+        .map(|g| {
+            let against = match g.reference_group {
+                None => "overall".to_string(),
+                Some(b) => format!("for {b}, the best group"),
+            };
+            let (gap, limit) = if g.relative {
+                (percent(g.gap), percent(max))
+            } else {
+                (number(g.gap), number(max))
+            };
+            let verdict = match g.verdict {
+                Verdict::Within => "within",
+                Verdict::Uncertain => "above, but the confidence intervals overlap (uncertain)",
+                Verdict::Exceeds => "above",
+            };
+            json!({
+                "groupAtRisk": g.group,
+                "harms": format!(
+                    "{} is {} for {} against {} {against}: a gap of {gap}, {verdict} the allowed {limit}",
+                    g.metric,
+                    number(g.value),
+                    g.group,
+                    number(g.reference)
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The `candor:*` properties: everything the card says that CycloneDX has no field for.
@@ -229,6 +269,21 @@ fn properties(view: &View, m: &ModelCard) -> Vec<Value> {
     }
     if let Some(h) = &m.human_oversight {
         add(props::HUMAN_OVERSIGHT, h.clone());
+    }
+    for purpose in &m.purposes {
+        add(props::PURPOSE, purpose.key.clone());
+    }
+    if let Some(r) = m.risk_class {
+        add(props::RISK_CLASS, enum_name(&r));
+    }
+    if let Some(a) = m.annex_iii {
+        add(props::ANNEX_III, enum_name(&a));
+    }
+    if let Some(d) = m.decisions {
+        add(props::DECISIONS, enum_name(&d));
+    }
+    if let Some(e) = m.significant_effect {
+        add(props::SIGNIFICANT_EFFECT, e.to_string());
     }
     if let Some(d) = m.last_reviewed {
         add(props::LAST_REVIEWED, d.to_string());

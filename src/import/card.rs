@@ -51,6 +51,16 @@ pub struct CardOut {
     pub ethical_considerations: Vec<EthicalOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub human_oversight: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_class: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annex_iii: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub significant_effect: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub license: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,6 +195,11 @@ impl CardOut {
                 })
                 .collect(),
             human_oversight: card.human_oversight.clone(),
+            purposes: card.purposes.iter().map(|p| p.key.clone()).collect(),
+            risk_class: card.risk_class.map(|r| enum_name(&r)),
+            annex_iii: card.annex_iii.map(|a| enum_name(&a)),
+            decisions: card.decisions.map(|d| enum_name(&d)),
+            significant_effect: card.significant_effect,
             license: card.license.clone(),
             last_reviewed: card.last_reviewed.map(|d| d.to_string()),
             internal: card.internal.clone(),

@@ -12,6 +12,7 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::link::model_risk::{ANNEX_III, DECISIONS, RISK_CLASSES};
 use crate::load::ids::{check_id, IdKind};
 
 use super::body::Body;
@@ -138,6 +139,10 @@ fn component(mut c: Value) -> Imported {
             body.note("The graphics of the quantitative analysis were not imported: candor model cards hold no images.");
         }
         let mut cons = take_object(&mut mc, "considerations").unwrap_or(Value::Null);
+        if id.is_some() {
+            // candor's own export derives its fairness assessments from the metrics.
+            take_array(&mut cons, "fairnessAssessments");
+        }
         considerations(&mut cons, &mut card, &mut body);
         let mut left = Map::new();
         put_back(&mut left, "modelParameters", params);
@@ -228,6 +233,18 @@ fn properties(mc: &mut Value, card: &mut CardOut, body: &mut Body) -> Option<Str
                 .push(v),
             props::OUT_OF_SCOPE_USE => card.out_of_scope_uses.push(v),
             props::HUMAN_OVERSIGHT => card.human_oversight = Some(v),
+            props::PURPOSE => card.purposes.push(v),
+            props::RISK_CLASS if enum_ok(RISK_CLASSES, value) => card.risk_class = Some(v),
+            props::ANNEX_III if enum_ok(ANNEX_III, value) => card.annex_iii = Some(v),
+            props::DECISIONS if enum_ok(DECISIONS, value) => card.decisions = Some(v),
+            props::SIGNIFICANT_EFFECT if matches!(value, "true" | "false") => {
+                card.significant_effect = Some(value == "true")
+            }
+            props::RISK_CLASS | props::ANNEX_III | props::DECISIONS | props::SIGNIFICANT_EFFECT => {
+                body.note(format!(
+                    "The property `{name}` has the value `{value}`, which candor cannot use, so it was left out."
+                ))
+            }
             props::BODY => body.text(value),
             props::INTERNAL => {
                 card.internal = serde_json::from_str(value).ok().or(Some(Value::String(v)))
@@ -249,6 +266,11 @@ fn properties(mc: &mut Value, card: &mut CardOut, body: &mut Body) -> Option<Str
         m.insert("properties".into(), Value::Array(others));
     }
     id
+}
+
+/// Whether `value` is one of an enumerated key's values.
+fn enum_ok<T>(table: &[(&str, T)], value: &str) -> bool {
+    table.iter().any(|(k, _)| *k == value)
 }
 
 /// `<n>:dataset` or `<n>:split`: remembered on a placeholder metric until the real ones are read.

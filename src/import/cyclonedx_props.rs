@@ -9,6 +9,13 @@ pub const TRAINING_ELEMENT: &str = "candor:training-element";
 pub const EVALUATION_ELEMENT: &str = "candor:evaluation-element";
 pub const OUT_OF_SCOPE_USE: &str = "candor:out-of-scope-use";
 pub const HUMAN_OVERSIGHT: &str = "candor:human-oversight";
+/// One per data-use key of `purposes`.
+pub const PURPOSE: &str = "candor:purpose";
+pub const RISK_CLASS: &str = "candor:risk_class";
+pub const ANNEX_III: &str = "candor:annex_iii";
+pub const DECISIONS: &str = "candor:decisions";
+/// `true` or `false`.
+pub const SIGNIFICANT_EFFECT: &str = "candor:significant_effect";
 pub const LAST_REVIEWED: &str = "candor:last-reviewed";
 pub const BODY: &str = "candor:body";
 /// JSON of the `internal:` block (internal exports only).

@@ -352,6 +352,13 @@ pub struct ModelCard {
     pub limitations: Vec<String>,
     pub ethical_considerations: Vec<EthicalConsideration>,
     pub human_oversight: Option<String>,
+    /// The data-use keys it serves (`purposes`).
+    pub purposes: Vec<super::ModelPurpose>,
+    pub risk_class: Option<super::RiskClass>,
+    pub annex_iii: Option<super::AnnexIII>,
+    pub decisions: Option<super::Decisions>,
+    /// Whether its decisions have a legal or similarly significant effect (GDPR Art. 22).
+    pub significant_effect: Option<bool>,
     pub license: Option<String>,
     pub last_reviewed: Option<Date>,
     /// The `internal:` block (never published on a public build).

@@ -5,10 +5,12 @@ pub mod catalog;
 mod elements;
 mod keys;
 mod lawful;
+pub mod model_risk;
 mod registers;
 mod resolve;
 
 pub use catalog::*;
+pub use model_risk::{AnnexIII, Decisions, ModelPurpose, RiskClass};
 pub use resolve::link;
 
 #[cfg(test)]

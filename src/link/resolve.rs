@@ -78,6 +78,9 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
     let mut models = dedupe_sorted(models, "model card", &raw, &mut errors);
     for (m, model) in models.iter_mut().enumerate() {
         resolve_inputs(model, &element_index);
+        if let Some(tax) = raw.taxonomy.as_ref() {
+            check_purposes(&raw, model, tax, &mut errors);
+        }
         let used = model
             .inputs
             .iter()
@@ -155,6 +158,25 @@ fn ids<T: Keyed>(items: &[T]) -> FastMap<String, usize> {
         .enumerate()
         .map(|(i, t)| (t.key().to_string(), i))
         .collect()
+}
+
+/// Reports each `purposes` key of a card that is not a data use of the taxonomy, at its line.
+fn check_purposes(raw: &RawSite, model: &ModelCard, tax: &Taxonomy, errors: &mut Vec<Diagnostic>) {
+    for p in model.purposes.iter().filter(|p| !tax.uses.contains(&p.key)) {
+        let line = p.line.unwrap_or(model.origin.line);
+        errors.push(
+            Diagnostic::at(
+                model.origin.file.to_path_buf(),
+                line,
+                format!(
+                    "unknown data use `{}` in `purposes` of model `{}`",
+                    p.key, model.id
+                ),
+            )
+            .snippet(raw.line_text(&model.origin.file, line))
+            .help(super::keys::unknown_key_help(&tax.uses, &p.key)),
+        );
+    }
 }
 
 /// Points each element id a card names at the inventory element, when there is one.

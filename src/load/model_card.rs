@@ -10,7 +10,10 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{did_you_mean, Diagnostic, Origin};
-use crate::link::{Dataset, EthicalConsideration, Metric, ModelCard, ModelInput, ModelStatus};
+use crate::link::model_risk::{ANNEX_III, DECISIONS, RISK_CLASSES};
+use crate::link::{
+    Dataset, EthicalConsideration, ModelCard, ModelInput, ModelPurpose, ModelStatus,
+};
 
 use super::front_matter::{split, FrontMatter};
 use super::ids::{check_id, sanitize, IdKind};
@@ -37,6 +40,11 @@ pub const KNOWN_KEYS: &[&str] = &[
     "limitations",
     "ethical_considerations",
     "human_oversight",
+    "purposes",
+    "risk_class",
+    "annex_iii",
+    "decisions",
+    "significant_effect",
     "license",
     "last_reviewed",
     "internal",
@@ -69,6 +77,11 @@ struct CardYaml {
     limitations: StringList,
     ethical_considerations: Vec<Spanned<EthicalYaml>>,
     human_oversight: Option<String>,
+    purposes: SpannedList,
+    risk_class: Option<Spanned<String>>,
+    annex_iii: Option<Spanned<String>>,
+    decisions: Option<Spanned<String>>,
+    significant_effect: Option<bool>,
     license: Option<String>,
     last_reviewed: Option<Spanned<String>>,
     internal: Option<serde_json::Value>,
@@ -120,6 +133,11 @@ impl<'de> Deserialize<'de> for CardYaml {
                         "limitations" => c.limitations = map.next_value()?,
                         "ethical_considerations" => c.ethical_considerations = map.next_value()?,
                         "human_oversight" => c.human_oversight = map.next_value()?,
+                        "purposes" => c.purposes = map.next_value()?,
+                        "risk_class" => c.risk_class = map.next_value()?,
+                        "annex_iii" => c.annex_iii = map.next_value()?,
+                        "decisions" => c.decisions = map.next_value()?,
+                        "significant_effect" => c.significant_effect = map.next_value()?,
                         "license" => c.license = map.next_value()?,
                         "last_reviewed" => c.last_reviewed = map.next_value()?,
                         "internal" => c.internal = map.next_value()?,
@@ -226,6 +244,16 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
             .map_err(|e| errors.push(fm.at(src, &s.referenced, e.message).maybe_help(e.help)))
             .ok()
     });
+    let risk_class = spanned_enum(
+        src,
+        &fm,
+        &card.risk_class,
+        "risk_class",
+        RISK_CLASSES,
+        errors,
+    );
+    let annex_iii = spanned_enum(src, &fm, &card.annex_iii, "annex_iii", ANNEX_III, errors);
+    let decisions = spanned_enum(src, &fm, &card.decisions, "decisions", DECISIONS, errors);
     let metrics = card
         .metrics
         .iter()
@@ -290,6 +318,21 @@ pub fn load_model_card(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option
             })
             .collect(),
         human_oversight: card.human_oversight,
+        purposes: {
+            let at = key_line("purposes");
+            card.purposes
+                .0
+                .into_iter()
+                .map(|(key, line)| ModelPurpose {
+                    key,
+                    line: line.map(|l| fm.yaml_line + l - 1).or(at),
+                })
+                .collect()
+        },
+        risk_class,
+        annex_iii,
+        decisions,
+        significant_effect: card.significant_effect,
         license: card.license,
         last_reviewed,
         internal: card.internal,
@@ -340,57 +383,8 @@ fn card_id(
     }
 }
 
-fn metric(
-    src: &SourceFile,
-    fm: &FrontMatter,
-    m: &Spanned<MetricYaml>,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<Metric> {
-    let v = &m.value;
-    if !v.value.is_finite() {
-        errors.push(
-            fm.at(
-                src,
-                &m.referenced,
-                format!(
-                    "metric `{}` has the value `{}`, which is not a number readers can compare",
-                    v.name, v.value
-                ),
-            )
-            .help("write the measured value as a plain number, e.g. `value: 0.31`"),
-        );
-        return None;
-    }
-    if let Some([lo, hi]) = v.ci {
-        if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
-            errors.push(
-                fm.at(
-                    src,
-                    &m.referenced,
-                    if lo.is_finite() && hi.is_finite() {
-                        format!("metric `{}` has a confidence interval [{lo}, {hi}] whose low end is above its high end", v.name)
-                    } else {
-                        format!("metric `{}` has a confidence interval [{lo}, {hi}] that is not two plain numbers", v.name)
-                    },
-                )
-                .help(if lo.is_finite() && hi.is_finite() {
-                    format!("did you mean `ci: [{hi}, {lo}]`? the low end comes first")
-                } else {
-                    "write `ci: [low, high]` with two numbers, e.g. `ci: [0.29, 0.33]`".to_string()
-                }),
-            );
-            return None;
-        }
-    }
-    Some(Metric {
-        name: v.name.clone(),
-        value: v.value,
-        slice: v.slice.clone(),
-        ci: v.ci,
-        dataset: v.dataset.clone(),
-        split: v.split.clone(),
-    })
-}
+mod fields;
+use fields::{metric, spanned_enum};
 
 #[cfg(test)]
 mod tests;

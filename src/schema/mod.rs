@@ -201,7 +201,12 @@ pub fn model_card() -> Value {
                     ]
                 }
             },
-            "human_oversight": text("how people oversee its decisions"),
+            "human_oversight": text("how people oversee its decisions (AI Act Art. 14, GDPR Art. 22(3))"),
+            "purposes": text_list("data-use keys of the taxonomy the model serves, e.g. personalize.content"),
+            "risk_class": one_of(&["prohibited", "high", "limited", "minimal"], "EU AI Act risk class"),
+            "annex_iii": one_of(&["biometrics", "critical_infrastructure", "education", "employment", "essential_services", "law_enforcement", "migration", "justice"], "the AI Act Annex III area of a high-risk model"),
+            "decisions": one_of(&["none", "assists", "automated"], "whether it decides nothing about people, assists a person who decides, or decides by itself"),
+            "significant_effect": {"type": "boolean", "description": "whether a decision has a legal or similarly significant effect on a person (GDPR Art. 22)"},
             "license": text("licence of the model"),
             "last_reviewed": date("date of the last review, `YYYY-MM-DD`"),
             "internal": {"description": "anything, e.g. `{ notes: ..., risk_owner: ... }`: never published on a public build"}

@@ -62,6 +62,36 @@ fn a_model_is_innovative_and_evaluates_people() {
         .any(|f| f.rule == "dpia-required" && f.model.as_deref() == Some("recommender")));
 }
 
+/// The card's typed `decisions`, `significant_effect` and `purposes` feed the screen (they
+/// were read from unknown keys before the loader knew them).
+#[test]
+fn an_automated_significant_model_meets_the_decision_criteria() {
+    let mut s = Site::new();
+    let m = s.model("screener");
+    m.decisions = Some(crate::link::Decisions::Automated);
+    m.significant_effect = Some(true);
+    m.purposes = vec![crate::link::ModelPurpose {
+        key: "employment.recruitment".into(),
+        line: None,
+    }];
+    let a = run(s);
+    let m = a
+        .dpia
+        .iter()
+        .find(|s| s.item == Screened::Model(0))
+        .expect("screened");
+    assert!(
+        m.criteria.contains(&Criterion::AutomatedDecision),
+        "{:?}",
+        m.criteria
+    );
+    assert!(
+        m.criteria.contains(&Criterion::BlocksRight),
+        "{:?}",
+        m.criteria
+    );
+}
+
 #[test]
 fn nothing_screened_for_ordinary_data() {
     let mut s = Site::new();

@@ -246,9 +246,11 @@ pub const RULES: &[Rule] = &[
         default: Severity::Warning,
         law: "Seed principle: target stated interests, not demographics; EU AI Act Art. 10(2)(f)",
         tags: &["ai", "fairness", "seed"],
-        short: "A model that takes a demographic or sensitive element as input.",
-        why: "Demographic inputs let a model treat groups differently; reviewers need to see the \
-              reason and the fairness checks.",
+        short: "A model that takes a protected trait (`[audit.targeting] protected`: demographics, finances, precise location) as input.",
+        why: "Protected traits let a model treat groups differently; reviewers need to see the \
+              reason and the fairness checks. Special-category inputs (health, biometrics) are \
+              judged by `special-category-condition` on their uses instead: a health model may \
+              need heart rate, but it needs an Art. 9(2) condition for it.",
         fix:
             "Remove the input (and list it under `excluded_inputs`), or except it with the reason \
               and the group metrics that show it is fair.",
@@ -258,9 +260,79 @@ pub const RULES: &[Rule] = &[
         default: Severity::Error,
         law: "Seed principle: model cards as nutrition labels; EU AI Act Art. 13",
         tags: &["ai", "model-card", "seed"],
-        short: "An element listed both in `inputs` and in `excluded_inputs`.",
-        why: "The card contradicts itself: it promises not to use data that it uses.",
-        fix: "Remove the element from one of the two lists, whichever is untrue.",
+        short: "An element listed in `excluded_inputs` that the card also lists in `inputs`, `training_data` or `evaluation_data`.",
+        why: "The card contradicts itself: it promises not to use data that it uses. Published, \
+              the promise misleads readers.",
+        fix: "Remove the element from whichever list is untrue; if the model is trained on it, \
+              it is not excluded.",
+    },
+    Rule {
+        id: MODEL_UNDECLARED_EVALUATION,
+        default: Severity::Warning,
+        law: "Seed principle: model cards as nutrition labels; GDPR Art. 30(1)(c)",
+        tags: &["ai", "model-card", "seed"],
+        short: "An evaluation-data element that is not in the inventory.",
+        why: "Evaluating a model processes personal data too; data the inventory does not declare \
+              is data nobody reviews.",
+        fix: "Add the element to an inventory CSV with its uses, or correct the id in the card.",
+    },
+    Rule {
+        id: MODEL_PURPOSE_CREEP,
+        default: Severity::Warning,
+        law: "GDPR Art. 5(1)(b) (purpose limitation), Art. 6(4)",
+        tags: &["ai", "purpose", "gdpr"],
+        short: "A model input with no use whose purpose is one of the model's `purposes` (or a parent of one).",
+        why: "Data collected for one purpose (crash analytics) may not silently feed another (an \
+              ad picker): the new purpose must be declared, compatible and lawful.",
+        fix: "Add an inventory row for the element with the model's purpose, its reason and legal \
+              basis, or drop the input; check `purposes` in the card says what the model is for.",
+    },
+    Rule {
+        id: MODEL_GROUP_GAP,
+        default: Severity::Warning,
+        law: "EU AI Act Art. 10(2)(f)-(g), Art. 15(1); GDPR Art. 5(1)(a) (fairness)",
+        tags: &["ai", "fairness"],
+        short: "A group's metric worse than the overall (or best group's) value by more than `[audit] max_group_gap`, with confidence intervals that do not overlap.",
+        why: "A model that is right 91% of the time overall but 52% of the time for women fails \
+              women; an average hides it. A gap whose confidence intervals overlap may be noise \
+              and is shown as uncertain on the audit page instead.",
+        fix: "Find out why the group fares worse (data, features, threshold) and fix it, narrow \
+              the intended use, or report confidence intervals when the gap may be noise.",
+    },
+    Rule {
+        id: MODEL_RISK_CLASS,
+        default: Severity::Warning,
+        law: "EU AI Act Art. 6 and Annex III; Art. 5; Art. 14 (human oversight)",
+        tags: &["ai", "ai-act", "risk"],
+        short: "A production model without `risk_class`; a model in an Annex III area (by `annex_iii` or its purposes) not classed `high`; a `high` model without `human_oversight`; a `prohibited` model in use.",
+        why: "The AI Act's duties follow from the risk class: a hiring or credit-scoring model is \
+              high-risk and needs risk management, logging and human oversight; a reviewer must \
+              see the class and the reason for it.",
+        fix: "Set `risk_class` (and `annex_iii` for a high-risk model), describe the \
+              `human_oversight`, or retire a prohibited model.",
+    },
+    Rule {
+        id: AUTOMATED_DECISION,
+        default: Severity::Error,
+        law: "GDPR Art. 22(1) and 22(3); EU AI Act Art. 14",
+        tags: &["ai", "gdpr", "automated-decision"],
+        short: "A model that decides by itself (`decisions: automated`) with a legal or similarly significant effect and no `human_oversight`.",
+        why: "People have the right not to be subject to a decision based solely on automated \
+              processing that significantly affects them, and where it is allowed, the right to \
+              obtain human intervention and to contest it.",
+        fix: "Describe in `human_oversight` how a person reviews, can override and hears out \
+              contested decisions, or let the model assist a person who decides.",
+    },
+    Rule {
+        id: PUBLIC_CARD_INTERNAL_INPUT,
+        default: Severity::Warning,
+        law: "Seed principle: model cards as nutrition labels; GDPR Art. 12(1), Art. 13(1)(c)",
+        tags: &["ai", "transparency", "seed"],
+        short: "A published model card names an element whose uses are all internal.",
+        why: "The card tells readers the model uses data the public inventory does not show: the \
+              page can only say 'internal data', and readers cannot see why it is collected.",
+        fix: "Make the element's use by the model public (a public inventory row), or take it off \
+              the card if the model does not use it.",
     },
     Rule {
         id: MODEL_CARD_INCOMPLETE,

@@ -157,6 +157,8 @@ fn every_known_key_is_read_and_none_twice() {
         "training_data" | "evaluation_data" => "{description: d}",
         "internal" => "{a: 1}",
         "last_reviewed" => "2026-01-01",
+        "purposes" => "[a]",
+        "significant_effect" => "false",
         "status" => "production",
         _ => "text",
     };
@@ -174,4 +176,44 @@ fn every_known_key_is_read_and_none_twice() {
     let (c, e) = load("m.md", "---\nname: a\nsummary: s\nname: b\n---\n");
     assert!(c.is_none());
     assert_eq!(e.len(), 1, "{e:?}");
+}
+
+#[test]
+fn risk_keys_are_read_with_their_lines() {
+    let (c, e) = load(
+        "m.md",
+        "---\nname: M\npurposes:\n  - personalize.content\n  - train_ai_system\nrisk_class: High\nannex_iii: employment\ndecisions: automated\nsignificant_effect: true\n---\n",
+    );
+    assert!(e.is_empty(), "{e:?}");
+    let c = c.unwrap();
+    assert_eq!(c.purposes.len(), 2);
+    assert_eq!(
+        (c.purposes[1].key.as_str(), c.purposes[1].line),
+        ("train_ai_system", Some(5))
+    );
+    assert_eq!(c.risk_class, Some(crate::link::RiskClass::High));
+    assert_eq!(c.annex_iii, Some(crate::link::AnnexIII::Employment));
+    assert_eq!(c.decisions, Some(crate::link::Decisions::Automated));
+    assert_eq!(c.significant_effect, Some(true));
+    assert_eq!(c.key_origin("decisions").line, 8);
+}
+
+#[test]
+fn misspelt_risk_values_are_errors_with_a_suggestion() {
+    let (c, e) = load(
+        "m.md",
+        "---\nname: M\nrisk_class: hihg\nannex_iii: employmnet\ndecisions: automatic\n---\n",
+    );
+    assert!(c.is_none());
+    assert_eq!(e.len(), 3, "{e:?}");
+    assert_eq!(e[0].line, Some(3));
+    assert_eq!(e[0].help.as_deref(), Some("did you mean `high`?"));
+    assert_eq!(e[1].line, Some(4));
+    assert_eq!(e[1].help.as_deref(), Some("did you mean `employment`?"));
+    assert_eq!(e[2].line, Some(5));
+    assert!(
+        e[2].message.contains("none, assists, automated"),
+        "{}",
+        e[2].message
+    );
 }

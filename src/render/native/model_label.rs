@@ -1,7 +1,6 @@
 //! `model_label.html`: the model label at the top of a model page.
 
-use crate::site::gap::Gap;
-use crate::site::views::ModelView;
+use crate::site::views::{GapLine, ModelView};
 
 use super::{given, Page};
 
@@ -24,6 +23,34 @@ pub(super) fn model_label(p: &mut Page, v: &ModelView) {
         Some(u) => p.text(u),
         None => p.muted("meta.not_stated"),
     }
+    p.raw("</dd></div>\n    <div><dt>");
+    p.t("label.purposes");
+    p.raw("</dt><dd>");
+    p.refs(&v.facts.purposes, Some("label.none_listed"));
+    p.raw("</dd></div>\n    <div><dt>");
+    p.t("label.risk");
+    p.raw("</dt><dd>");
+    match v.facts.risk.as_deref() {
+        Some(r) => p.text(r),
+        None => p.muted("meta.not_stated"),
+    }
+    p.raw("</dd></div>\n    <div><dt>");
+    p.t("label.decides");
+    p.raw("</dt><dd>");
+    match v.facts.decides.as_deref() {
+        Some(d) => p.text(d),
+        None => p.muted("meta.not_stated"),
+    }
+    p.raw("</dd></div>\n    <div><dt>");
+    p.t("label.oversight");
+    p.raw("</dt><dd>");
+    if v.facts.human_oversight {
+        p.raw("<a href=\"#oversight-h\">");
+        p.t("model.oversight_yes");
+        p.raw("</a>");
+    } else {
+        p.muted("model.oversight_none");
+    }
     p.raw("</dd></div>\n    <div class=\"nl-group\"><dt>");
     p.t("label.inputs");
     p.raw("</dt><dd>");
@@ -41,15 +68,16 @@ pub(super) fn model_label(p: &mut Page, v: &ModelView) {
         p.join(label.groups.iter().copied());
     }
     p.raw("</dd></div>\n    ");
-    if !label.gaps.is_empty() {
+    let gaps = &v.facts.gaps;
+    if !gaps.is_empty() {
         p.raw("<div><dt>");
         p.t("label.gap");
         p.raw("</dt><dd>");
-        if let [g] = label.gaps.as_slice() {
+        if let [g] = gaps.as_slice() {
             gap(p, g);
         } else {
             p.raw("<ul class=\"nl-list\">");
-            for g in &label.gaps {
+            for g in gaps {
                 p.raw("<li>");
                 gap(p, g);
                 p.raw("</li>");
@@ -88,19 +116,12 @@ pub(super) fn model_label(p: &mut Page, v: &ModelView) {
     p.raw("</dd></div>\n  </dl>\n</section>\n");
 }
 
-/// `{{ t.label.gap_value | fill(metric=…, group=…, value=…, overall=…, gap=…) }}`.
-fn gap(p: &mut Page, g: &Gap) {
-    let value = super::float_text(g.value);
-    let overall = super::float_text(g.overall);
-    let s = p.lang.fill(
-        "label.gap_value",
-        &[
-            ("metric", g.metric),
-            ("group", g.group),
-            ("value", &value),
-            ("overall", &overall),
-            ("gap", &g.label),
-        ],
-    );
-    p.text(&s);
+/// `{{ g.sentence }} <span class="gap-{{ g.class }}">{{ g.verdict }}</span>`.
+fn gap(p: &mut Page, g: &GapLine) {
+    p.text(&g.sentence);
+    p.raw(" <span class=\"gap-");
+    p.raw(g.class.as_str());
+    p.raw("\">");
+    p.text(&g.verdict);
+    p.raw("</span>");
 }

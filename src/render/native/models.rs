@@ -85,6 +85,14 @@ pub(super) fn model(p: &mut Page, v: &ModelView) {
         p.raw("</ul>\n  ");
     }
     p.raw("\n  ");
+    if !v.facts.excluded_but_used.is_empty() {
+        p.raw("<p class=\"contradiction\">");
+        p.t("model.excluded_but_used");
+        p.raw(" ");
+        p.refs(&v.facts.excluded_but_used, None);
+        p.raw("</p>");
+    }
+    p.raw("\n  ");
     if let Some(d) = &v.training_data {
         dataset(p, "model.training", d.description, &d.elements);
     }

@@ -117,6 +117,7 @@ fn native_matches_tera_on_the_test_sites() {
         "tests/fixtures/audit/everything",
         "tests/fixtures/audit/clean",
         "tests/fixtures/substance",
+        "tests/fixtures/models-audit",
     ] {
         for audience in [Audience::Public, Audience::Internal] {
             let counts = compare(&repo(site), audience, None, false);

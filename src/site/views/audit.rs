@@ -51,7 +51,7 @@ pub struct FindingView<'a> {
     pub accepted: Option<AcceptedView<'a>>,
 }
 
-fn model_link<'a>(ctx: Ctx<'a>, m: ModelIdx) -> Link<'a> {
+pub(super) fn model_link<'a>(ctx: Ctx<'a>, m: ModelIdx) -> Link<'a> {
     let slug = ctx.site.model_slugs.get(m).map_or("item", String::as_str);
     Link {
         name: &ctx.catalog.models[m].name,
@@ -204,6 +204,7 @@ pub struct AuditView<'a> {
     pub rules: Vec<RuleRow>,
     pub reviews: Vec<ReviewRow<'a>>,
     pub dpia: DpiaView<'a>,
+    pub fairness: super::fairness::FairnessView<'a>,
 }
 
 pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
@@ -225,6 +226,7 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
                 rows: Vec::new(),
                 below: 0,
             },
+            fairness: super::fairness::summary(ctx),
         };
     };
     let a = sa.audit;
@@ -308,6 +310,7 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
         rules,
         reviews,
         dpia: dpia(ctx, a),
+        fairness: super::fairness::summary(ctx),
     }
 }
 

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::i18n::Strings;
-use crate::site::gap::{self, Gap};
+use crate::site::gap;
 
 use crate::link::{ElementIdx, Necessity};
 
@@ -98,8 +98,6 @@ pub(super) fn data_label(ctx: Ctx<'_>, e: ElementIdx) -> DataLabel<'_> {
 pub struct ModelLabel<'a> {
     /// The groups of people its metrics are reported for.
     pub groups: Vec<&'a str>,
-    /// The worst-group gap of each metric reported by group.
-    pub gaps: Vec<Gap<'a>>,
     /// The first limitation, shown on the label; the rest are counted.
     pub first_limitation: Option<&'a str>,
     pub more_limitations: usize,
@@ -108,7 +106,6 @@ pub struct ModelLabel<'a> {
 pub fn model_label(card: &crate::link::ModelCard) -> ModelLabel<'_> {
     ModelLabel {
         groups: gap::groups(&card.metrics),
-        gaps: gap::worst_groups(&card.metrics),
         first_limitation: card.limitations.first().map(String::as_str),
         more_limitations: card.limitations.len().saturating_sub(1),
     }
@@ -161,9 +158,6 @@ mod tests {
         let c = testkit::catalog();
         let label = super::model_label(&c.models[0]);
         assert_eq!(label.groups, ["age: 18-24"]);
-        assert_eq!(label.gaps.len(), 1);
-        assert_eq!(label.gaps[0].group, "age: 18-24");
-        assert_eq!(label.gaps[0].label, "0.04");
         assert_eq!(label.first_limitation, Some("Cold start for new customers"));
         assert_eq!(label.more_limitations, 0);
     }

@@ -7,10 +7,12 @@
 mod audit;
 mod changes;
 mod element;
+mod fairness;
 mod filters;
 mod home;
 mod label;
 mod model;
+mod model_facts;
 mod registers;
 mod taxa;
 
@@ -28,6 +30,7 @@ pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseVi
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
+pub use model_facts::{GapLine, ModelFacts};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
 pub use taxa::{TaxonIndexView, TaxonView};
 

@@ -80,6 +80,8 @@ pub struct ModelView<'a> {
     pub findings: Vec<super::FindingView<'a>>,
     /// The model label's groups, worst-group gaps and first limitation.
     pub label: super::label::ModelLabel<'a>,
+    /// Risk class, decisions, oversight, purposes and gaps in words.
+    pub facts: super::ModelFacts<'a>,
 }
 
 /// An input named by a card: a link to the element's page when it is visible, the id when no
@@ -135,6 +137,7 @@ pub(super) fn index(ctx: Ctx<'_>) -> ModelsView<'_> {
 pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
     let card = &ctx.catalog.models[m];
     let internal = ctx.internal();
+    let (facts, excluded_inputs) = super::model_facts::facts(ctx, card, |i| input(ctx, i));
     ModelView {
         id: &card.id,
         name: &card.name,
@@ -146,7 +149,7 @@ pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
         intended_use: card.intended_use.as_deref(),
         out_of_scope_uses: &card.out_of_scope_uses,
         inputs: card.inputs.iter().map(|i| input(ctx, i)).collect(),
-        excluded_inputs: card.excluded_inputs.iter().map(|i| input(ctx, i)).collect(),
+        excluded_inputs,
         training_data: dataset(ctx, &card.training_data),
         evaluation_data: dataset(ctx, &card.evaluation_data),
         metrics: card
@@ -204,6 +207,7 @@ pub(super) fn model(ctx: Ctx<'_>, m: ModelIdx) -> ModelView<'_> {
         origin: internal.then(|| card.origin.to_string()),
         findings: super::audit::for_model(ctx, m),
         label: super::label::model_label(card),
+        facts,
     }
 }
 
