@@ -85,12 +85,38 @@ pub struct UseView<'a> {
     pub optional: bool,
     pub retention: Option<PolicyBrief<'a>>,
     pub shared_with: Vec<Link<'a>>,
+    /// The GDPR Art. 9(2) condition, for special-category data.
+    pub special_condition: Option<Words>,
+    /// The law behind the use (`legal_reference`).
+    pub legal_reference: Option<&'a str>,
+    /// How to say no to this use (`opt_out`).
+    pub opt_out: Option<OptOut<'a>>,
     pub last_reviewed: Option<String>,
     /// A `visibility = internal` row (only ever present on internal builds).
     pub internal: bool,
     pub notes: Option<&'a str>,
     pub extra: Vec<KeyValue<'a>>,
     pub origin: Option<String>,
+}
+
+/// How a person says no to a use: words, or a link when it is a web address.
+#[derive(Debug, Serialize)]
+pub struct OptOut<'a> {
+    pub text: &'a str,
+    /// Only an `http(s)` address becomes a link.
+    pub href: Option<&'a str>,
+}
+
+impl<'a> OptOut<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let lower = text.trim().to_ascii_lowercase();
+        let is_url = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && !text.trim().contains(char::is_whitespace);
+        OptOut {
+            text,
+            href: is_url.then(|| text.trim()),
+        }
+    }
 }
 
 /// A retention policy as a use refers to it.
@@ -204,6 +230,12 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             .filter(|&&r| ctx.site.scope.recipient(r))
             .map(|&r| recipient_link(ctx, r))
             .collect(),
+        special_condition: use_.special_category_condition.map(|c| Words {
+            key: c.key(),
+            text: words::condition(ctx.lang(), c),
+        }),
+        legal_reference: use_.legal_reference.as_deref(),
+        opt_out: use_.opt_out.as_deref().map(OptOut::new),
         last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
         internal: use_.visibility == crate::link::Visibility::Internal,
         notes: use_.notes.as_deref().filter(|_| internal),
