@@ -8,13 +8,23 @@ use serde_json::Value;
 
 const ALL_RULES: &[&str] = &[
     "demographic-targeting",
-    "sensitive-basis",
+    "special-category-condition",
+    "criminal-data-authority",
+    "consent-not-optional",
+    "basis-mismatch",
+    "legal-reference-missing",
+    "missing-legal-basis",
     "missing-retention",
     "unbounded-retention",
-    "missing-legal-basis",
+    "retention-no-trigger",
     "vague-purpose",
+    "hidden-use",
     "unsafeguarded-transfer",
+    "invalid-safeguard",
+    "processor-without-dpa",
+    "dpia-required",
     "overdue-review",
+    "future-date",
     "model-undeclared-input",
     "model-undeclared-training",
     "model-demographic-input",
@@ -23,6 +33,7 @@ const ALL_RULES: &[&str] = &[
     "model-no-group-metrics",
     "unused-record",
     "expired-exception",
+    "exception-too-long",
     "stale-exception",
 ];
 

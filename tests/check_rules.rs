@@ -81,13 +81,15 @@ fn cases() -> Vec<Case> {
             args: &[],
         },
         Case {
-            rule: "sensitive-basis",
+            rule: "special-category-condition",
             trigger: |s| {
                 append(s, INVENTORY, "fingerprint,Fingerprint,user.biometric.fingerprint,employee,provided,shop,essential.service.authentication,To let staff clock in.,legitimate_interests,required,account,,Facilities,2026-10-01")
             },
             at: "content/inventory/customers.csv:5",
             near_miss: |s| {
-                append(s, INVENTORY, "fingerprint,Fingerprint,user.biometric.fingerprint,employee,provided,shop,essential.service.authentication,To let staff clock in.,consent,optional,account,,Facilities,2026-10-01")
+                // The same use with a staff badge: not special-category data. (A biometric
+                // use with its Art. 9(2) condition is in tests/audit_rules.rs.)
+                append(s, INVENTORY, "badge,Badge number,user.unique_id,employee,provided,shop,essential.service.authentication,To let staff clock in.,legitimate_interests,required,account,,Facilities,2026-10-01")
             },
             args: &[],
         },

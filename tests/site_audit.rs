@@ -168,16 +168,33 @@ fn build_runs_the_audit_prints_a_summary_and_never_fails_on_findings() {
     let (code, err) = build_cli(&root, &tmp.path().join("internal"), "internal");
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("audit: 6 errors, 10 warnings, 5 info, 1 accepted (details: candor check)"),
+        err.contains("audit: 10 errors, 18 warnings, 5 info, 1 accepted (details: candor check)"),
         "{err}"
     );
     let page = common::read(&tmp.path().join("internal/audit/index.html"));
     assert!(page.contains("id=\"rule-model-undeclared-input\""));
+    // Each rule that fired says why it exists and which law it enforces.
+    assert!(
+        page.contains("<th scope=\"col\">Why it matters</th>"),
+        "{page}"
+    );
+    assert!(page.contains("GDPR Art. 9(1)-(2)"), "{page}");
+    assert!(page.contains("Seed principle: target stated interests, not demographics"));
+    // The DPIA screen: what each high-risk use and model meets, and what covers it.
+    assert!(page.contains("<h2 id=\"dpia\">DPIA screen</h2>"), "{page}");
+    assert!(page.contains(
+        "3 of 9: special category or criminal data, vulnerable subjects, innovative technology"
+    ));
+    assert!(page.contains("DPIA needed; none recorded"));
+    assert!(
+        page.contains("DPIA needed; covered by dpia-2026-01"),
+        "{page}"
+    );
 
     let (code, err) = build_cli(&root, &tmp.path().join("public"), "public");
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("audit: 6 errors"),
+        err.contains("audit: 10 errors"),
         "the summary is printed for public builds too"
     );
     assert!(!tmp.path().join("public/audit").exists());

@@ -1,11 +1,12 @@
 //! `[[audit.exceptions]]`: marks the findings an organisation accepts (they stay in the
 //! report, with the reason), and reports exceptions that expired (`expired-exception`, no
-//! longer suppressing) or match nothing (`stale-exception`).
+//! longer suppressing), match nothing (`stale-exception`) or run too long or forever
+//! (`exception-too-long`).
 
 use std::collections::HashMap;
 
 use super::finding::Accepted;
-use super::rules::{EXPIRED_EXCEPTION, STALE_EXCEPTION};
+use super::rules::{EXCEPTION_TOO_LONG, EXPIRED_EXCEPTION, STALE_EXCEPTION};
 use super::settings::Exception;
 use super::{Cx, Draft, Out};
 
@@ -59,6 +60,31 @@ pub(crate) fn apply(cx: &Cx<'_>, out: &mut Out<'_>) {
                 None => d,
             }
         };
+        let limit = cx.settings.max_exception_days;
+        let too_long = match x.expires {
+            None => {
+                Some("has no `expires` date, so it never comes up for review again".to_string())
+            }
+            Some(d) => {
+                let days = i64::from((d - cx.today).get_days());
+                (days > i64::from(limit)).then(|| {
+                    format!("runs until {d}, {days} days from today (limit: {limit} days)")
+                })
+            }
+        };
+        if let Some(why) = too_long {
+            out.emit(EXCEPTION_TOO_LONG, &x.origin, || {
+                with(Draft::new(
+                    format!("the exception for `{}`{} {why}", x.rule, subject(x)),
+                    format!(
+                        "set `expires` to a date within {limit} days (e.g. {}), when the decision is taken again",
+                        cx.today
+                            .checked_add(jiff::Span::new().days(i64::from(limit)))
+                            .unwrap_or(cx.today)
+                    ),
+                ))
+            });
+        }
         if !x.is_active(cx.today) {
             let expired = x.expires.map_or(String::new(), |d| d.to_string());
             out.emit(EXPIRED_EXCEPTION, &x.origin, || {
@@ -167,6 +193,28 @@ mod tests {
         let toml = format!("{EXCEPT_EMAIL}expires = {TODAY}\n");
         assert_eq!(audit_with(&toml).unwrap().accepted().count(), 1);
         assert!(TODAY > date(2026, 11, 29));
+    }
+
+    #[test]
+    fn an_exception_without_expiry_or_beyond_the_limit_is_too_long() {
+        let a = audit_with(EXCEPT_EMAIL).unwrap();
+        let too_long: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.rule == "exception-too-long")
+            .collect();
+        assert_eq!(too_long.len(), 1);
+        assert_eq!(too_long[0].origin.to_string(), "candor.toml:1");
+        assert!(too_long[0].message.contains("no `expires`"));
+        let a = audit_with(&format!("{EXCEPT_EMAIL}expires = 2027-12-01\n")).unwrap();
+        let f = a.findings.iter().find(|f| f.rule == "exception-too-long");
+        assert!(f.unwrap().message.contains("366 days from today"));
+    }
+
+    #[test]
+    fn near_miss_an_exception_expiring_within_the_limit() {
+        let a = audit_with(&format!("{EXCEPT_EMAIL}expires = 2027-11-30\n")).unwrap();
+        assert!(a.findings.iter().all(|f| f.rule != "exception-too-long"));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! pass over the catalog (plus hash lookups), so the audit stays linear in its size.
 //! Output formats are in [`report`].
 
+mod basis;
+pub mod dpia;
 mod exceptions;
 pub mod finding;
 mod locate;
@@ -13,10 +15,11 @@ pub mod review;
 pub mod reviews;
 pub mod rules;
 pub mod settings;
-mod targeting;
+pub mod targeting;
 #[cfg(test)]
 pub(crate) mod testing;
 mod transfer;
+mod transparency;
 mod unused;
 
 use jiff::civil::Date;
@@ -25,6 +28,7 @@ use rayon::prelude::*;
 pub use finding::{Accepted, FailOn, Finding, Severity};
 pub use rules::{Rule, RULES};
 pub use settings::{Exception, Settings};
+pub use targeting::Targeting;
 
 use crate::diag::Origin;
 use crate::link::Catalog;
@@ -36,6 +40,8 @@ pub struct Audit {
     pub today: Date,
     /// Sorted by severity (errors first), then file, line and rule.
     pub findings: Vec<Finding>,
+    /// The DPIA screen: every use and model meeting at least one of the nine criteria.
+    pub dpia: Vec<dpia::Screen>,
 }
 
 impl Audit {
@@ -88,21 +94,26 @@ impl Audit {
 
 /// Runs every enabled rule over the catalog, then applies the exceptions.
 pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
+    let screens = dpia::screen(catalog, |item| dpia::covering(catalog, item));
     let cx = Cx {
         cat: catalog,
         settings,
         today,
+        dpia: &screens,
     };
     // The rule families read the catalog independently: they run in parallel and their
     // findings are joined in this fixed order, so the result does not depend on timing.
-    let families: [Family; 7] = [
+    let families: [Family; 10] = [
         targeting::check,
+        basis::check,
+        transparency::check,
         retention::check,
         purpose::check,
         transfer::check,
         review::check,
         models::check,
         unused::check,
+        dpia::check,
     ];
     let found: Vec<Vec<Finding>> = families
         .par_iter()
@@ -118,7 +129,11 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
         (b.severity, &a.origin, a.rule, &a.message)
             .cmp(&(a.severity, &b.origin, b.rule, &b.message))
     });
-    Audit { today, findings }
+    Audit {
+        today,
+        findings,
+        dpia: screens,
+    }
 }
 
 /// One family of rules: reads the catalog, adds findings.
@@ -129,6 +144,8 @@ pub(crate) struct Cx<'a> {
     pub cat: &'a Catalog,
     pub settings: &'a Settings,
     pub today: Date,
+    /// The DPIA screen, computed once before the rules run.
+    pub dpia: &'a [dpia::Screen],
 }
 
 /// A finding before its rule's severity is applied.

@@ -1,10 +1,12 @@
 //! Moments of review: `overdue-review` for each use and model card whose `last_reviewed` is
-//! missing or older than `review.max_age_days`.
+//! missing or older than `review.max_age_days`; `future-date` for a review dated after today
+//! (it would never fall due).
 
 use jiff::civil::Date;
 
-use super::rules::OVERDUE_REVIEW;
+use super::rules::{FUTURE_DATE, OVERDUE_REVIEW};
 use super::{Cx, Draft, Out};
+use crate::diag::Origin;
 
 /// Why a review is due, or `None` when it is not.
 pub fn due(last: Option<Date>, today: Date, max_age_days: u32) -> Option<String> {
@@ -25,7 +27,42 @@ pub fn due_date(last: Option<Date>, max_age_days: u32) -> Option<Date> {
     })
 }
 
+/// `future-date` for a date after today; `what` names the date ("the review of ...").
+pub(crate) fn future(
+    cx: &Cx<'_>,
+    out: &mut Out<'_>,
+    date: Option<Date>,
+    origin: &Origin,
+    what: impl FnOnce() -> Draft,
+) {
+    let Some(date) = date.filter(|d| *d > cx.today) else {
+        return;
+    };
+    out.emit(FUTURE_DATE, origin, || {
+        let d = what();
+        Draft {
+            message: format!("{} is dated {date}, after today ({})", d.message, cx.today),
+            hint: format!(
+                "set the date on which it actually happened; a future date never falls due{}",
+                d.hint
+            ),
+            ..d
+        }
+    });
+}
+
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
+    for u in &cx.cat.uses {
+        let el = &cx.cat.elements[u.element];
+        future(cx, out, u.last_reviewed, &u.origin, || {
+            Draft::new(format!("the review of `{}` for `{}`", el.id, u.purpose), "").element(&el.id)
+        });
+    }
+    for m in &cx.cat.models {
+        future(cx, out, m.last_reviewed, &m.origin, || {
+            Draft::new(format!("the review of model card `{}`", m.id), "").model(&m.id)
+        });
+    }
     if !out.on(OVERDUE_REVIEW) {
         return;
     }
@@ -82,6 +119,33 @@ mod tests {
         assert_eq!(a.findings.len(), 3);
         assert!(a.findings.iter().all(|f| f.rule == "overdue-review"));
         assert_eq!(a.findings.iter().filter(|f| f.model.is_some()).count(), 1);
+    }
+
+    #[test]
+    fn a_review_dated_after_today_is_a_future_date() {
+        let mut s = Site::new();
+        s.element("email", "user.contact.email");
+        s.use_("email", "essential.service").last_reviewed = Some(date(2062, 1, 1));
+        s.model("recommender").last_reviewed = Some(date(2026, 12, 1));
+        let a = run(s);
+        let got: Vec<_> = a.findings.iter().map(|f| (f.rule, f.severity)).collect();
+        assert_eq!(
+            got,
+            [
+                ("future-date", crate::audit::Severity::Error),
+                ("future-date", crate::audit::Severity::Error)
+            ]
+        );
+        assert!(a.findings.iter().any(|f| f.message
+            == "the review of `email` for `essential.service` is dated 2062-01-01, after today (2026-11-30)"));
+    }
+
+    #[test]
+    fn near_miss_reviewed_today() {
+        let mut s = Site::new();
+        s.element("email", "user.contact.email");
+        s.use_("email", "essential.service").last_reviewed = Some(TODAY);
+        assert!(rules_fired(s).is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use super::finding::{FailOn, Severity};
 use super::locate;
 use super::rules::{self, RULES};
+use super::targeting::Targeting;
 use crate::config::{AuditException, Config};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Origin};
 use crate::link::Catalog;
@@ -41,19 +42,29 @@ pub struct Settings {
     pub fail_on: FailOn,
     pub max_age_days: u32,
     pub exceptions: Vec<Exception>,
+    /// An accepted exception must expire within this many days (`[audit] max_exception_days`).
+    pub max_exception_days: u32,
+    /// Protected traits and allowed uses for `demographic-targeting` (`[audit.targeting]`).
+    pub targeting: Targeting,
 }
 
 impl Default for Settings {
-    /// Every rule at its default severity, fail on errors, reviews due yearly, no exceptions.
+    /// Every rule at its default severity, fail on errors, reviews due yearly, no exceptions,
+    /// exceptions for at most a year, the contract's protected traits.
     fn default() -> Self {
         Settings {
             levels: RULES.iter().map(|r| Some(r.default)).collect(),
             fail_on: FailOn::Error,
             max_age_days: 365,
             exceptions: Vec::new(),
+            max_exception_days: DEFAULT_MAX_EXCEPTION_DAYS,
+            targeting: Targeting::default(),
         }
     }
 }
+
+/// The default of `[audit] max_exception_days`.
+pub const DEFAULT_MAX_EXCEPTION_DAYS: u32 = 365;
 
 const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
 const FAIL_ON: [&str; 3] = ["error", "warning", "never"];
@@ -73,6 +84,8 @@ impl Settings {
         let mut errors = Diagnostics::new();
         let mut settings = Settings {
             max_age_days: config.review.max_age_days,
+            max_exception_days: config.audit.max_exception_days,
+            targeting: config.audit.targeting.clone(),
             ..Settings::default()
         };
         if let Some(text) = &config.audit.fail_on {

@@ -24,6 +24,10 @@ const STARTER: &[(&str, &str)] = &[
         include_str!("starter/recipients.csv"),
     ),
     (
+        "content/assessments.csv",
+        include_str!("starter/assessments.csv"),
+    ),
+    (
         "content/models/recommender.md",
         include_str!("starter/models/recommender.md"),
     ),

@@ -238,6 +238,7 @@ fn finding(rule: &'static str, element: &str, line: usize) -> Finding {
 
 fn audit(findings: Vec<Finding>) -> Audit {
     Audit {
+        dpia: Vec::new(),
         today: jiff::civil::date(2026, 12, 1),
         findings,
     }

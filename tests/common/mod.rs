@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: copies of fixture sites and a handle on the binary.
 #![allow(dead_code)]
 
+pub mod mini;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::slash_path;
-use crate::audit::{Audit, FailOn, Finding, Severity};
+use crate::audit::{rules, Audit, FailOn, Finding, Severity};
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -35,6 +35,8 @@ struct Summary {
 struct JsonFinding<'a> {
     rule: &'a str,
     severity: Severity,
+    /// The law or seed principle the rule enforces.
+    law: &'static str,
     message: &'a str,
     hint: &'a str,
     file: String,
@@ -56,6 +58,7 @@ fn finding(f: &Finding) -> JsonFinding<'_> {
     JsonFinding {
         rule: f.rule,
         severity: f.severity,
+        law: rules::rule(f.rule).map_or("", |r| r.law),
         message: &f.message,
         hint: &f.hint,
         file: slash_path(&f.origin.file),

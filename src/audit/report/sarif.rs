@@ -33,13 +33,14 @@ fn rule(r: &Rule) -> Value {
         "id": r.id,
         "name": pascal(r.id),
         "shortDescription": { "text": r.short },
-        "fullDescription": { "text": r.why },
+        "fullDescription": { "text": format!("{} ({})", r.why, r.law) },
+        "helpUri": r.help_uri(),
         "help": {
-            "text": format!("{}\n\nHow to fix: {}\n\nTo accept a finding, add an [[audit.exceptions]] entry with rule = \"{}\", the element or model, a reason and an expiry date to candor.toml.", r.why, r.fix, r.id),
-            "markdown": format!("{}\n\n**How to fix:** {}\n\nTo accept a finding, add an `[[audit.exceptions]]` entry with `rule = \"{}\"`, the element or model, a reason and an expiry date to `candor.toml`.", r.why, r.fix, r.id),
+            "text": format!("{}\n\nLaw: {}\n\nHow to fix: {}\n\nTo accept a finding, add an [[audit.exceptions]] entry with rule = \"{}\", the element or model, a reason and an expiry date to candor.toml.", r.why, r.law, r.fix, r.id),
+            "markdown": format!("{}\n\n**Law:** {}\n\n**How to fix:** {}\n\nTo accept a finding, add an `[[audit.exceptions]]` entry with `rule = \"{}\"`, the element or model, a reason and an expiry date to `candor.toml`.", r.why, r.law, r.fix, r.id),
         },
         "defaultConfiguration": { "level": level(r.default) },
-        "properties": { "tags": ["privacy"] },
+        "properties": { "tags": r.tags },
     })
 }
 

@@ -52,6 +52,21 @@ fn text_groups_by_severity_with_locations_hints_and_verdict() {
         t.contains("  --> content/inventory/data.csv:2\n   = help: target stated interests"),
         "{t}"
     );
+    // Why the rule exists: in full the first time, then only its law.
+    assert!(
+        t.contains("   = why: Targeting people by gender, age, income, health or similar traits"),
+        "{t}"
+    );
+    assert!(
+        t.contains("[Seed principle: target stated interests, not demographics;"),
+        "{t}"
+    );
+    let unbounded = "   = why: The most secure data is data that is no longer stored";
+    assert_eq!(t.matches(unbounded).count(), 1, "{t}");
+    assert!(
+        t.contains("   = why: GDPR Art. 5(1)(e); seed principle: keep only as long as needed\n"),
+        "{t}"
+    );
     assert!(t.contains("   = accepted: Consent records must outlive the account. (candor.toml:12, until 2027-06-30)"), "{t}");
     assert!(
         t.ends_with("check failed: 1 error, 2 warnings, 1 info, 1 accepted (--fail-on error)\n"),

@@ -114,6 +114,10 @@ pub struct SeverityGroup<'a> {
 pub struct RuleRow {
     pub id: &'static str,
     pub short: &'static str,
+    /// Why the rule exists, in plain words.
+    pub why: &'static str,
+    /// The law or seed principle it enforces.
+    pub law: &'static str,
     pub severity: Option<&'static str>,
     pub open: usize,
     pub accepted: usize,
@@ -128,6 +132,57 @@ pub struct ReviewRow<'a> {
     pub due: Option<String>,
     pub overdue: bool,
     pub origin: String,
+}
+
+/// One row of the DPIA screen: a use or model meeting two or more of the nine criteria.
+#[derive(Debug, Serialize)]
+pub struct DpiaRow<'a> {
+    pub subject: Link<'a>,
+    /// The purpose screened, for a use; `None` for a model.
+    pub purpose: Option<&'a str>,
+    /// "2 of 9: special category or criminal data, vulnerable subjects".
+    pub summary: String,
+    /// The `dpia` assessment that covers it; `None`: a DPIA is needed and none is recorded.
+    pub covered_by: Option<&'a str>,
+    pub origin: String,
+}
+
+/// The DPIA screen of the audit page.
+#[derive(Debug, Serialize)]
+pub struct DpiaView<'a> {
+    pub rows: Vec<DpiaRow<'a>>,
+    /// Uses and models meeting one criterion only (no DPIA needed).
+    pub below: usize,
+}
+
+fn dpia<'a>(ctx: Ctx<'a>, a: &'a crate::audit::Audit) -> DpiaView<'a> {
+    use crate::audit::dpia::Screened;
+    let c = ctx.catalog;
+    let rows = a
+        .dpia
+        .iter()
+        .filter(|s| s.needs_dpia())
+        .map(|s| {
+            let (subject, purpose) = match s.item {
+                Screened::Use(u) => (
+                    ctx.element_link(c.uses[u].element),
+                    Some(c.uses[u].purpose.as_str()),
+                ),
+                Screened::Model(m) => (model_link(ctx, m), None),
+            };
+            DpiaRow {
+                subject,
+                purpose,
+                summary: s.summary(),
+                covered_by: s.covered_by.as_deref(),
+                origin: location(&s.origin),
+            }
+        })
+        .collect();
+    DpiaView {
+        rows,
+        below: a.dpia.iter().filter(|s| !s.needs_dpia()).count(),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -148,6 +203,7 @@ pub struct AuditView<'a> {
     pub accepted: Vec<FindingView<'a>>,
     pub rules: Vec<RuleRow>,
     pub reviews: Vec<ReviewRow<'a>>,
+    pub dpia: DpiaView<'a>,
 }
 
 pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
@@ -165,6 +221,10 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
             accepted: Vec::new(),
             rules: Vec::new(),
             reviews: Vec::new(),
+            dpia: DpiaView {
+                rows: Vec::new(),
+                below: 0,
+            },
         };
     };
     let a = sa.audit;
@@ -205,6 +265,8 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
         .map(|(i, r)| RuleRow {
             id: r.id,
             short: r.short,
+            why: r.why,
+            law: r.law,
             severity: severity[i].map(Severity::as_str),
             open: open[i],
             accepted: accepted[i],
@@ -245,6 +307,7 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
         accepted: a.accepted().map(|f| finding(ctx, f)).collect(),
         rules,
         reviews,
+        dpia: dpia(ctx, a),
     }
 }
 
