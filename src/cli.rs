@@ -123,4 +123,8 @@ pub struct CheckArgs {
     /// The date review rules compare against (default: SOURCE_DATE_EPOCH, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
     pub today: Option<Date>,
+    /// SARIF: keep accepted findings, marked with a suppression (code scanning ignores
+    /// suppressions and would show them as open alerts, so they are left out by default).
+    #[arg(long)]
+    pub include_accepted: bool,
 }

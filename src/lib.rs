@@ -18,6 +18,7 @@ pub mod link;
 pub mod load;
 pub mod progress;
 pub mod render;
+pub mod repo_root;
 pub mod schema;
 pub mod serve;
 pub mod site;

@@ -135,9 +135,22 @@ fn sarif_is_valid_and_points_into_the_repository() {
         "{uri}"
     );
     assert!(!uri.contains('\\'));
+    // Accepted findings are left out unless asked for (code scanning ignores suppressions).
+    assert!(results.iter().all(|r| r.get("suppressions").is_none()));
+    let (_, out, _) = run(&[
+        "check",
+        "--root",
+        &everything(),
+        "--format",
+        "sarif",
+        "--include-accepted",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    validate_sarif(&v);
+    let all = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(all.len(), results.len() + 1);
     assert_eq!(
-        results
-            .iter()
+        all.iter()
             .filter(|r| r.get("suppressions").is_some())
             .count(),
         1
