@@ -108,7 +108,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "misspelt key in candor.toml",
-        breaks: &[Break::Edit("candor.toml", "organisation =", "organization =")],
+        breaks: &[Break::Edit("candor.toml", "organisation =", "organisaton =")],
         expect: &["candor.toml:2", "did you mean `organisation`?"],
     },
     Case {
