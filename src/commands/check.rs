@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use crate::audit::report::{render, Options};
+use crate::audit::report::{error_document, render, Options};
 use crate::audit::reviews::{reviews_due, ReviewDue};
 use crate::audit::{audit, Audit, Settings};
 use crate::cli::CheckArgs;
@@ -14,6 +14,15 @@ use crate::diag::Error;
 use crate::link::Catalog;
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
+    // A JSON or SARIF consumer gets a document of the errors on exit 2, never an empty file.
+    check(args).inspect_err(|e| {
+        if let Some(doc) = error_document(args.format, e) {
+            print!("{doc}");
+        }
+    })
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let root = &args.root.root;
     let today = crate::today::today(args.today)?;
     let catalog = crate::load_catalog(root)?;

@@ -1,6 +1,7 @@
 //! Output formats of `candor check`: text for people, JSON for scripts, SARIF for code
 //! scanning, Markdown for a pull-request comment. Each is a pure function of the [`Audit`].
 
+mod errors;
 mod fingerprint;
 mod json;
 mod markdown;
@@ -12,6 +13,7 @@ use std::path::{Component, Path};
 use super::{Audit, FailOn};
 use crate::diag::Origin;
 
+pub use errors::error_document;
 pub use json::json;
 pub use markdown::markdown;
 pub use sarif::sarif;
