@@ -55,6 +55,9 @@ pub enum Command {
     /// Build the site in memory and serve it on 127.0.0.1, rebuilding when a file changes and
     /// reloading the open pages.
     Serve(crate::commands::serve::ServeArgs),
+    /// List the taxonomy keys (data categories, uses, subjects) with names and descriptions,
+    /// the site's extensions included.
+    Taxonomy(crate::commands::taxonomy::TaxonomyArgs),
 }
 
 impl Command {
