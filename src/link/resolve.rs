@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::hash::FastMap;
+use crate::load::registers::{RECIPIENTS, RETENTION, SYSTEMS};
 use crate::load::RawSite;
 use crate::taxonomy::Taxonomy;
 
@@ -36,21 +37,15 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
             &raw.retention,
             "retention policy",
             "retention",
-            "id,name,duration,trigger,disposal,legal_reference,description",
+            RETENTION.example,
         ),
-        systems: Lookup::new(
-            &systems,
-            &raw.systems,
-            "system",
-            "systems",
-            "id,name,description,owner,location",
-        ),
+        systems: Lookup::new(&systems, &raw.systems, "system", "systems", SYSTEMS.example),
         recipients: Lookup::new(
             &recipients,
             &raw.recipients,
             "recipient",
             "shared_with",
-            "id,name,role,country,safeguards,description,dpa_url",
+            RECIPIENTS.example,
         ),
     };
     let (mut elements, uses) = build(

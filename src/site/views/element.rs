@@ -109,9 +109,8 @@ pub struct OptOut<'a> {
 
 impl<'a> OptOut<'a> {
     pub fn new(text: &'a str) -> Self {
-        let lower = text.trim().to_ascii_lowercase();
-        let is_url = (lower.starts_with("https://") || lower.starts_with("http://"))
-            && !text.trim().contains(char::is_whitespace);
+        // A sentence that starts with an address stays words.
+        let is_url = words::is_web_url(text) && !text.trim().contains(char::is_whitespace);
         OptOut {
             text,
             href: is_url.then(|| text.trim()),
@@ -343,6 +342,14 @@ mod tests {
         assert_eq!(v.uses[1].notes, None, "notes are internal");
         assert!(v.uses[1].extra.is_empty(), "x_ columns are internal");
         assert_eq!(v.owner, None);
+        let link = v.uses[1].opt_out.as_ref().expect("an opt-out");
+        assert_eq!(link.href, Some("https://shop.example/unsubscribe"));
+        for words in [
+            "https://shop.example then click unsubscribe",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(super::OptOut::new(words).href, None, "{words}");
+        }
         let birth = super::element(ctx, 2);
         assert_eq!(birth.excluded_by[0].name, "Style recommender");
         assert_eq!(
