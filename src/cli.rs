@@ -55,6 +55,9 @@ pub enum Command {
     /// Build the site in memory and serve it on 127.0.0.1, rebuilding when a file changes and
     /// reloading the open pages.
     Serve(crate::commands::serve::ServeArgs),
+    /// List the taxonomy keys (data categories, uses, subjects) with names and descriptions,
+    /// the site's extensions included.
+    Taxonomy(crate::commands::taxonomy::TaxonomyArgs),
 }
 
 impl Command {
@@ -126,4 +129,8 @@ pub struct CheckArgs {
     /// The date review rules compare against (default: SOURCE_DATE_EPOCH, else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::today::parse_date)]
     pub today: Option<Date>,
+    /// SARIF: keep accepted findings, marked with a suppression (code scanning ignores
+    /// suppressions and would show them as open alerts, so they are left out by default).
+    #[arg(long)]
+    pub include_accepted: bool,
 }

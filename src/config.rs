@@ -8,7 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 
+mod all_errors;
 mod audit;
+use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
 
 /// Which readers a build is for. Internal builds show owners, notes and audit findings.
@@ -22,12 +24,13 @@ pub enum Audience {
 
 /// The whole of `candor.toml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table of settings")]
 #[non_exhaustive]
 pub struct Config {
     /// Site title, e.g. "Northwind Threads: your data and our AI".
     pub title: String,
-    /// The organisation publishing the site (the controller).
+    /// The organisation publishing the site (the controller); `organization` is accepted too.
+    #[serde(alias = "organization")]
     pub organisation: String,
     /// One or two sentences shown on the home page.
     pub description: String,
@@ -40,6 +43,9 @@ pub struct Config {
     /// The technical and organisational security measures in general terms (GDPR Art.
     /// 30(1)(g)), for the record of processing (`export --format ropa-csv`).
     pub security_measures: Option<String>,
+    /// How to reach the organisation: a table, or an email address as shorthand for
+    /// `[contact] email` (`contact = "privacy@example.com"`).
+    #[serde(deserialize_with = "de_contact")]
     pub contact: Contact,
     /// Where people exercise their rights (access, erasure, objection, …).
     pub rights: Rights,
@@ -52,7 +58,11 @@ pub struct Config {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "an email address in quotes, or a table with email, url, address, phone, dpo"
+)]
 #[non_exhaustive]
 pub struct Contact {
     pub email: Option<String>,
@@ -65,7 +75,11 @@ pub struct Contact {
 
 /// `[rights]`: the channels through which people exercise their GDPR rights.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with url, email, phone, address"
+)]
 #[non_exhaustive]
 pub struct Rights {
     /// A web form or page for requests.
@@ -76,7 +90,11 @@ pub struct Rights {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with logo, accent_color"
+)]
 #[non_exhaustive]
 pub struct Branding {
     /// Path of a logo under `static/`, e.g. `logo.svg`.
@@ -86,7 +104,7 @@ pub struct Branding {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(deny_unknown_fields, default, expecting = "a table with max_age_days")]
 #[non_exhaustive]
 pub struct Review {
     /// A use or model card reviewed longer ago than this is overdue.
@@ -101,7 +119,11 @@ impl Default for Review {
 
 /// A finding the organisation accepts, with its reason and when to look again.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with rule, element, model, reason, expires"
+)]
 #[non_exhaustive]
 pub struct AuditException {
     pub rule: String,
@@ -114,7 +136,11 @@ pub struct AuditException {
 
 /// Extra taxonomy keys beyond fideslang, per kind.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with data_categories, data_uses, data_subjects"
+)]
 #[non_exhaustive]
 pub struct TaxonomyExtensions {
     pub data_categories: Vec<TaxonExtension>,
@@ -123,7 +149,11 @@ pub struct TaxonomyExtensions {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with key, name, parent, description, sensitive"
+)]
 #[non_exhaustive]
 pub struct TaxonExtension {
     pub key: String,
@@ -138,9 +168,7 @@ impl Config {
     /// Parses `candor.toml` text; `file` names it in errors.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let config = toml::from_str::<Config>(text)
-            .map_err(|e| Diagnostics::from(toml_diagnostic(&e, text, file)))?;
-        let mut errors = Diagnostics::new();
+        let (config, mut errors) = parse_all(text, file)?;
         if let Some(tag) = &config.language {
             if let Err((message, help)) = crate::i18n::check(tag) {
                 errors.push(at_key(text, file, "language", message).help(help));
@@ -233,7 +261,7 @@ fn at_key(text: &str, file: &Path, key: &str, message: String) -> Diagnostic {
 }
 
 /// Turns a TOML error into a diagnostic with line, column, snippet and a suggestion.
-fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
+pub(crate) fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
     let message = e.message().trim().to_string();
     let mut d = Diagnostic::file(file, format!("invalid candor.toml: {message}"));
     if let Some(span) = e.span() {
@@ -291,6 +319,27 @@ fn first_setting(text: &str, line: usize, line_text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// `contact = "privacy@example.com"` (an email, or an `http(s)` URL) or a `[contact]` table.
+fn de_contact<'de, D: Deserializer<'de>>(d: D) -> Result<Contact, D::Error> {
+    use serde::de::Error;
+    match toml::Value::deserialize(d)? {
+        toml::Value::String(s) if s.contains('@') && !s.contains("://") => Ok(Contact {
+            email: Some(s),
+            ..Contact::default()
+        }),
+        toml::Value::String(s) if s.starts_with("https://") || s.starts_with("http://") => {
+            Ok(Contact {
+                url: Some(s),
+                ..Contact::default()
+            })
+        }
+        toml::Value::String(s) => Err(D::Error::custom(format!(
+            "invalid value: string {s:?}, expected an email address in quotes, or a table with email, url, address, phone, dpo"
+        ))),
+        v => Contact::deserialize(v).map_err(D::Error::custom),
+    }
 }
 
 fn de_opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
@@ -415,7 +464,7 @@ parent = "user.behavior"
     #[test]
     fn unknown_key_names_line_and_suggests() {
         let e = Config::parse(
-            "title = \"x\"\norganization = \"y\"\n",
+            "title = \"x\"\norganisaton = \"y\"\n",
             Path::new("candor.toml"),
         )
         .unwrap_err();

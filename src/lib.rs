@@ -19,6 +19,7 @@ pub mod load;
 pub mod out;
 pub mod progress;
 pub mod render;
+pub mod repo_root;
 pub mod schema;
 pub mod serve;
 pub mod site;

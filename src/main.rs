@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Taxonomy(args) => commands::taxonomy::run(args),
     };
     match result {
         Ok(code) => code,

@@ -135,9 +135,22 @@ fn sarif_is_valid_and_points_into_the_repository() {
         "{uri}"
     );
     assert!(!uri.contains('\\'));
+    // Accepted findings are left out unless asked for (code scanning ignores suppressions).
+    assert!(results.iter().all(|r| r.get("suppressions").is_none()));
+    let (_, out, _) = run(&[
+        "check",
+        "--root",
+        &everything(),
+        "--format",
+        "sarif",
+        "--include-accepted",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    validate_sarif(&v);
+    let all = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(all.len(), results.len() + 1);
     assert_eq!(
-        results
-            .iter()
+        all.iter()
             .filter(|r| r.get("suppressions").is_some())
             .count(),
         1
@@ -314,4 +327,48 @@ fn printed_errors_are_capped_with_a_count_of_the_rest() {
     let few = errors(&["--max-errors", "3"]);
     assert_eq!(few.matches("\nerror: ").count() + 1, 3);
     assert!(few.contains("... and 297 more errors"));
+}
+
+#[test]
+fn json_and_sarif_print_an_error_document_on_exit_2() {
+    let site = copy_site("audit/clean");
+    let root = site.path().display().to_string();
+    edit(site.path(), "candor.toml", "title =", "titel =");
+    let (code, out, err) = run(&["check", "--root", &root, "--format", "json"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("unknown key `titel`"), "{err}");
+    let v: Value = serde_json::from_str(&out).expect("a JSON document on stdout");
+    assert_eq!(v["passed"], false);
+    let e = &v["errors"][0];
+    assert_eq!(e["file"], "candor.toml");
+    assert_eq!(e["line"], 1);
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("unknown key `titel`"),
+        "{e}"
+    );
+    assert_eq!(e["help"], "did you mean `title`?");
+
+    let (code, out, _) = run(&["check", "--root", &root, "--format", "sarif"]);
+    assert_eq!(code, 2);
+    let v: Value = serde_json::from_str(&out).expect("a SARIF document on stdout");
+    validate_sarif(&v);
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let n = &inv["toolExecutionNotifications"][0];
+    assert_eq!(n["level"], "error");
+    assert_eq!(
+        n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "candor.toml"
+    );
+    assert_eq!(
+        n["locations"][0]["physicalLocation"]["region"]["startLine"],
+        1
+    );
+
+    // Text stays on standard error only.
+    let (code, out, _) = run(&["check", "--root", &root]);
+    assert_eq!((code, out.as_str()), (2, ""));
 }

@@ -75,7 +75,7 @@ fn words(line: &str) -> Vec<String> {
         .split_whitespace()
         .map(|w| {
             let w = w.replace('"', "");
-            if w == "$PREVIOUS" {
+            if w == "$PREVIOUS" || w == "${PREVIOUS:+$PREVIOUS}" {
                 "--previous=old".to_string()
             } else if w.contains("${{") || w.contains('$') {
                 let head = w.split('$').next().unwrap_or("");
@@ -123,4 +123,91 @@ fn every_candor_command_parses() {
     seen.sort();
     seen.dedup();
     assert_eq!(seen, ["build", "check", "diff"]);
+}
+
+fn action() -> Value {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/action.yml"))
+        .expect("action.yml");
+    serde_saphyr::from_str(&text).expect("action.yml is valid YAML")
+}
+
+/// The input names in docs/ci.md's table of the action's inputs (rows "| `name` | ...").
+fn documented_inputs() -> Vec<String> {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/ci.md"))
+        .expect("docs/ci.md");
+    let table = doc
+        .split("| input | default | meaning |")
+        .nth(1)
+        .expect("a table of the action's inputs");
+    table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| l.split('`').nth(1).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_action_inputs_are_the_documented_ones() {
+    let a = action();
+    assert_eq!(a["runs"]["using"], "composite");
+    let mut declared: Vec<String> = a["inputs"]
+        .as_object()
+        .expect("inputs")
+        .keys()
+        .cloned()
+        .collect();
+    declared.sort();
+    let mut documented = documented_inputs();
+    documented.sort();
+    assert_eq!(
+        declared, documented,
+        "action.yml inputs vs docs/ci.md table"
+    );
+
+    // Every step of the workflow that uses the action passes only declared inputs.
+    let w = workflow();
+    let mut used = 0;
+    for job in ["audit", "diff", "publish"] {
+        for step in steps(&w, job) {
+            if !step["uses"]
+                .as_str()
+                .is_some_and(|u| u.contains("/candor@"))
+            {
+                continue;
+            }
+            used += 1;
+            for key in step["with"].as_object().into_iter().flat_map(|m| m.keys()) {
+                assert!(
+                    declared.contains(key),
+                    "docs/ci.md passes unknown input {key}"
+                );
+            }
+        }
+    }
+    assert_eq!(used, 3, "each job installs candor with the action");
+}
+
+#[test]
+fn the_action_installs_from_git_locked_and_caches_per_commit() {
+    let a = action();
+    let steps = a["runs"]["steps"].as_array().expect("steps").clone();
+    let runs: String = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(runs.contains("cargo install --locked --git"), "{runs}");
+    assert!(!runs.contains("cargo install candor"), "not on crates.io");
+    let cache = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/cache@"))
+        })
+        .expect("a cache step");
+    assert!(cache["with"]["key"]
+        .as_str()
+        .is_some_and(|k| k.contains("steps.resolve.outputs.sha")));
 }

@@ -122,7 +122,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "misspelt key in candor.toml",
-        breaks: &[Break::Edit("candor.toml", "organisation =", "organization =")],
+        breaks: &[Break::Edit("candor.toml", "organisation =", "organisaton =")],
         expect: &["candor.toml:2", "did you mean `organisation`?"],
     },
     Case {

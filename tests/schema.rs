@@ -213,3 +213,41 @@ fn writes_to_out_and_rejects_unknown_schemas() {
     let out = candor().args(["schema", "inventory"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Validates with boon (a full JSON Schema implementation), not the sketch above.
+fn boon_errors(schema: &Value, v: &Value) -> Option<String> {
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("file:///config.json", schema.clone())
+        .expect("schema");
+    let idx = compiler
+        .compile("file:///config.json", &mut schemas)
+        .expect("compiles");
+    schemas.validate(v, idx).err().map(|e| format!("{e:#}"))
+}
+
+#[test]
+fn the_config_schema_has_an_id_and_rejects_what_candor_rejects() {
+    let config = schema("config");
+    assert_eq!(config["$id"], "urn:candor:schema:candor-toml:1");
+    assert_eq!(
+        schema("model-card")["$id"],
+        "urn:candor:schema:model-card:1"
+    );
+    let exception = |e: Value| serde_json::json!({"audit": {"exceptions": [e]}});
+    let good = exception(serde_json::json!({"rule": "missing-retention", "reason": "why"}));
+    assert_eq!(boon_errors(&config, &good), None);
+    for bad in [
+        exception(serde_json::json!({"rule": "missing-retention"})),
+        exception(serde_json::json!({"rule": "missing-retention", "reason": "  "})),
+        exception(serde_json::json!({"rule": "missing-retension", "reason": "why"})),
+        serde_json::json!({"audit": {"rules": {"no-such-rule": "off"}}}),
+        serde_json::json!({"names": {"user.contact email": "Email"}}),
+        serde_json::json!({"audit": {"retention_max": {"user contact": "P1Y"}}}),
+    ] {
+        assert!(boon_errors(&config, &bad).is_some(), "accepted: {bad}");
+    }
+    let ok = serde_json::json!({"audit": {"rules": {"vague-purpose": "off", "sensitive-basis": "warning"}}, "names": {"user.contact.email": "Email"}});
+    assert_eq!(boon_errors(&config, &ok), None);
+}

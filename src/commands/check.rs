@@ -1,12 +1,12 @@
 //! `candor check`: load, validate and audit a site; print the findings as text, JSON, SARIF
 //! or Markdown; exit 1 when an open finding reaches `--fail-on`, 2 on invalid input.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use crate::audit::report::{render, slash_path, Options};
+use crate::audit::report::{error_document, render, Options};
 use crate::audit::reviews::{reviews_due, ReviewDue};
 use crate::audit::{audit, Audit, Settings};
 use crate::cli::CheckArgs;
@@ -14,6 +14,15 @@ use crate::diag::Error;
 use crate::link::Catalog;
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
+    // A JSON or SARIF consumer gets a document of the errors on exit 2, never an empty file.
+    check(args).inspect_err(|e| {
+        if let Some(doc) = error_document(args.format, e) {
+            print!("{doc}");
+        }
+    })
+}
+
+fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let root = &args.root.root;
     let today = crate::today::today(args.today)?;
     let catalog = crate::load_catalog(root)?;
@@ -21,7 +30,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
     let fail_on = args.fail_on.unwrap_or(settings.fail_on);
     let options = Options {
         fail_on,
-        uri_prefix: uri_prefix(root),
+        uri_prefix: crate::repo_root::site_in_repo(root),
+        include_accepted: args.include_accepted,
     };
     crate::out::stdout(render(args.format, &audit, &options).as_bytes())?;
     let code = if audit.fails(fail_on) {
@@ -63,40 +73,3 @@ pub fn audit_for_build(
 
 /// How far ahead the internal build's "reviews due" list looks.
 pub const REVIEW_HORIZON_DAYS: u32 = 90;
-
-/// The site folder relative to the current directory (taken as the repository root), for
-/// SARIF artifact URIs; empty when the site is the current directory or outside it.
-fn uri_prefix(root: &Path) -> String {
-    let relative: PathBuf = if root.is_absolute() {
-        match std::env::current_dir() {
-            Ok(cwd) => match root.strip_prefix(&cwd) {
-                Ok(rel) => rel.to_path_buf(),
-                Err(_) => return String::new(),
-            },
-            Err(_) => return String::new(),
-        }
-    } else {
-        root.to_path_buf()
-    };
-    let s = slash_path(&relative);
-    if s.starts_with("..") {
-        String::new()
-    } else {
-        s
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::uri_prefix;
-    use std::path::Path;
-
-    #[test]
-    fn sarif_prefix_is_the_relative_site_folder() {
-        assert_eq!(uri_prefix(Path::new(".")), "");
-        assert_eq!(uri_prefix(Path::new("./site/")), "site");
-        assert_eq!(uri_prefix(Path::new("../elsewhere")), "");
-        let cwd = std::env::current_dir().unwrap();
-        assert_eq!(uri_prefix(&cwd.join("docs/site")), "docs/site");
-    }
-}

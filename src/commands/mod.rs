@@ -8,3 +8,4 @@ pub mod import;
 pub mod init;
 pub mod schema;
 pub mod serve;
+pub mod taxonomy;

@@ -9,7 +9,11 @@ use super::AuditException;
 /// `[audit]`: severities, the failure threshold, documented exceptions and the limits the
 /// rules judge by.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with fail_on, rules, exceptions and the other [audit] settings"
+)]
 #[non_exhaustive]
 pub struct AuditConfig {
     /// `error`, `warning` or `never`: the lowest severity that makes `check` exit 1.
@@ -64,7 +68,11 @@ impl AuditConfig {
 /// `[audit.targeting]`: which traits count as protected for targeting, and which uses of
 /// them are protective or neutral.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+#[serde(
+    deny_unknown_fields,
+    default,
+    expecting = "a table with protected, allow"
+)]
 #[non_exhaustive]
 pub struct Targeting {
     /// Data category keys (a key covers those under it); special categories are always

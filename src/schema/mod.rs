@@ -8,6 +8,21 @@ use serde_json::{json, Value};
 
 const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 
+/// The schemas' `$id`s: stable names (URNs) rather than URLs, since where candor is hosted is
+/// not fixed; the `#:schema` line of a candor.toml points editors at the written file.
+pub const CONFIG_ID: &str = "urn:candor:schema:candor-toml:1";
+pub const MODEL_CARD_ID: &str = "urn:candor:schema:model-card:1";
+
+/// A key as candor reads one: no white space, no quotes (`"a key"` is not a taxonomy key).
+const KEY_NAME: &str = "^[^\\s\"']+$";
+
+/// The rule ids `[audit.rules]` and exceptions accept: every rule, and the old ids.
+fn rule_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = crate::audit::RULES.iter().map(|r| r.id).collect();
+    ids.push(crate::audit::rules::SENSITIVE_BASIS);
+    ids
+}
+
 fn text(description: &str) -> Value {
     json!({"type": "string", "description": description})
 }
@@ -53,6 +68,7 @@ pub fn config() -> Value {
     let extensions = |what: &str, example: &str| json!({"type": "array", "items": taxon(example), "description": format!("extra {what} keys beyond fideslang")});
     json!({
         "$schema": DRAFT,
+        "$id": CONFIG_ID,
         "title": "candor.toml",
         "description": "Configuration of a candor site: see docs/formats.md.",
         "type": "object",
@@ -65,7 +81,7 @@ pub fn config() -> Value {
             "language": {"type": "string", "pattern": language_pattern, "description": "language of the interface text: `en` (default) or `de`, optionally with a region (`de-AT`); content stays as written"},
             "audience": one_of(&["public", "internal"], "default audience of `build` and `export`. `internal` is taken by `build` only when `--output DIR` is named (a plain `candor build` writes `public/`, so it is an error there: pass `--audience internal` to mean it); every internal build ends with a warning naming its output folder"),
             "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),
-            "contact": table("how to reach the privacy team", json!({
+            "contact": table("how to reach the privacy team (candor also reads `contact = \"privacy@...\"` as the email alone)", json!({
                 "email": text("contact email address"),
                 "url": text("contact page"),
                 "address": text("postal address"),
@@ -81,6 +97,7 @@ pub fn config() -> Value {
             "names": {
                 "type": "object",
                 "description": "plain-language names shown instead of taxonomy names, by taxonomy key (data category, use or subject)",
+                "propertyNames": {"pattern": KEY_NAME},
                 "additionalProperties": {"type": "string", "minLength": 1}
             },
             "branding": table("look of the site", json!({
@@ -95,6 +112,7 @@ pub fn config() -> Value {
                 "rules": {
                     "type": "object",
                     "description": "severity of each audit rule, by rule id",
+                    "propertyNames": {"enum": rule_ids()},
                     "additionalProperties": one_of(&["error", "warning", "info", "off"], "severity")
                 },
                 "exceptions": {
@@ -103,12 +121,12 @@ pub fn config() -> Value {
                     "items": {
                         "type": "object",
                         "additionalProperties": false,
-                        "required": ["rule"],
+                        "required": ["rule", "reason"],
                         "properties": {
-                            "rule": text("the audit rule id"),
+                            "rule": {"type": "string", "enum": rule_ids(), "description": "the audit rule id"},
                             "element": text("the element it applies to"),
                             "model": text("the model card it applies to"),
-                            "reason": text("why the finding is accepted"),
+                            "reason": {"type": "string", "pattern": "\\S", "description": "why the finding is accepted"},
                             "expires": date("when to look again, `YYYY-MM-DD`")
                         }
                     }
@@ -123,6 +141,7 @@ pub fn config() -> Value {
                     "type": "object",
                     "description": "longest allowed retention by data category key (a key covers those under it; `*` every category) as an ISO 8601 duration (default `\"*\" = \"P10Y\"`)",
                     "default": {"*": "P10Y"},
+                    "propertyNames": {"pattern": KEY_NAME},
                     "additionalProperties": {"type": "string", "pattern": "^[Pp](\\d+[YyMmWwDd])+$"}
                 }
             })),
@@ -148,6 +167,7 @@ pub fn model_card() -> Value {
     };
     json!({
         "$schema": DRAFT,
+        "$id": MODEL_CARD_ID,
         "title": "candor model card front matter",
         "description": "YAML front matter of content/models/*.md (Mitchell et al. 2019): see docs/formats.md. Other keys are kept and shown on internal builds.",
         "type": "object",

@@ -1,6 +1,8 @@
 //! Output formats of `candor check`: text for people, JSON for scripts, SARIF for code
 //! scanning, Markdown for a pull-request comment. Each is a pure function of the [`Audit`].
 
+mod errors;
+mod fingerprint;
 mod json;
 mod markdown;
 mod sarif;
@@ -11,6 +13,7 @@ use std::path::{Component, Path};
 use super::{Audit, FailOn};
 use crate::diag::Origin;
 
+pub use errors::error_document;
 pub use json::json;
 pub use markdown::markdown;
 pub use sarif::sarif;
@@ -34,6 +37,9 @@ pub struct Options {
     /// Prefix for SARIF artifact URIs: the site folder relative to the repository root
     /// (`""` when the site is the repository root), so code scanning finds the files.
     pub uri_prefix: String,
+    /// SARIF: keep accepted findings (with a suppression); code scanning ignores
+    /// suppressions, so by default they are left out.
+    pub include_accepted: bool,
 }
 
 /// Renders the audit in a format.
@@ -41,7 +47,7 @@ pub fn render(format: Format, audit: &Audit, options: &Options) -> String {
     match format {
         Format::Text => text(audit, options.fail_on),
         Format::Json => json(audit, options.fail_on),
-        Format::Sarif => sarif(audit, &options.uri_prefix),
+        Format::Sarif => sarif(audit, &options.uri_prefix, options.include_accepted),
         Format::Markdown => markdown(audit, options.fail_on),
     }
 }

@@ -1,9 +1,12 @@
-//! SARIF 2.1.0 for GitHub code scanning: every rule under `tool.driver.rules`, each finding a
-//! result at its file and line; accepted findings carry an `external` suppression with the
-//! exception's reason.
+//! SARIF 2.1.0 for GitHub code scanning: every rule under `tool.driver.rules`, each open
+//! finding a result at its file and line (relative to the repository root, `SRCROOT`) with a
+//! `partialFingerprints` entry that survives edits elsewhere in the file. Accepted findings are
+//! left out, because code scanning ignores `suppressions` and would show them as open alerts;
+//! with `include_accepted` they are kept, with an `external` suppression giving the reason.
 
 use serde_json::{json, Value};
 
+use super::fingerprint::{fingerprint, KEY};
 use super::slash_path;
 use crate::audit::rules::{self, Rule, RULES};
 use crate::audit::{Audit, Finding, Severity};
@@ -55,9 +58,10 @@ fn result(f: &Finding, uri_prefix: &str) -> Value {
         "ruleIndex": rules::index_of(f.rule).unwrap_or(0),
         "level": level(f.severity),
         "message": { "text": format!("{} Fix: {}.", f.message, f.hint.trim_end_matches('.')) },
+        "partialFingerprints": { KEY: fingerprint(f, &uri) },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": uri },
+                "artifactLocation": { "uri": uri, "uriBaseId": "SRCROOT" },
                 "region": { "startLine": f.origin.line },
             }
         }],
@@ -72,8 +76,13 @@ fn result(f: &Finding, uri_prefix: &str) -> Value {
     r
 }
 
-/// The audit as a SARIF 2.1.0 log; `uri_prefix` is the site folder within the repository.
-pub fn sarif(audit: &Audit, uri_prefix: &str) -> String {
+/// Where the tool is documented.
+pub const INFORMATION_URI: &str = "https://github.com/your-org/candor#readme";
+
+/// The audit as a SARIF 2.1.0 log; `uri_prefix` is the site folder within the repository;
+/// accepted findings are included only with `include_accepted`.
+pub fn sarif(audit: &Audit, uri_prefix: &str, include_accepted: bool) -> String {
+    let accepted = audit.accepted().filter(|_| include_accepted);
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -83,13 +92,19 @@ pub fn sarif(audit: &Audit, uri_prefix: &str) -> String {
                     "name": "candor",
                     "version": env!("CARGO_PKG_VERSION"),
                     "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": INFORMATION_URI,
                     "rules": RULES.iter().map(rule).collect::<Vec<_>>(),
+                }
+            },
+            "originalUriBaseIds": {
+                "SRCROOT": {
+                    "description": { "text": "The root of the git checkout the site is in (the folder with .git), else the current directory." }
                 }
             },
             "columnKind": "unicodeCodePoints",
             "results": audit
                 .open()
-                .chain(audit.accepted())
+                .chain(accepted)
                 .map(|f| result(f, uri_prefix))
                 .collect::<Vec<_>>(),
         }]
