@@ -199,3 +199,33 @@ fn truncated_sources_never_panic() {
         }
     }
 }
+
+#[test]
+fn cyclonedx_dataset_refs_are_read_from_the_component_they_name() {
+    let bom = json!({
+        "bomFormat": "CycloneDX", "specVersion": "1.6",
+        "components": [
+            {"type": "machine-learning-model", "name": "Scorer", "modelCard": {"modelParameters": {"datasets": [
+                {"ref": "data:loans"}, {"ref": "data:holdout"}, {"ref": "data:missing"}
+            ]}}},
+            {"type": "data", "bom-ref": "data:loans", "name": "Loans 2019-2023", "description": "Past loan applications."},
+            {"type": "data", "bom-ref": "data:holdout", "name": "Test holdout", "data": [{"type": "dataset", "name": "holdout", "description": "10% of 2023."}]}
+        ]
+    });
+    let card = one(Format::Cyclonedx, &bom.to_string());
+    assert_eq!(
+        card.card.training_data.unwrap().description.as_deref(),
+        Some("Loans 2019-2023: Past loan applications.")
+    );
+    assert_eq!(
+        card.card.evaluation_data.unwrap().description.as_deref(),
+        Some("Test holdout: 10% of 2023.")
+    );
+    assert!(
+        card.notes
+            .iter()
+            .any(|n| n.contains("`data:missing` is a reference to nothing")),
+        "{:?}",
+        card.notes
+    );
+}
