@@ -8,6 +8,9 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 
+mod audit;
+pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
+
 /// Which readers a build is for. Internal builds show owners, notes and audit findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -38,6 +41,10 @@ pub struct Config {
     /// 30(1)(g)), for the record of processing (`export --format ropa-csv`).
     pub security_measures: Option<String>,
     pub contact: Contact,
+    /// Where people exercise their rights (access, erasure, objection, …).
+    pub rights: Rights,
+    /// Plain-language names shown instead of taxonomy names, by taxonomy key.
+    pub names: BTreeMap<String, String>,
     pub branding: Branding,
     pub review: Review,
     pub audit: AuditConfig,
@@ -54,6 +61,18 @@ pub struct Contact {
     pub phone: Option<String>,
     /// Data protection officer, by name or role.
     pub dpo: Option<String>,
+}
+
+/// `[rights]`: the channels through which people exercise their GDPR rights.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Rights {
+    /// A web form or page for requests.
+    pub url: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -78,18 +97,6 @@ impl Default for Review {
     fn default() -> Self {
         Review { max_age_days: 365 }
     }
-}
-
-/// `[audit]`: severities, the failure threshold and documented exceptions.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-#[non_exhaustive]
-pub struct AuditConfig {
-    /// `error`, `warning` or `never`: the lowest severity that makes `check` exit 1.
-    pub fail_on: Option<String>,
-    /// Rule id to `error`, `warning`, `info` or `off`.
-    pub rules: BTreeMap<String, String>,
-    pub exceptions: Vec<AuditException>,
 }
 
 /// A finding the organisation accepts, with its reason and when to look again.

@@ -580,3 +580,32 @@ fn json_is_the_data_json_a_build_writes() {
         );
     }
 }
+
+/// The fixture with every v2 input passes `check`, and a system's security measures (internal)
+/// reach only internal exports, while the Art. 9 condition and the transfer mechanism are public.
+#[test]
+fn v2_facts_reach_the_exports_and_security_stays_internal() {
+    let root = common::fixture("substance");
+    let out = candor()
+        .args(["check", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    for format in FORMATS {
+        let public = export(&root, format, "public");
+        assert!(
+            !public.contains("AES-256"),
+            "{format} leaks system security"
+        );
+    }
+    let ropa = export(&root, "ropa-csv", "public");
+    assert!(ropa.contains("Medical record: health or social care (Art. 9(2)(h) GDPR)"));
+    assert!(ropa.contains("standard contractual clauses (Art. 46(2)(c) GDPR)"));
+    assert!(export(&root, "ropa-csv", "internal").contains("AES-256"));
+    assert!(export(&root, "fides", "internal").contains("AES-256"));
+}

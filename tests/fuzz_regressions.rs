@@ -27,6 +27,7 @@ fn empty_site() -> RawSite {
         retention: Register::missing(content.join("retention.csv")),
         systems: Register::missing(content.join("systems.csv")),
         recipients: Register::missing(content.join("recipients.csv")),
+        assessments: Register::missing(content.join("assessments.csv")),
         models: Vec::new(),
         pages: Vec::new(),
         sources: HashMap::new(),

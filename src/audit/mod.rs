@@ -2,7 +2,6 @@
 //! pass over the catalog (plus hash lookups), so the audit stays linear in its size.
 //! Output formats are in [`report`].
 
-mod eea;
 mod exceptions;
 pub mod finding;
 mod locate;

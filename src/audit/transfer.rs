@@ -1,9 +1,9 @@
 //! International transfers: `unsafeguarded-transfer`, for each use shared with a recipient
 //! outside the EU/EEA (or of unknown country) that names no safeguard.
 
-use super::eea::is_eea;
 use super::rules::UNSAFEGUARDED_TRANSFER;
 use super::{Cx, Draft, Out};
+use crate::country::classify;
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     if !out.on(UNSAFEGUARDED_TRANSFER) {
@@ -26,7 +26,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                 .filter(|c| !c.is_empty())
             {
                 _ if safeguarded => None,
-                Some(c) if is_eea(c) => None,
+                Some(c) if classify(c).is_eea() => None,
                 Some(c) => Some(format!("in {c}, outside the EU/EEA")),
                 None => Some("with no country given".to_string()),
             }

@@ -1,5 +1,6 @@
 //! Changes to the inventory: elements added, removed or redefined; uses added, removed, and
-//! changes of reason, legal basis, necessity, retention, sharing and visibility.
+//! changes of reason, legal basis, Art. 9 condition, legal reference, necessity, retention,
+//! sharing and visibility.
 
 use std::collections::BTreeSet;
 
@@ -246,6 +247,36 @@ fn use_fields(
             None => format!("no longer says whether {what} is required"),
         };
         out.push(base(Section::Collection, "necessity", text, n(a), n(b)));
+    }
+    if a.special_category_condition != b.special_category_condition {
+        let c = |u: &Use| u.special_category_condition.map(|c| c.key().to_string());
+        let words = |u: &Use| {
+            u.special_category_condition
+                .map_or("no Art. 9 condition".to_string(), |c| {
+                    format!("{} ({})", c.label(), c.article())
+                })
+        };
+        let text = format!("uses {what} under {} instead of {}", words(b), words(a));
+        out.push(base(
+            Section::Collection,
+            "special_category_condition",
+            text,
+            c(a),
+            c(b),
+        ));
+    }
+    if a.legal_reference != b.legal_reference {
+        let text = match &b.legal_reference {
+            Some(law) => format!("names {law} as the law behind {what}"),
+            None => format!("no longer names the law behind {what}"),
+        };
+        out.push(base(
+            Section::Collection,
+            "legal_reference",
+            text,
+            a.legal_reference.clone(),
+            b.legal_reference.clone(),
+        ));
     }
     if a.visibility != b.visibility {
         let v = |u: &Use| key(&u.visibility);

@@ -1,5 +1,5 @@
 //! Changes to the registers that reach every use naming them: a retention policy's duration,
-//! trigger or disposal; a recipient's country, transfer safeguards or role.
+//! trigger or disposal; a recipient's country, transfer safeguards, transfer mechanism or role.
 
 use super::change::{Change, Kind, Section};
 use super::side::{key, Side};
@@ -133,6 +133,20 @@ fn recipient(new: &Side, a: &Recipient, b: &Recipient, out: &mut Vec<Change>) {
             a.safeguards.clone(),
             b.safeguards.clone(),
         );
+    }
+    if a.transfer_mechanism != b.transfer_mechanism {
+        let m = |x: &Recipient| x.transfer_mechanism.map(|m| m.key().to_string());
+        let words = |x: &Recipient| {
+            x.transfer_mechanism
+                .map_or("no stated transfer mechanism", |m| m.label())
+        };
+        let text = format!(
+            "bases transfers to {} on {} instead of {}",
+            b.name,
+            words(b),
+            words(a)
+        );
+        push("transfer_mechanism", text, m(a), m(b));
     }
     if a.role != b.role {
         let r = |x: &Recipient| x.role.as_ref().map(key);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::*;
 use crate::audit::{Finding, Severity};
 use crate::diag::Origin;
-use crate::link::{LegalBasis, RetentionPeriod};
+use crate::link::{LegalBasis, RetentionPeriod, SpecialCategoryCondition, TransferMechanism};
 use crate::site::testkit::{catalog, INTERNAL_MARKERS};
 
 fn texts(diff: &Diff) -> Vec<&str> {
@@ -80,9 +80,15 @@ fn use_fields_each_make_one_sentence() {
     new.uses[1].shared_with = vec![];
     new.uses[2].retention = Some(0);
     new.uses[0].shared_with = vec![0];
+    new.uses[3].special_category_condition = Some(SpecialCategoryCondition::ExplicitConsent);
+    new.uses[3].legal_reference = None;
+    new.recipients[0].transfer_mechanism = Some(TransferMechanism::Adequacy);
     let d = internal(&old, &new);
     let t = texts(&d);
     for expected in [
+        "uses Date of birth for essential.legal_obligation under explicit consent (Art. 9(2)(a) GDPR) instead of legal claims (Art. 9(2)(f) GDPR)",
+        "no longer names the law behind Date of birth for essential.legal_obligation",
+        "bases transfers to Mailer Ltd on EU adequacy decision instead of standard contractual clauses",
         "uses Email address for marketing.communications.email on legitimate_interests instead of consent",
         "gives a new reason for using Email address for marketing.communications.email: \u{201c}To send offers.\u{201d}",
         "stops sharing Email address for marketing.communications.email with Mailer Ltd",
@@ -100,7 +106,7 @@ fn use_fields_each_make_one_sentence() {
     assert_eq!(basis.new.as_deref(), Some("legitimate_interests"));
     assert_eq!(basis.section, Section::Collection);
     let sharing: Vec<_> = d.section(Section::Sharing).collect();
-    assert_eq!(sharing.len(), 2);
+    assert_eq!(sharing.len(), 3, "two uses and the recipient's mechanism");
     assert_eq!(sharing[0].recipient.as_ref().unwrap().id, "mailer");
     assert_eq!(d.section(Section::Retention).count(), 1);
 }

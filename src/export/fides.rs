@@ -8,10 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::TaxonExtension;
-use crate::link::{Element, LegalBasis, RecipientRole, Use};
+use crate::link::{Element, LegalBasis, RecipientRole, SpecialCategoryCondition, Use};
 
-use super::eea::in_eea;
 use super::view::{distinct, retention_text, View};
+
+mod words;
+use crate::country::in_eea;
+use words::{fides_basis, fides_condition, fides_transfer};
 
 /// The fides_key of the system that holds data with no recorded system.
 pub const UNASSIGNED: &str = "candor_unassigned";
@@ -43,6 +46,8 @@ struct System {
     does_international_transfers: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     legal_basis_for_transfers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_security_practices: Option<String>,
     privacy_declarations: Vec<Declaration>,
 }
 
@@ -57,6 +62,8 @@ struct Declaration {
     #[serde(skip_serializing_if = "Option::is_none")]
     retention_period: Option<String>,
     processes_special_category_data: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    special_category_legal_basis: Option<&'static str>,
     data_shared_with_third_parties: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     third_parties: Option<String>,
@@ -72,18 +79,6 @@ struct Taxon {
     parent_key: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-}
-
-/// fideslang's names for the GDPR Art. 6 bases.
-fn fides_basis(b: LegalBasis) -> &'static str {
-    match b {
-        LegalBasis::Consent => "Consent",
-        LegalBasis::Contract => "Contract",
-        LegalBasis::LegalObligation => "Legal obligations",
-        LegalBasis::VitalInterests => "Vital interests",
-        LegalBasis::PublicTask => "Public interest",
-        LegalBasis::LegitimateInterests => "Legitimate interests",
-    }
 }
 
 pub fn export(view: &View) -> String {
@@ -121,9 +116,8 @@ pub fn export(view: &View) -> String {
             };
             system(
                 view,
-                key,
-                name,
-                description,
+                sys,
+                (key, name, description),
                 owner.filter(|_| view.internal()),
                 &uses,
             )
@@ -149,33 +143,87 @@ pub fn export(view: &View) -> String {
     header + &serde_saphyr::to_string(&doc).unwrap_or_default()
 }
 
+/// A declaration's group: purpose, Art. 6 basis, and the Art. 9 condition of special-category
+/// data (fideslang takes one condition per declaration).
+type Group<'a> = (
+    &'a str,
+    Option<LegalBasis>,
+    Option<SpecialCategoryCondition>,
+);
+
 fn system(
     view: &View,
-    key: String,
-    name: String,
-    description: Option<String>,
+    sys: Option<usize>,
+    (key, name, description): (String, String, Option<String>),
     owner: Option<String>,
     uses: &[&Use],
 ) -> System {
-    let config = &view.catalog.config;
-    let mut groups: BTreeMap<(&str, Option<LegalBasis>), Vec<&Use>> = BTreeMap::new();
+    let c = view.catalog;
+    let config = &c.config;
+    let mut groups: BTreeMap<Group, Vec<&Use>> = BTreeMap::new();
     for u in uses {
         groups
-            .entry((u.purpose.as_str(), u.legal_basis))
+            .entry((
+                u.purpose.as_str(),
+                u.legal_basis,
+                u.special_category_condition,
+            ))
             .or_default()
             .push(u);
     }
-    let multi_basis = |purpose: &str| groups.keys().filter(|(p, _)| *p == purpose).count() > 1;
+    let multi_basis = |purpose: &str| {
+        let mut bases: Vec<_> = groups
+            .keys()
+            .filter(|(p, _, _)| *p == purpose)
+            .map(|(_, b, _)| b)
+            .collect();
+        bases.dedup();
+        bases.len() > 1
+    };
+    let multi_condition = |purpose: &str, basis: Option<LegalBasis>| {
+        groups
+            .keys()
+            .filter(|(p, b, _)| *p == purpose && *b == basis)
+            .count()
+            > 1
+    };
     let declarations = groups
         .iter()
-        .map(|((purpose, basis), uses)| {
-            declaration(view, purpose, *basis, multi_basis(purpose), uses)
+        .map(|(&(purpose, basis, condition), uses)| {
+            let mut d = declaration(view, purpose, basis, multi_basis(purpose), uses);
+            d.special_category_legal_basis = condition.map(fides_condition);
+            if let (true, Some(cond)) = (multi_condition(purpose, basis), condition) {
+                d.name = format!("{} ({})", d.name, cond.label());
+            }
+            d
         })
         .collect();
     let abroad: Vec<_> = distinct_recipients(uses)
         .into_iter()
-        .filter(|&r| in_eea(view.catalog.recipients[r].country.as_deref()) == Some(false))
+        .map(|r| &c.recipients[r])
+        .filter(|r| in_eea(r.country.as_deref()) == Some(false))
         .collect();
+    let here = sys.map(|s| &c.systems[s]);
+    let stored_abroad = here.filter(|s| in_eea(s.country.as_deref()) == Some(false));
+    // A recipient's recorded mechanism in fideslang's words, else its safeguard as written.
+    let transfer_bases = abroad
+        .iter()
+        .filter_map(|r| {
+            r.transfer_mechanism
+                .and_then(fides_transfer)
+                .map(str::to_string)
+                .or_else(|| r.safeguards.clone())
+        })
+        .chain(
+            stored_abroad
+                .and_then(|s| s.transfer_mechanism)
+                .and_then(fides_transfer)
+                .map(str::to_string),
+        );
+    let security = here
+        .and_then(|s| s.security.clone())
+        .filter(|_| view.internal())
+        .or_else(|| config.security_measures.clone());
     System {
         fides_key: key,
         name,
@@ -184,12 +232,9 @@ fn system(
         administrating_department: owner,
         legal_name: Some(config.organisation.clone()).filter(|o| !o.trim().is_empty()),
         dpo: config.contact.dpo.clone(),
-        does_international_transfers: !abroad.is_empty(),
-        legal_basis_for_transfers: distinct(
-            abroad
-                .iter()
-                .filter_map(|&r| view.catalog.recipients[r].safeguards.clone()),
-        ),
+        does_international_transfers: !abroad.is_empty() || stored_abroad.is_some(),
+        legal_basis_for_transfers: distinct(transfer_bases),
+        data_security_practices: security,
         privacy_declarations: declarations,
     }
 }
@@ -231,6 +276,7 @@ fn declaration(
         processes_special_category_data: elements
             .iter()
             .any(|e| c.taxonomy.is_special_category(&e.category)),
+        special_category_legal_basis: None,
         data_shared_with_third_parties: !third.is_empty(),
         third_parties: Some(
             distinct(

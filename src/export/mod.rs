@@ -3,7 +3,6 @@
 
 pub mod csv_cell;
 pub mod cyclonedx;
-pub mod eea;
 pub mod fides;
 pub mod play;
 pub mod play_form;

@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::link::{Element, Use};
+use crate::link::{Element, System, TransferMechanism, Use};
 
 use super::csv_cell::CsvWriter;
-use super::eea::in_eea;
 use super::view::{distinct, legal_basis_text, retention_text, View};
+use crate::country::in_eea;
 
 /// Column names, in order, of a public export.
 pub const PUBLIC_COLUMNS: &[&str] = &[
@@ -23,6 +23,7 @@ pub const PUBLIC_COLUMNS: &[&str] = &[
     "data_subjects",
     "personal_data",
     "special_category_data",
+    "special_category_conditions",
     "recipients",
     "third_country_transfers",
     "transfer_safeguards",
@@ -78,6 +79,13 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
         .iter()
         .filter(|r| in_eea(r.country.as_deref()) == Some(false))
         .collect();
+    let held_in = distinct_idx(elements.iter().flat_map(|e| e.systems.iter().copied()));
+    // Systems that store the data outside the EEA are transfers too (Art. 30(1)(e)).
+    let systems_abroad: Vec<&System> = held_in
+        .iter()
+        .map(|&i| &c.systems[i])
+        .filter(|s| in_eea(s.country.as_deref()) == Some(false))
+        .collect();
     // policy -> the elements kept under it, so each time limit is stated once
     let mut retention: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for u in uses {
@@ -93,24 +101,24 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
     let retention = retention
         .into_iter()
         .map(|(policy, names)| format!("{policy}: {}", distinct(names).join(", ")));
-    let systems = distinct_idx(elements.iter().flat_map(|e| e.systems.iter().copied()))
-        .into_iter()
-        .map(|i| {
-            let s = &c.systems[i];
-            match &s.location {
-                Some(l) => format!("{} ({l})", s.name),
-                None => s.name.clone(),
-            }
-        });
+    let systems = held_in.iter().map(|&i| {
+        let s = &c.systems[i];
+        match &s.location {
+            Some(l) => format!("{} ({l})", s.name),
+            None => s.name.clone(),
+        }
+    });
     let mut row = vec![
         purpose.to_string(),
         view.use_name(purpose).to_string(),
         lines(distinct(why)),
-        list(distinct(
-            uses.iter()
-                .filter_map(|u| u.legal_basis)
-                .map(legal_basis_text),
-        )),
+        list(distinct(uses.iter().filter_map(|u| {
+            let basis = legal_basis_text(u.legal_basis?);
+            Some(match &u.legal_reference {
+                Some(law) => format!("{basis} ({law})"),
+                None => basis,
+            })
+        }))),
         config.organisation.clone(),
         list(contact.iter().filter_map(|c| (*c).clone()).collect()),
         config.contact.dpo.clone().unwrap_or_default(),
@@ -130,27 +138,34 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
                 .map(|e| e.name.clone())
                 .collect(),
         ),
+        lines(conditions(view, uses)),
         list(recipients.iter().map(|r| recipient_text(r)).collect()),
         list(
             abroad
                 .iter()
-                .map(|r| format!("{} ({})", r.name, r.country.as_deref().unwrap_or("")))
+                .map(|r| (&r.name, &r.country))
+                .chain(systems_abroad.iter().map(|s| (&s.name, &s.country)))
+                .map(|(name, country)| format!("{name} ({})", country.as_deref().unwrap_or("")))
                 .collect(),
         ),
         lines(
             abroad
                 .iter()
                 .map(|r| {
-                    format!(
-                        "{}: {}",
-                        r.name,
-                        r.safeguards.as_deref().unwrap_or("no safeguard recorded")
-                    )
+                    let tia = r
+                        .tia_date
+                        .map(|d| format!("transfer impact assessment of {d}"));
+                    safeguard_text(&r.name, r.transfer_mechanism, r.safeguards.as_deref(), tia)
                 })
+                .chain(
+                    systems_abroad
+                        .iter()
+                        .map(|s| safeguard_text(&s.name, s.transfer_mechanism, None, None)),
+                )
                 .collect(),
         ),
         lines(retention.collect()),
-        config.security_measures.clone().unwrap_or_default(),
+        security(view, &held_in),
         list(systems.collect()),
         uses.iter()
             .filter_map(|u| u.last_reviewed)
@@ -177,6 +192,63 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
         )));
     }
     row
+}
+
+/// The Art. 9(2) condition of each special-category element of the row, or that none is
+/// recorded: `Medical record: health or social care (Art. 9(2)(h) GDPR)`.
+fn conditions(view: &View, uses: &[&Use]) -> Vec<String> {
+    let tax = &view.catalog.taxonomy;
+    distinct(
+        uses.iter()
+            .filter(|u| {
+                u.special_category_condition.is_some()
+                    || tax.is_special_category(&view.element_of(u).category)
+            })
+            .map(|u| {
+                let name = &view.element_of(u).name;
+                match u.special_category_condition {
+                    Some(c) => format!("{name}: {} ({})", c.label(), c.article()),
+                    None => format!("{name}: no Art. 9(2) condition recorded"),
+                }
+            }),
+    )
+}
+
+/// `Name: standard contractual clauses (Art. 46(2)(c) GDPR); <safeguards>; <tia>`, or `Name: no
+/// safeguard recorded`.
+fn safeguard_text(
+    name: &str,
+    mechanism: Option<TransferMechanism>,
+    safeguards: Option<&str>,
+    tia: Option<String>,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(m) = mechanism {
+        parts.push(match m.article() {
+            Some(article) => format!("{} ({article})", m.label()),
+            None => m.label().to_string(),
+        });
+    }
+    parts.extend(safeguards.map(str::to_string));
+    parts.extend(tia);
+    if parts.is_empty() {
+        parts.push("no safeguard recorded".to_string());
+    }
+    format!("{name}: {}", parts.join("; "))
+}
+
+/// Art. 30(1)(g): the general description of `candor.toml`, and on an internal export the
+/// measures of each system that holds the row's data.
+fn security(view: &View, systems: &[usize]) -> String {
+    let c = view.catalog;
+    let mut out: Vec<String> = c.config.security_measures.iter().cloned().collect();
+    if view.internal() {
+        out.extend(systems.iter().filter_map(|&i| {
+            let s = &c.systems[i];
+            s.security.as_ref().map(|m| format!("{}: {m}", s.name))
+        }));
+    }
+    out.join("\n")
 }
 
 fn recipient_text(r: &crate::link::Recipient) -> String {

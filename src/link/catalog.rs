@@ -13,6 +13,11 @@ use crate::diag::Origin;
 use crate::hash::FastMap;
 use crate::taxonomy::Taxonomy;
 
+pub use super::assessments::{
+    Assessment, AssessmentIdx, AssessmentKind, CoverIndex, Covered, Outcome, Target,
+};
+pub use super::lawful::{SpecialCategoryCondition, TransferMechanism};
+
 /// Index of an [`Element`] in [`Catalog::elements`].
 pub type ElementIdx = usize;
 /// Index of a [`Use`] in [`Catalog::uses`].
@@ -38,7 +43,11 @@ pub struct Catalog {
     pub recipients: Vec<Recipient>,
     pub models: Vec<ModelCard>,
     pub pages: Vec<Page>,
+    /// Rows of `content/assessments.csv`, by id (empty when the file is absent).
+    pub assessments: Vec<Assessment>,
     pub index: Index,
+    /// What each assessment covers, for [`Catalog::assessments_covering`].
+    pub cover_index: CoverIndex,
 }
 
 /// Id -> index maps, built once by `link`.
@@ -49,6 +58,7 @@ pub struct Index {
     pub systems: FastMap<String, SystemIdx>,
     pub recipients: FastMap<String, RecipientIdx>,
     pub models: FastMap<String, ModelIdx>,
+    pub assessments: FastMap<String, AssessmentIdx>,
 }
 
 impl Catalog {
@@ -66,6 +76,12 @@ impl Catalog {
     }
     pub fn model(&self, id: &str) -> Option<&ModelCard> {
         self.index.models.get(id).map(|&i| &self.models[i])
+    }
+    pub fn assessment(&self, id: &str) -> Option<&Assessment> {
+        self.index
+            .assessments
+            .get(id)
+            .map(|&i| &self.assessments[i])
     }
     /// The uses of an element, in file order.
     pub fn uses_of<'a>(&'a self, element: &'a Element) -> impl Iterator<Item = &'a Use> + 'a {
@@ -109,6 +125,12 @@ pub struct Use {
     pub shared_with: Vec<RecipientIdx>,
     pub visibility: Visibility,
     pub last_reviewed: Option<Date>,
+    /// The GDPR Art. 9(2) condition, for special-category data.
+    pub special_category_condition: Option<SpecialCategoryCondition>,
+    /// The law behind `legal_obligation` / `public_task`, or the Art. 10 authority.
+    pub legal_reference: Option<String>,
+    /// How a person says no to this use: plain words or a URL.
+    pub opt_out: Option<String>,
     /// Internal notes.
     pub notes: Option<String>,
     /// `x_` columns with a value on this row (internal).
@@ -220,6 +242,12 @@ pub struct System {
     /// Internal.
     pub owner: Option<String>,
     pub location: Option<String>,
+    /// Where the data is stored: a country, code or region as written ("Germany (Frankfurt)").
+    pub country: Option<String>,
+    /// The transfer mechanism when `country` is outside the EEA.
+    pub transfer_mechanism: Option<TransferMechanism>,
+    /// Technical and organisational measures (GDPR Art. 30(1)(g)).
+    pub security: Option<String>,
     /// Elements held in it (filled by `link`).
     pub elements: Vec<ElementIdx>,
     pub origin: Origin,
@@ -243,6 +271,10 @@ pub struct Recipient {
     pub country: Option<String>,
     /// Transfer safeguards, e.g. "EU Standard Contractual Clauses".
     pub safeguards: Option<String>,
+    /// The legal ground of a transfer outside the EEA.
+    pub transfer_mechanism: Option<TransferMechanism>,
+    /// When the transfer impact assessment was done.
+    pub tia_date: Option<Date>,
     pub description: Option<String>,
     pub dpa_url: Option<String>,
     /// Uses shared with it (filled by `link`).

@@ -2,12 +2,16 @@
 //! merged into elements and uses, model inputs resolved, back-references filled. Linear in
 //! the size of the site (hash maps, no nested scans).
 
+use std::collections::BTreeSet;
+
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::hash::FastMap;
+use crate::load::registers::{RECIPIENTS, RETENTION, SYSTEMS};
 use crate::load::RawSite;
 use crate::taxonomy::Taxonomy;
 
-use super::catalog::{Catalog, Index, ModelCard, ModelInput};
+use super::assessments::{link_assessments, CoverTargets};
+use super::catalog::{Catalog, CoverIndex, Index, ModelCard, ModelInput};
 use super::elements::{build, Lookups};
 use super::registers::{dedupe_sorted, Keyed, Lookup};
 
@@ -33,21 +37,15 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
             &raw.retention,
             "retention policy",
             "retention",
-            "id,name,duration,trigger,disposal,legal_reference,description",
+            RETENTION.example,
         ),
-        systems: Lookup::new(
-            &systems,
-            &raw.systems,
-            "system",
-            "systems",
-            "id,name,description,owner,location",
-        ),
+        systems: Lookup::new(&systems, &raw.systems, "system", "systems", SYSTEMS.example),
         recipients: Lookup::new(
             &recipients,
             &raw.recipients,
             "recipient",
             "shared_with",
-            "id,name,role,country,safeguards,description,dpa_url",
+            RECIPIENTS.example,
         ),
     };
     let (mut elements, uses) = build(
@@ -93,12 +91,40 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
     }
     let pages = dedupe_sorted(pages, "page", &raw, &mut errors);
 
+    let model_index = ids(&models);
+    let recipient_index = ids(&recipients);
+    let broken: BTreeSet<String> = raw
+        .recipients
+        .broken
+        .iter()
+        .chain(&raw.assessments.broken)
+        .cloned()
+        .collect();
+    let raw_assessments = std::mem::take(&mut raw.assessments.items);
+    let assessments = link_assessments(
+        &raw,
+        raw_assessments,
+        &CoverTargets {
+            elements: &element_index,
+            models: &model_index,
+            recipients: &recipient_index,
+            uses: raw.taxonomy.as_ref().map(|t| &t.uses),
+            broken: &broken,
+        },
+        &mut errors,
+    );
+    let cover_index = CoverIndex::new(&assessments);
     let index = Index {
         elements: element_index,
         retention: ids(&retention),
         systems: ids(&systems),
-        recipients: ids(&recipients),
-        models: ids(&models),
+        recipients: recipient_index,
+        models: model_index,
+        assessments: assessments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect(),
     };
     let mut diags = Diagnostics::new();
     for d in errors {
@@ -117,7 +143,9 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
         recipients,
         models,
         pages,
+        assessments,
         index,
+        cover_index,
     })
 }
 

@@ -6,6 +6,8 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::link::{LegalBasis, RetentionPeriod, Source, Visibility};
 use crate::load_catalog;
 
+mod substance;
+
 const CONFIG: &str = r#"title = "Northwind"
 organisation = "Northwind Threads"
 [[taxonomy.data_categories]]

@@ -309,6 +309,7 @@ fn row_noun(what: &str) -> &str {
         "inventory" => "data element and purpose",
         "retention" => "retention policy",
         "systems" => "system",
+        "assessments" => "assessment",
         _ => "recipient",
     }
 }

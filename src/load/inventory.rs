@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::link::{LegalBasis, Necessity, Source, Visibility};
+use crate::link::{LegalBasis, Necessity, Source, SpecialCategoryCondition, Visibility};
 
 use super::columns::{no_rows, open_table, Col, Columns, Spec};
 use super::ids::{check_id, IdKind};
@@ -26,7 +26,10 @@ pub const COLUMNS: &[&str] = &[
     "purpose",
     "why",
     "legal_basis",
+    "special_category_condition",
+    "legal_reference",
     "necessity",
+    "opt_out",
     "retention",
     "shared_with",
     "visibility",
@@ -86,7 +89,10 @@ pub struct RawUse {
     pub purpose: Cell,
     pub why: String,
     pub legal_basis: Option<LegalBasis>,
+    pub special_category_condition: Option<SpecialCategoryCondition>,
+    pub legal_reference: Option<String>,
     pub necessity: Option<Necessity>,
+    pub opt_out: Option<String>,
     pub retention: Option<Cell>,
     pub shared_with: Vec<Cell>,
     pub visibility: Visibility,
@@ -147,7 +153,10 @@ struct At {
     purpose: Col,
     why: Col,
     legal_basis: Col,
+    special_category_condition: Col,
+    legal_reference: Col,
     necessity: Col,
+    opt_out: Col,
     retention: Col,
     shared_with: Col,
     visibility: Col,
@@ -168,7 +177,10 @@ impl At {
             purpose: cols.col("purpose"),
             why: cols.col("why"),
             legal_basis: cols.col("legal_basis"),
+            special_category_condition: cols.col("special_category_condition"),
+            legal_reference: cols.col("legal_reference"),
             necessity: cols.col("necessity"),
+            opt_out: cols.col("opt_out"),
             retention: cols.col("retention"),
             shared_with: cols.col("shared_with"),
             visibility: cols.col("visibility"),
@@ -205,6 +217,13 @@ fn read_row(
         at.legal_basis.of(row),
         "legal_basis",
         LEGAL_BASES,
+        errors,
+    );
+    let special_category_condition = opt_enum(
+        src,
+        at.special_category_condition.of(row),
+        "special_category_condition",
+        SpecialCategoryCondition::ALL,
         errors,
     );
     let necessity = opt_enum(src, at.necessity.of(row), "necessity", NECESSITIES, errors);
@@ -279,7 +298,10 @@ fn read_row(
         purpose: Cell::from(purpose),
         why: why.value.to_string(),
         legal_basis,
+        special_category_condition,
+        legal_reference: at.legal_reference.text(row),
         necessity,
+        opt_out: at.opt_out.text(row),
         retention: (!retention.is_empty()).then(|| Cell::from(retention)),
         shared_with: split_list(at.shared_with.of(row)),
         visibility,

@@ -1,7 +1,9 @@
 //! Files -> raw records. Every record keeps its file and line; every problem becomes a
 //! [`Diagnostic`] and loading goes on, so one run reports all of them.
 
+pub mod assessments;
 pub mod columns;
+pub mod config_keys;
 pub mod duration;
 pub mod front_matter;
 pub mod ids;
@@ -26,6 +28,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::link::{ModelCard, Page, Recipient, RetentionPolicy, System};
 use crate::taxonomy::Taxonomy;
 
+pub use assessments::RawAssessment;
 pub use inventory::RawUse;
 pub use registers::Register;
 pub use source::SourceFile;
@@ -44,6 +47,8 @@ pub struct RawSite {
     pub retention: Register<RetentionPolicy>,
     pub systems: Register<System>,
     pub recipients: Register<Recipient>,
+    /// `content/assessments.csv` (optional).
+    pub assessments: Register<RawAssessment>,
     pub models: Vec<ModelCard>,
     pub pages: Vec<Page>,
     /// The sources read, by relative path, for snippets in link diagnostics.
@@ -79,6 +84,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         retention: tables.retention,
         systems: tables.systems,
         recipients: tables.recipients,
+        assessments: tables.assessments,
         models: texts.models,
         pages: texts.pages,
         sources,
@@ -96,6 +102,7 @@ struct Tables {
     retention: Register<RetentionPolicy>,
     systems: Register<System>,
     recipients: Register<Recipient>,
+    assessments: Register<RawAssessment>,
     sources: HashMap<Arc<Path>, SourceFile>,
     errors: Vec<Diagnostic>,
 }
@@ -108,7 +115,7 @@ struct Texts {
     errors: Vec<Diagnostic>,
 }
 
-/// Reads the inventory files and the three registers.
+/// Reads the inventory files, the three registers and the assessments.
 fn load_tables(root: &Path, content: &Path) -> Tables {
     let mut errors = Vec::new();
     let mut sources = HashMap::new();
@@ -179,11 +186,20 @@ fn load_tables(root: &Path, content: &Path) -> Tables {
         &mut errors,
         registers::load_recipients,
     );
+    let assessments = register(
+        root,
+        &content.join("assessments.csv"),
+        false,
+        &mut sources,
+        &mut errors,
+        assessments::load_assessments,
+    );
     Tables {
         inventory,
         retention,
         systems,
         recipients,
+        assessments,
         sources,
         errors,
     }
@@ -248,7 +264,10 @@ pub fn parse_config(
         }
     };
     match Taxonomy::with_extensions(&config.taxonomy, &src.text, rel) {
-        Ok(t) => (Some(config), Some(t)),
+        Ok(t) => {
+            errors.extend(config_keys::check(&config, &t, src));
+            (Some(config), Some(t))
+        }
         Err(ds) => {
             errors.extend(ds.into_iter().map(|mut d| {
                 if let (Some(line), None) = (d.line, &d.snippet) {

@@ -5,14 +5,14 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System};
+use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System, TransferMechanism};
 
 use super::columns::{read_table, Columns, Spec};
 use super::duration::parse_duration;
 use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::Record;
-use super::values::{at_cell, opt_enum};
+use super::values::{at_cell, opt_enum, parse_date};
 
 /// The rows of one register file, with what `link` needs to avoid cascading errors.
 #[derive(Debug, Clone)]
@@ -58,9 +58,18 @@ pub const RETENTION: Spec = Spec {
 
 pub const SYSTEMS: Spec = Spec {
     what: "systems",
-    known: &["id", "name", "description", "owner", "location"],
+    known: &[
+        "id",
+        "name",
+        "description",
+        "owner",
+        "location",
+        "country",
+        "transfer_mechanism",
+        "security",
+    ],
     required: &["id"],
-    example: "id,name,description,owner,location",
+    example: "id,name,description,owner,location,country,transfer_mechanism,security",
     optional: true,
 };
 
@@ -74,9 +83,11 @@ pub const RECIPIENTS: Spec = Spec {
         "safeguards",
         "description",
         "dpa_url",
+        "transfer_mechanism",
+        "tia_date",
     ],
     required: &["id"],
-    example: "id,name,role,country,safeguards,description,dpa_url",
+    example: "id,name,role,country,safeguards,transfer_mechanism,tia_date,description,dpa_url",
     optional: true,
 };
 
@@ -93,25 +104,63 @@ const ROLES: &[(&str, RecipientRole)] = &[
 ];
 
 /// One row of a register, after its id was checked.
-struct RowCtx<'a> {
-    src: &'a SourceFile,
-    cols: &'a Columns,
-    row: &'a Record<'a>,
-    id: String,
+pub(super) struct RowCtx<'a> {
+    pub src: &'a SourceFile,
+    pub cols: &'a Columns,
+    pub row: &'a Record<'a>,
+    pub id: String,
 }
 
 impl RowCtx<'_> {
-    fn text(&self, name: &str) -> Option<String> {
+    pub(super) fn text(&self, name: &str) -> Option<String> {
         self.cols.text(self.row, name)
     }
-    fn origin(&self) -> Origin {
+    pub(super) fn origin(&self) -> Origin {
         Origin::new(&self.src.path, self.row.line)
+    }
+    /// A web-address cell; reported (naming `what` it should point at) when it is not one.
+    pub(super) fn url(
+        &self,
+        column: &str,
+        what: &str,
+        errors: &mut Vec<Diagnostic>,
+    ) -> Option<String> {
+        let url = self.cols.cell(self.row, column);
+        let lower = url.value.to_ascii_lowercase();
+        if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
+            errors.push(
+                Diagnostic::at(
+                    self.src.path.to_path_buf(),
+                    url.line,
+                    format!(
+                        "`{column}` must be a web address starting with https://; found `{}`",
+                        url.value
+                    ),
+                )
+                .column(url.column)
+                .snippet(self.src.line(url.line))
+                .help(url_help(&url.value, what)),
+            );
+            return None;
+        }
+        self.text(column)
+    }
+    /// The `transfer_mechanism` cell, reported when invalid.
+    fn mechanism(&self, errors: &mut Vec<Diagnostic>) -> Option<TransferMechanism> {
+        let cell = self.cols.cell(self.row, "transfer_mechanism");
+        opt_enum(
+            self.src,
+            cell,
+            "transfer_mechanism",
+            TransferMechanism::ALL,
+            errors,
+        )
     }
 }
 
 /// Reads a register file with `read` building each row; `None` from `read` means the row was
 /// reported invalid.
-fn load<T>(
+pub(super) fn load<T>(
     src: &SourceFile,
     spec: &Spec,
     what: &str,
@@ -229,13 +278,21 @@ pub fn load_retention(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Registe
 
 /// Reads `content/systems.csv`.
 pub fn load_systems(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Register<System> {
-    load(src, &SYSTEMS, "system", errors, |r, _| {
+    load(src, &SYSTEMS, "system", errors, |r, errors| {
+        let before = errors.len();
+        let transfer_mechanism = r.mechanism(errors);
+        if errors.len() > before {
+            return None;
+        }
         Some(System {
             name: r.text("name").unwrap_or_else(|| r.id.clone()),
             id: r.id.clone(),
             description: r.text("description"),
             owner: r.text("owner"),
             location: r.text("location"),
+            country: r.text("country"),
+            transfer_mechanism,
+            security: r.text("security"),
             elements: Vec::new(),
             origin: r.origin(),
         })
@@ -247,23 +304,16 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
     load(src, &RECIPIENTS, "recipient", errors, |r, errors| {
         let before = errors.len();
         let role = opt_enum(r.src, r.cols.cell(r.row, "role"), "role", ROLES, errors);
-        let url = r.cols.cell(r.row, "dpa_url");
-        let lower = url.value.to_ascii_lowercase();
-        if !url.is_empty() && !lower.starts_with("https://") && !lower.starts_with("http://") {
-            errors.push(
-                Diagnostic::at(
-                    r.src.path.to_path_buf(),
-                    url.line,
-                    format!(
-                        "`dpa_url` must be a web address starting with https://; found `{}`",
-                        url.value
-                    ),
-                )
-                .column(url.column)
-                .snippet(r.src.line(url.line))
-                .help(url_help(&url.value)),
-            );
-        }
+        let transfer_mechanism = r.mechanism(errors);
+        let tia = r.cols.cell(r.row, "tia_date");
+        let tia_date = if tia.is_empty() {
+            None
+        } else {
+            parse_date(&tia.value, "tia_date")
+                .map_err(|e| errors.push(e.at(r.src, tia)))
+                .ok()
+        };
+        let dpa_url = r.url("dpa_url", "the data processing agreement", errors);
         if errors.len() > before {
             return None;
         }
@@ -273,8 +323,10 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
             role,
             country: r.text("country"),
             safeguards: r.text("safeguards"),
+            transfer_mechanism,
+            tia_date,
             description: r.text("description"),
-            dpa_url: r.text("dpa_url"),
+            dpa_url,
             uses: Vec::new(),
             origin: r.origin(),
         })
@@ -282,119 +334,14 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
 }
 
 /// How to fix a `dpa_url` that is not a web address.
-fn url_help(value: &str) -> String {
+fn url_help(value: &str, what: &str) -> String {
     let host = value.split('/').next().unwrap_or("");
     if host.contains('.') && !value.contains([' ', ':']) {
         format!("did you mean `https://{value}`?")
     } else {
-        "write the full address of the data processing agreement, e.g. `https://example.com/dpa`"
-            .to_string()
+        format!("write the full address of {what}, e.g. `https://example.com/dpa`")
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-    use std::sync::Arc;
-
-    fn src(name: &str, text: &str) -> SourceFile {
-        SourceFile::new(Arc::from(Path::new("content").join(name).as_path()), text)
-    }
-
-    #[test]
-    fn retention_rows_parse_and_bad_ones_are_marked_broken() {
-        let s = src(
-            "retention.csv",
-            "id,name,duration,trigger,disposal\nshort,Short,P30D,collection,Anonymize\nhours,Hours,PT72H,,\nodd,Odd,P1Y,,shred\nnameless,,P1Y,,\n",
-        );
-        let mut e = Vec::new();
-        let reg = load_retention(&s, &mut e);
-        assert_eq!(reg.items.len(), 1);
-        assert_eq!(reg.items[0].disposal, Some(Disposal::Anonymize));
-        assert_eq!(reg.items[0].trigger.as_deref(), Some("collection"));
-        let broken: Vec<&str> = {
-            let mut b: Vec<&str> = reg.broken.iter().map(String::as_str).collect();
-            b.sort_unstable();
-            b
-        };
-        assert_eq!(broken, ["hours", "nameless", "odd"]);
-        assert_eq!(e.len(), 3, "{e:?}");
-        assert_eq!((e[0].line, e[0].column), (Some(3), Some(13)));
-        assert_eq!(
-            e[1].help.as_deref(),
-            Some("what happens when the period ends: `delete`, `anonymize` or `archive`"),
-            "no near miss for `shred`: the values are explained"
-        );
-        assert!(
-            e[1].message.contains("delete, anonymize, archive"),
-            "{}",
-            e[1].message
-        );
-        assert_eq!(e[2].message, "retention policy `nameless` has no name");
-    }
-
-    #[test]
-    fn missing_duration_and_duplicate_ids() {
-        let s = src(
-            "retention.csv",
-            "id,name,duration\na,A,\nb,B,P1D\nb,B2,P2D\n",
-        );
-        let mut e = Vec::new();
-        let reg = load_retention(&s, &mut e);
-        assert_eq!(e[0].message, "retention policy `a` has no duration");
-        assert_eq!(
-            e[1].message,
-            "retention policy `b` is defined twice: here and at line 3"
-        );
-        assert_eq!(e[1].line, Some(4));
-        assert_eq!(reg.items.len(), 1);
-        assert_eq!(reg.items[0].name, "B");
-    }
-
-    #[test]
-    fn unsafe_ids_are_rejected() {
-        let s = src("systems.csv", "id,name\n../x,X\ncon,Console\nok-1,\n");
-        let mut e = Vec::new();
-        let reg = load_systems(&s, &mut e);
-        assert_eq!(e.len(), 2);
-        assert!(e[0].message.starts_with("system id `../x` is not valid"));
-        assert!(e[1].message.contains("reserved device name"));
-        assert_eq!(reg.items[0].name, "ok-1", "name defaults to the id");
-        assert!(reg.broken.contains("con"));
-    }
-
-    #[test]
-    fn recipients_check_role_and_dpa_url() {
-        let s = src(
-            "recipients.csv",
-            "id,name,role,dpa_url\na,A,Joint controller,https://a.example/dpa\nb,B,procesor,\nc,C,,javascript:alert(1)\n",
-        );
-        let mut e = Vec::new();
-        let reg = load_recipients(&s, &mut e);
-        assert_eq!(reg.items.len(), 1);
-        assert_eq!(reg.items[0].role, Some(RecipientRole::JointController));
-        assert_eq!(e[0].help.as_deref(), Some("did you mean `processor`?"));
-        assert!(e[1].message.starts_with("`dpa_url` must be a web address"));
-        assert_eq!(e[1].column, Some(6));
-        assert!(e[1].help.as_deref().unwrap().contains("e.g. `https://"));
-        assert_eq!(
-            url_help("dpa.example/x"),
-            "did you mean `https://dpa.example/x`?"
-        );
-    }
-
-    #[test]
-    fn unreadable_header_marks_the_register() {
-        let s = src("retention.csv", "id,name,duraton\na,A,P1D\n");
-        let mut e = Vec::new();
-        let reg = load_retention(&s, &mut e);
-        assert!(reg.unreadable);
-        assert_eq!(e.len(), 1, "{e:?}");
-        assert!(e[0]
-            .help
-            .as_deref()
-            .unwrap()
-            .starts_with("did you mean `duration`?"));
-    }
-}
+mod tests;

@@ -59,8 +59,23 @@ pub fn parse_enum<T: Copy>(
             "`{column}` must be one of {}; found `{raw}`",
             names.join(", ")
         ),
-        help: did_you_mean(&norm, names).or_else(|| meaning(column).map(str::to_string)),
+        help: near_miss(column, &norm)
+            .or_else(|| did_you_mean(&norm, names))
+            .or_else(|| meaning(column).map(str::to_string)),
     })
+}
+
+/// A value that is right in another column but wrong in this one, with why.
+fn near_miss(column: &str, norm: &str) -> Option<String> {
+    match (column, norm) {
+        ("special_category_condition", "consent") => Some(
+            "special-category data needs explicit consent (Art. 9(2)(a)), not only consent: write `explicit_consent` if the person explicitly agreed to this use".to_string(),
+        ),
+        ("special_category_condition", "contract" | "legitimate_interests") => Some(format!(
+            "`{norm}` is an Art. 6 basis (it goes in `legal_basis`); special-category data also needs an Art. 9(2) condition here, e.g. `explicit_consent` or `employment_law`"
+        )),
+        _ => None,
+    }
 }
 
 /// What the values of an enumerated column mean, for when no value is a near miss.
@@ -72,6 +87,10 @@ fn meaning(column: &str) -> Option<&'static str> {
         "visibility" => "`public` rows are published; `internal` rows appear only on internal builds; leave it empty for `public`",
         "disposal" => "what happens when the period ends: `delete`, `anonymize` or `archive`",
         "role" => "`processor` handles data on your behalf; `controller` decides for itself what to do with it; `joint_controller` decides together with you",
+        "special_category_condition" => "the GDPR Art. 9(2) condition for special-category data, e.g. `explicit_consent` when the person explicitly agreed, `employment_law` for duties of employment law, `health_care` for diagnosis and treatment",
+        "transfer_mechanism" => "the legal ground of a transfer outside the EEA: `adequacy` (an EU adequacy decision), `scc` (standard contractual clauses), `bcr` (binding corporate rules), `derogation` (Art. 49) or `none`",
+        "kind" => "the kind of assessment: `dpia` (data protection impact), `lia` (legitimate interests), `tia` (transfer impact) or `fria` (fundamental rights impact)",
+        "outcome" => "`approved`, `approved_with_conditions` or `rejected`",
         "status" => "`production` (in use), `pilot` (tried with some people) or `retired` (no longer used)",
         _ => return None,
     })
@@ -185,6 +204,11 @@ mod tests {
         assert_eq!(e.help.as_deref(), Some("did you mean `consent`?"));
         let e = parse_enum("sometimes", "necessity", &v).unwrap_err();
         assert!(e.help.unwrap().starts_with("`required` when"));
+        let art9 = [("explicit_consent", 1), ("employment_law", 2)];
+        let e = parse_enum("Consent", "special_category_condition", &art9).unwrap_err();
+        assert!(e.help.unwrap().contains("write `explicit_consent`"));
+        let e = parse_enum("contract", "special_category_condition", &art9).unwrap_err();
+        assert!(e.help.unwrap().starts_with("`contract` is an Art. 6 basis"));
     }
 
     #[test]

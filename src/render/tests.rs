@@ -7,6 +7,8 @@ use crate::config::Audience;
 use crate::render::charts::Chart;
 use crate::site::{plan, testkit};
 
+mod facts;
+
 /// A stand-in for the chart renderer: a tiny, escaped SVG naming the chart.
 fn fake_svg(chart: &Chart) -> String {
     let title = chart.title.replace('&', "&amp;").replace('<', "&lt;");

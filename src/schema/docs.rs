@@ -85,6 +85,9 @@ fn type_name(prop: &Value) -> String {
                 "list of numbers".into()
             }
             Some(i) if i.get("anyOf").is_some() => "list of text or tables".into(),
+            Some(i) if i.get("type").and_then(Value::as_str) == Some("string") => {
+                "list of text".into()
+            }
             _ => "list of tables".into(),
         },
         _ => "any".into(),

@@ -42,7 +42,7 @@ pub fn config() -> Value {
             "properties": {
                 "key": text(&format!("the new key, e.g. `{example}`")),
                 "name": text("display name"),
-                "parent": text("the key it sits under (default: the key without its last part)"),
+                "parent": text("the key it sits under: the key without its last part (the default), as fideslang requires; any other parent is an error"),
                 "description": text("what it means"),
                 "sensitive": {"type": "boolean", "description": "for a data category: count it as special-category data in the audit"}
             }
@@ -72,6 +72,17 @@ pub fn config() -> Value {
                 "phone": text("phone number"),
                 "dpo": text("data protection officer, by name or role")
             })),
+            "rights": table("where people exercise their rights (access, erasure, objection, ...)", json!({
+                "url": text("a web form or page for requests"),
+                "email": text("email address for requests"),
+                "phone": text("phone number for requests"),
+                "address": text("postal address for requests")
+            })),
+            "names": {
+                "type": "object",
+                "description": "plain-language names shown instead of taxonomy names, by taxonomy key (data category, use or subject)",
+                "additionalProperties": {"type": "string", "minLength": 1}
+            },
             "branding": table("look of the site", json!({
                 "logo": text("path of a logo under `static/`"),
                 "accent_color": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "accent colour as `#rrggbb`"}
@@ -101,6 +112,18 @@ pub fn config() -> Value {
                             "expires": date("when to look again, `YYYY-MM-DD`")
                         }
                     }
+                },
+                "max_group_gap": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.05, "description": "largest allowed gap between a group's metric and the overall one (default 0.05)"},
+                "max_exception_days": {"type": "integer", "minimum": 0, "default": 365, "description": "an accepted exception must expire within this many days (default 365)"},
+                "targeting": table("what counts as targeting by protected traits", json!({
+                    "protected": {"type": "array", "items": {"type": "string"}, "default": ["user.demographic", "user.financial", "user.location.precise"], "description": "data category keys of protected traits, each covering the keys under it; special categories are always protected, `user.demographic.language` and `user.demographic.profile` only when named"},
+                    "allow": {"type": "array", "items": {"type": "string"}, "default": ["marketing.advertising.negative_targeting", "personalize.system"], "description": "data use keys that never count as targeting (protective or neutral uses), each covering the keys under it"}
+                })),
+                "retention_max": {
+                    "type": "object",
+                    "description": "longest allowed retention by data category key (a key covers those under it; `*` every category) as an ISO 8601 duration (default `\"*\" = \"P10Y\"`)",
+                    "default": {"*": "P10Y"},
+                    "additionalProperties": {"type": "string", "pattern": "^[Pp](\\d+[YyMmWwDd])+$"}
                 }
             })),
             "taxonomy": table("taxonomy extensions", json!({

@@ -29,7 +29,12 @@ fn schema_paths(schema: &Value, prefix: &str, out: &mut BTreeSet<String>) {
 /// Every key path of a serialised value (lists: their first item).
 fn value_paths(v: &Value, prefix: &str, out: &mut BTreeSet<String>) {
     match v {
-        Value::Object(map) if !prefix.ends_with("rules.") => {
+        // Tables keyed by rule id, taxonomy key or category prefix have no fixed fields.
+        Value::Object(map)
+            if !["rules.", "names.", "retention_max."]
+                .iter()
+                .any(|t| prefix.ends_with(t)) =>
+        {
             for (k, v) in map {
                 let path = format!("{prefix}{k}");
                 out.insert(path.clone());

@@ -7,12 +7,14 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::link::{
-    Catalog, Dataset, Disposal, EthicalConsideration, Metric, ModelInput, ModelStatus,
-    RecipientRole, RetentionPeriod,
+    AssessmentKind, Catalog, Dataset, Disposal, EthicalConsideration, Metric, ModelInput,
+    ModelStatus, Outcome, RecipientRole, RetentionPeriod, TransferMechanism,
 };
 
 use super::{words, Scope, Site};
 
+#[cfg(test)]
+mod facts_tests;
 mod items;
 pub(crate) mod safe;
 use items::ElementJson;
@@ -28,6 +30,9 @@ struct SiteInfo<'a> {
     description: &'a str,
     base_url: &'a str,
     contact: &'a crate::config::Contact,
+    /// `[rights]`, when any channel is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rights: Option<&'a crate::config::Rights>,
     taxonomy_attribution: &'static str,
 }
 
@@ -57,7 +62,17 @@ struct SystemJson<'a> {
     description: Option<&'a str>,
     location: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
+    /// How [`crate::country`] classes `country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country_status: Option<crate::country::Place>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transfer_mechanism: Option<TransferMechanism>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     owner: Option<&'a str>,
+    /// Internal builds only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    security: Option<&'a str>,
     elements: Vec<&'a str>,
 }
 
@@ -67,10 +82,28 @@ struct RecipientJson<'a> {
     name: &'a str,
     role: Option<RecipientRole>,
     country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country_status: Option<crate::country::Place>,
     safeguards: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transfer_mechanism: Option<TransferMechanism>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tia_date: Option<Text<jiff::civil::Date>>,
     description: Option<&'a str>,
     dpa_url: Option<&'a str>,
     elements: Vec<&'a str>,
+}
+
+/// A row of `assessments.csv` (internal builds only), what it covers as ids and keys.
+#[derive(Serialize)]
+struct AssessmentJson<'a> {
+    id: &'a str,
+    kind: AssessmentKind,
+    covers: &'a [String],
+    date: Option<Text<jiff::civil::Date>>,
+    outcome: Option<Outcome>,
+    url: Option<&'a str>,
+    description: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -163,7 +196,7 @@ impl Serialize for DataJson<'_> {
             v.dedup();
             v.into_iter().map(|e| c.elements[e].id.as_str()).collect()
         };
-        let mut m = s.serialize_struct("DataJson", 10)?;
+        let mut m = s.serialize_struct("DataJson", 11)?;
         m.serialize_field("version", &VERSION)?;
         m.serialize_field("audience", &site.audience)?;
         let info = SiteInfo {
@@ -172,6 +205,11 @@ impl Serialize for DataJson<'_> {
             description: &c.config.description,
             base_url: &c.config.base_url,
             contact: &c.config.contact,
+            rights: Some(&c.config.rights).filter(|r| {
+                [&r.url, &r.email, &r.phone, &r.address]
+                    .iter()
+                    .any(|v| v.is_some())
+            }),
             taxonomy_attribution: crate::taxonomy::ATTRIBUTION,
         };
         m.serialize_field("site", &info)?;
@@ -210,7 +248,11 @@ impl Serialize for DataJson<'_> {
                     name: &sys.name,
                     description: sys.description.as_deref(),
                     location: sys.location.as_deref(),
+                    country: sys.country.as_deref(),
+                    country_status: sys.country.as_deref().map(crate::country::classify),
+                    transfer_mechanism: sys.transfer_mechanism,
                     owner: sys.owner.as_deref().filter(|_| internal),
+                    security: sys.security.as_deref().filter(|_| internal),
                     elements: element_ids(&mut scope.filter_elements(&sys.elements)),
                 }
             })
@@ -224,7 +266,10 @@ impl Serialize for DataJson<'_> {
                     name: &rec.name,
                     role: rec.role,
                     country: rec.country.as_deref(),
+                    country_status: rec.country.as_deref().map(crate::country::classify),
                     safeguards: rec.safeguards.as_deref(),
+                    transfer_mechanism: rec.transfer_mechanism,
+                    tia_date: rec.tia_date.map(Text),
                     description: rec.description.as_deref(),
                     dpa_url: rec.dpa_url.as_deref(),
                     elements: element_ids(
@@ -275,6 +320,20 @@ impl Serialize for DataJson<'_> {
                 })
         });
         m.serialize_field("pages", &pages)?;
+        if internal && !c.assessments.is_empty() {
+            let assessments = Seq(|| {
+                c.assessments.iter().map(|a| AssessmentJson {
+                    id: &a.id,
+                    kind: a.kind,
+                    covers: &a.covers_ids,
+                    date: a.date.map(Text),
+                    outcome: a.outcome,
+                    url: a.url.as_deref(),
+                    description: a.description.as_deref(),
+                })
+            });
+            m.serialize_field("assessments", &assessments)?;
+        }
         m.end()
     }
 }
@@ -323,55 +382,4 @@ pub fn markup_safe(json: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::config::Audience;
-    use crate::site::{plan, testkit};
-
-    #[test]
-    fn public_json_uses_ids_and_leaks_nothing_internal() {
-        let c = testkit::catalog();
-        let site = plan(&c, Audience::Public);
-        let bytes = super::data_json(&c, &site).expect("serialises");
-        let text = String::from_utf8(bytes).expect("utf-8");
-        for marker in testkit::INTERNAL_MARKERS {
-            assert!(!text.contains(marker), "{marker} leaked into data.json");
-        }
-        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        assert_eq!(v["version"], 1);
-        assert_eq!(v["elements"][0]["uses"][1]["shared_with"][0], "mailer");
-        assert_eq!(v["elements"][0]["uses"][0]["retention"], "account");
-        assert_eq!(v["models"][0]["inputs"][0], "purchase_history");
-        assert!(v["elements"][0].get("owner").is_none());
-    }
-
-    #[test]
-    fn markup_characters_are_escaped_but_round_trip() {
-        let mut c = testkit::catalog();
-        c.uses[0].why = "<script>a & b</script>".into();
-        let site = plan(&c, Audience::Public);
-        let text =
-            String::from_utf8(super::data_json(&c, &site).expect("serialises")).expect("utf-8");
-        assert!(!text.contains("<script>"));
-        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        assert_eq!(v["elements"][0]["uses"][0]["why"], "<script>a & b</script>");
-    }
-
-    #[test]
-    fn internal_json_keeps_internal_fields() {
-        let c = testkit::catalog();
-        let site = plan(&c, Audience::Internal);
-        let text =
-            String::from_utf8(super::data_json(&c, &site).expect("serialises")).expect("utf-8");
-        for marker in [
-            "OWNER-MARKER",
-            "NOTES-MARKER",
-            "XCOL-MARKER",
-            "MODEL-INTERNAL-MARKER",
-        ] {
-            assert!(
-                text.contains(marker),
-                "{marker} missing from internal data.json"
-            );
-        }
-    }
-}
+mod tests;

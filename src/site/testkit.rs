@@ -23,6 +23,7 @@ pub const INTERNAL_MARKERS: &[&str] = &[
     "MODEL-EXTRA-MARKER",
     "HIDDEN-RECIPIENT-MARKER",
     "HIDDEN-POLICY-MARKER",
+    "SECURITY-MARKER",
 ];
 
 fn origin(file: &str, line: usize) -> Origin {
@@ -40,6 +41,9 @@ fn use_(element: ElementIdx, purpose: &str, why: &str, line: usize) -> Use {
         shared_with: vec![],
         visibility: Visibility::Public,
         last_reviewed: Some(jiff::civil::date(2026, 3, 1)),
+        special_category_condition: None,
+        legal_reference: None,
+        opt_out: None,
         notes: None,
         extra: BTreeMap::new(),
         origin: origin("content/inventory/core.csv", line),
@@ -99,7 +103,11 @@ pub fn catalog() -> Catalog {
     uses[1]
         .extra
         .insert("x_ticket".into(), "XCOL-MARKER".into());
+    uses[1].opt_out = Some("https://shop.example/unsubscribe".into());
     uses[2].retention = Some(1);
+    uses[2].opt_out = Some("Account settings > Suggestions".into());
+    uses[3].legal_reference = Some("Alcohol Act art. 20".into());
+    uses[3].special_category_condition = Some(SpecialCategoryCondition::LegalClaims);
     uses[4].visibility = Visibility::Internal;
     uses[4].retention = Some(2);
     uses[4].shared_with = vec![1];
@@ -186,6 +194,8 @@ pub fn catalog() -> Catalog {
         role: Some(RecipientRole::Processor),
         country: Some("Ireland".into()),
         safeguards: Some("EU Standard Contractual Clauses".into()),
+        transfer_mechanism: Some(TransferMechanism::Scc),
+        tia_date: Some(jiff::civil::date(2026, 2, 1)),
         description: None,
         dpa_url: Some("https://mailer.example/dpa".into()),
         uses,
@@ -201,6 +211,9 @@ pub fn catalog() -> Catalog {
         description: Some("Orders and accounts".into()),
         owner: Some("SYSOWNER-MARKER".into()),
         location: Some("EU (Frankfurt)".into()),
+        country: Some("Germany (Frankfurt)".into()),
+        transfer_mechanism: None,
+        security: Some("SECURITY-MARKER: encrypted at rest".into()),
         elements: vec![0, 1, 2, 3],
         origin: origin("content/systems.csv", 2),
     }];
@@ -302,6 +315,8 @@ pub fn catalog() -> Catalog {
         recipients,
         models,
         pages,
+        assessments: vec![],
         index,
+        cover_index: Default::default(),
     }
 }

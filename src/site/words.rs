@@ -5,7 +5,7 @@
 use crate::i18n::Strings;
 use crate::link::{
     Disposal, LegalBasis, ModelStatus, Necessity, RecipientRole, RetentionPeriod, RetentionPolicy,
-    Source,
+    Source, SpecialCategoryCondition, TransferMechanism,
 };
 
 /// "2 years", "1 year and 6 months", "30 days"; `None` for a zero-length period.
@@ -138,6 +138,46 @@ pub fn necessity(l: &'static Strings, n: Necessity) -> &'static str {
         Necessity::Required => "words.required",
         Necessity::Optional => "words.optional",
     })
+}
+
+/// The GDPR Art. 9(2) condition in plain words ("Your explicit consent").
+pub fn condition(l: &'static Strings, c: SpecialCategoryCondition) -> &'static str {
+    use SpecialCategoryCondition as C;
+    l.get(match c {
+        C::ExplicitConsent => "words.condition.explicit_consent",
+        C::EmploymentLaw => "words.condition.employment_law",
+        C::VitalInterests => "words.condition.vital_interests",
+        C::NonprofitMembers => "words.condition.nonprofit_members",
+        C::MadePublic => "words.condition.made_public",
+        C::LegalClaims => "words.condition.legal_claims",
+        C::SubstantialPublicInterest => "words.condition.substantial_public_interest",
+        C::HealthCare => "words.condition.health_care",
+        C::PublicHealth => "words.condition.public_health",
+        C::Research => "words.condition.research",
+    })
+}
+
+/// A transfer mechanism in plain words ("Standard contractual clauses").
+pub fn mechanism(l: &'static Strings, m: TransferMechanism) -> &'static str {
+    l.get(match m {
+        TransferMechanism::Adequacy => "words.mechanism.adequacy",
+        TransferMechanism::Scc => "words.mechanism.scc",
+        TransferMechanism::Bcr => "words.mechanism.bcr",
+        TransferMechanism::Derogation => "words.mechanism.derogation",
+        TransferMechanism::None => "words.mechanism.none",
+    })
+}
+
+/// Where a country stands for transfers ("outside the EEA, with an EU adequacy decision");
+/// `None` for a text the matcher does not recognise.
+pub fn place(l: &'static Strings, country: &str) -> Option<&'static str> {
+    Some(l.get(match crate::country::classify(country).key() {
+        "eea" => "words.place.eea",
+        "adequacy" => "words.place.adequacy",
+        "adequacy_partial" => "words.place.adequacy_partial",
+        "third_country" => "words.place.third_country",
+        _ => return None,
+    }))
 }
 
 pub fn source_key(s: Source) -> &'static str {

@@ -62,6 +62,22 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.text(b.text);
             p.raw("</dd></div>");
         }
+        if let Some(c) = &u.special_condition {
+            p.raw("<div><dt>");
+            p.t("element.art9");
+            p.raw("</dt><dd>");
+            p.text(c.text);
+            p.raw(" <code class=\"key\">");
+            p.text(c.key);
+            p.raw("</code></dd></div>");
+        }
+        if let Some(r) = u.legal_reference.filter(|r| !r.is_empty()) {
+            p.raw("<div><dt>");
+            p.t("element.legal_reference");
+            p.raw("</dt><dd>");
+            p.text(r);
+            p.raw("</dd></div>");
+        }
         p.raw("\n        ");
         if u.necessity.is_some() {
             p.raw("<div><dt>");
@@ -72,6 +88,22 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             } else {
                 "element.say_no_no"
             });
+            p.raw("</dd></div>");
+        }
+        if let Some(o) = u.opt_out.as_ref().filter(|o| !o.text.is_empty()) {
+            p.raw("<div><dt>");
+            p.t("element.opt_out");
+            p.raw("</dt><dd>");
+            match o.href.filter(|h| !h.is_empty()) {
+                Some(href) => {
+                    p.raw("<a href=\"");
+                    p.text(href);
+                    p.raw("\" rel=\"noopener noreferrer\">");
+                    p.text(o.text);
+                    p.raw("</a>");
+                }
+                None => p.text(o.text),
+            }
             p.raw("</dd></div>");
         }
         p.raw("\n        <div><dt>");

@@ -1,6 +1,6 @@
 //! `retention.html`, `recipients.html` and `systems.html`.
 
-use crate::site::views::{RecipientsView, RetentionView, SystemsView};
+use crate::site::views::{RecipientsView, RetentionView, SystemsView, Words};
 
 use super::chart::chart;
 use super::{given, Page};
@@ -147,6 +147,7 @@ pub(super) fn recipients(p: &mut Page, v: &RecipientsView) {
             p.t("recipients.country");
             p.raw("</dt><dd>");
             p.text(country);
+            status(p, r.country_status);
             p.raw("</dd></div>");
         }
         p.raw("\n    ");
@@ -156,6 +157,20 @@ pub(super) fn recipients(p: &mut Page, v: &RecipientsView) {
             p.raw("</dt><dd>");
             p.text(safeguards);
             p.raw("</dd></div>");
+        }
+        mechanism(
+            p,
+            "recipients.transfer_mechanism",
+            r.transfer_mechanism.as_ref(),
+        );
+        if let Some(d) = r.tia_date.as_deref().filter(|d| !d.is_empty()) {
+            p.raw("<div><dt>");
+            p.t("recipients.tia_date");
+            p.raw("</dt><dd><time datetime=\"");
+            p.text(d);
+            p.raw("\">");
+            p.text(d);
+            p.raw("</time></dd></div>");
         }
         p.raw("\n    ");
         if let Some(url) = given(r.dpa_url) {
@@ -227,6 +242,19 @@ pub(super) fn systems(p: &mut Page, v: &SystemsView) {
             p.text(location);
             p.raw("</dd></div>");
         }
+        if let Some(country) = given(s.country) {
+            p.raw("<div><dt>");
+            p.t("systems.country");
+            p.raw("</dt><dd>");
+            p.text(country);
+            status(p, s.country_status);
+            p.raw("</dd></div>");
+        }
+        mechanism(
+            p,
+            "systems.transfer_mechanism",
+            s.transfer_mechanism.as_ref(),
+        );
         p.raw("\n    ");
         if let Some(owner) = given(s.owner) {
             p.raw("<div class=\"internal-row\"><dt>");
@@ -235,6 +263,15 @@ pub(super) fn systems(p: &mut Page, v: &SystemsView) {
             p.internal_badge();
             p.raw("</dt><dd>");
             p.text(owner);
+            p.raw("</dd></div>");
+        }
+        if let Some(security) = given(s.security) {
+            p.raw("<div class=\"internal-row\"><dt>");
+            p.t("systems.security");
+            p.raw(" ");
+            p.internal_badge();
+            p.raw("</dt><dd>");
+            p.text(security);
             p.raw("</dd></div>");
         }
         p.raw("\n  </dl>\n  <h3>");
@@ -257,4 +294,26 @@ pub(super) fn systems(p: &mut Page, v: &SystemsView) {
         p.raw("\n</section>\n");
     }
     p.raw("\n</div>\n");
+}
+
+/// ` <span class="muted">(outside the EEA)</span>` after a country, when it is recognised.
+fn status(p: &mut Page, status: Option<&str>) {
+    if let Some(st) = given(status) {
+        p.raw(" <span class=\"muted\">(");
+        p.text(st);
+        p.raw(")</span>");
+    }
+}
+
+/// The transfer-mechanism row of a recipient or system, under the label `label`.
+fn mechanism(p: &mut Page, label: &str, m: Option<&Words>) {
+    if let Some(m) = m {
+        p.raw("<div><dt>");
+        p.t(label);
+        p.raw("</dt><dd>");
+        p.text(m.text);
+        p.raw(" <code class=\"key\">");
+        p.text(m.key);
+        p.raw("</code></dd></div>");
+    }
 }

@@ -116,6 +116,7 @@ fn native_matches_tera_on_the_test_sites() {
         "tests/fixtures/leaky",
         "tests/fixtures/audit/everything",
         "tests/fixtures/audit/clean",
+        "tests/fixtures/substance",
     ] {
         for audience in [Audience::Public, Audience::Internal] {
             let counts = compare(&repo(site), audience, None, false);

@@ -78,6 +78,16 @@ impl Serialize for UseJson<'_> {
         let shared = Seq(|| shared.clone().map(|&r| c.recipients[r].id.as_str()));
         m.serialize_field("shared_with", &shared)?;
         m.serialize_field("last_reviewed", &u.last_reviewed.map(Text))?;
+        // v2 facts: present only when recorded, so older sites' data.json is unchanged.
+        if let Some(condition) = u.special_category_condition {
+            m.serialize_field("special_category_condition", &condition)?;
+        }
+        if let Some(reference) = &u.legal_reference {
+            m.serialize_field("legal_reference", reference)?;
+        }
+        if let Some(opt_out) = &u.opt_out {
+            m.serialize_field("opt_out", opt_out)?;
+        }
         if internal {
             m.serialize_field("visibility", &u.visibility)?;
         }

@@ -85,12 +85,37 @@ pub struct UseView<'a> {
     pub optional: bool,
     pub retention: Option<PolicyBrief<'a>>,
     pub shared_with: Vec<Link<'a>>,
+    /// The GDPR Art. 9(2) condition, for special-category data.
+    pub special_condition: Option<Words>,
+    /// The law behind the use (`legal_reference`).
+    pub legal_reference: Option<&'a str>,
+    /// How to say no to this use (`opt_out`).
+    pub opt_out: Option<OptOut<'a>>,
     pub last_reviewed: Option<String>,
     /// A `visibility = internal` row (only ever present on internal builds).
     pub internal: bool,
     pub notes: Option<&'a str>,
     pub extra: Vec<KeyValue<'a>>,
     pub origin: Option<String>,
+}
+
+/// How a person says no to a use: words, or a link when it is a web address.
+#[derive(Debug, Serialize)]
+pub struct OptOut<'a> {
+    pub text: &'a str,
+    /// Only an `http(s)` address becomes a link.
+    pub href: Option<&'a str>,
+}
+
+impl<'a> OptOut<'a> {
+    pub fn new(text: &'a str) -> Self {
+        // A sentence that starts with an address stays words.
+        let is_url = words::is_web_url(text) && !text.trim().contains(char::is_whitespace);
+        OptOut {
+            text,
+            href: is_url.then(|| text.trim()),
+        }
+    }
 }
 
 /// A retention policy as a use refers to it.
@@ -204,6 +229,12 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             .filter(|&&r| ctx.site.scope.recipient(r))
             .map(|&r| recipient_link(ctx, r))
             .collect(),
+        special_condition: use_.special_category_condition.map(|c| Words {
+            key: c.key(),
+            text: words::condition(ctx.lang(), c),
+        }),
+        legal_reference: use_.legal_reference.as_deref(),
+        opt_out: use_.opt_out.as_deref().map(OptOut::new),
         last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
         internal: use_.visibility == crate::link::Visibility::Internal,
         notes: use_.notes.as_deref().filter(|_| internal),
@@ -311,6 +342,14 @@ mod tests {
         assert_eq!(v.uses[1].notes, None, "notes are internal");
         assert!(v.uses[1].extra.is_empty(), "x_ columns are internal");
         assert_eq!(v.owner, None);
+        let link = v.uses[1].opt_out.as_ref().expect("an opt-out");
+        assert_eq!(link.href, Some("https://shop.example/unsubscribe"));
+        for words in [
+            "https://shop.example then click unsubscribe",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(super::OptOut::new(words).href, None, "{words}");
+        }
         let birth = super::element(ctx, 2);
         assert_eq!(birth.excluded_by[0].name, "Style recommender");
         assert_eq!(

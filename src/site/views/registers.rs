@@ -53,7 +53,12 @@ pub struct RecipientView<'a> {
     pub name: &'a str,
     pub role: Option<Words>,
     pub country: Option<&'a str>,
+    /// Where the country stands for transfers ("outside the EEA"); `None` when unrecognised.
+    pub country_status: Option<&'static str>,
     pub safeguards: Option<&'a str>,
+    pub transfer_mechanism: Option<Words>,
+    /// `YYYY-MM-DD` of the transfer impact assessment.
+    pub tia_date: Option<String>,
     pub description: Option<&'a str>,
     /// Only an `http(s)` URL becomes a link.
     pub dpa_url: Option<&'a str>,
@@ -74,8 +79,14 @@ pub struct SystemView<'a> {
     pub name: &'a str,
     pub description: Option<&'a str>,
     pub location: Option<&'a str>,
+    pub country: Option<&'a str>,
+    /// Where the country stands for transfers; `None` when unrecognised.
+    pub country_status: Option<&'static str>,
+    pub transfer_mechanism: Option<Words>,
     /// Internal builds only.
     pub owner: Option<&'a str>,
+    /// Security measures (internal builds only).
+    pub security: Option<&'a str>,
     pub elements: Vec<Link<'a>>,
 }
 
@@ -163,7 +174,13 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
                         text: words::role(ctx.lang(), role),
                     }),
                     country: rec.country.as_deref(),
+                    country_status: rec
+                        .country
+                        .as_deref()
+                        .and_then(|c| words::place(ctx.lang(), c)),
                     safeguards: rec.safeguards.as_deref(),
+                    transfer_mechanism: rec.transfer_mechanism.map(|m| mechanism(ctx, m)),
+                    tia_date: rec.tia_date.map(|d| d.to_string()),
                     description: rec.description.as_deref(),
                     dpa_url: rec.dpa_url.as_deref().filter(|u| words::is_web_url(u)),
                     element_count: elements.len(),
@@ -172,6 +189,13 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
             })
             .collect(),
         chart: ctx.chart(ctx.site.chart_index.recipients),
+    }
+}
+
+fn mechanism(ctx: Ctx<'_>, m: crate::link::TransferMechanism) -> Words {
+    Words {
+        key: m.key(),
+        text: words::mechanism(ctx.lang(), m),
     }
 }
 
@@ -191,7 +215,14 @@ pub(super) fn systems(ctx: Ctx<'_>) -> SystemsView<'_> {
                     name: &sys.name,
                     description: sys.description.as_deref(),
                     location: sys.location.as_deref(),
+                    country: sys.country.as_deref(),
+                    country_status: sys
+                        .country
+                        .as_deref()
+                        .and_then(|c| words::place(ctx.lang(), c)),
+                    transfer_mechanism: sys.transfer_mechanism.map(|m| mechanism(ctx, m)),
                     owner: sys.owner.as_deref().filter(|_| internal),
+                    security: sys.security.as_deref().filter(|_| internal),
                     elements: ctx
                         .site
                         .scope
