@@ -72,6 +72,10 @@ pub fn config() -> Value {
                 "phone": text("phone number"),
                 "dpo": text("data protection officer, by name or role")
             })),
+            "controller": table("controller details for the record of processing (the name is `organisation`, the contact `[contact]`, the DPO `contact.dpo`)", json!({
+                "representative": text("the representative in the Union (GDPR Art. 27), name and contact, for a controller established outside it"),
+                "joint_controllers": {"type": "array", "items": {"type": "string"}, "description": "joint controllers (GDPR Art. 26), each by name and contact"}
+            })),
             "rights": table("where people exercise their rights (access, erasure, objection, ...)", json!({
                 "url": text("a web form or page for requests"),
                 "email": text("email address for requests"),
