@@ -229,3 +229,46 @@ fn cyclonedx_dataset_refs_are_read_from_the_component_they_name() {
         card.notes
     );
 }
+
+#[test]
+fn hf_id_from_model_name_and_metric_args_name_verified() {
+    let card = one(
+        Format::Hf,
+        "---\nmodel_name: Sentiment Tagger\nmodel-index:\n- name: other-name\n  results:\n  - task: {type: text-classification}\n    dataset: {type: sst2, name: SST-2, revision: abcdef0123456789}\n    metrics:\n    - {type: f1, value: 0.8, args: {average: macro}, verified: true}\n    - {type: acc, name: Accuracy (top-1), value: 0.9}\n---\n# This document tries to cover many things\n\nTags **sentiment** in\nshort [reviews](https://x).\n",
+    );
+    assert_eq!(card.card.id, "sentiment-tagger");
+    assert_eq!(
+        card.card.summary.as_deref(),
+        Some("Tags sentiment in short reviews.")
+    );
+    let m: Vec<_> = card
+        .card
+        .metrics
+        .iter()
+        .map(|m| (m.name.as_str(), m.dataset.as_deref()))
+        .collect();
+    assert_eq!(
+        m,
+        [
+            ("f1 (average: macro)", Some("SST-2, revision abcdef012345")),
+            ("Accuracy (top-1)", Some("SST-2, revision abcdef012345"))
+        ]
+    );
+    assert!(
+        card.notes.iter().any(|n| n.contains(
+            "`f1 (average: macro)` on SST-2, revision abcdef012345 is marked `verified`"
+        )),
+        "{:?}",
+        card.notes
+    );
+    assert_eq!(
+        card.card.extra["model_index"][0]["results"][0]["metrics"][0]["verified"],
+        json!(true)
+    );
+    // Without model_name or model-index, the file name gives the id, never the heading.
+    let card = one(
+        Format::Hf,
+        "# This document tries to cover many things\n\nText.\n",
+    );
+    assert_eq!(card.card.id, "src");
+}
