@@ -47,6 +47,9 @@ pub struct Config {
     /// `[contact] email` (`contact = "privacy@example.com"`).
     #[serde(deserialize_with = "de_contact")]
     pub contact: Contact,
+    /// `[controller]`: the record of processing's controller details beyond `organisation`
+    /// (the controller's name), `[contact]` and `contact.dpo`.
+    pub controller: Controller,
     /// Where people exercise their rights (access, erasure, objection, …).
     pub rights: Rights,
     /// Plain-language names shown instead of taxonomy names, by taxonomy key.
@@ -71,6 +74,17 @@ pub struct Contact {
     pub phone: Option<String>,
     /// Data protection officer, by name or role.
     pub dpo: Option<String>,
+}
+
+/// `[controller]`: GDPR Art. 30(1)(a) details of the controller for the record of processing.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[non_exhaustive]
+pub struct Controller {
+    /// The representative in the Union (Art. 27), name and contact, for a controller outside it.
+    pub representative: Option<String>,
+    /// Joint controllers (Art. 26), each by name and contact.
+    pub joint_controllers: Vec<String>,
 }
 
 /// `[rights]`: the channels through which people exercise their GDPR rights.

@@ -1,7 +1,8 @@
 //! The fideslang taxonomy (data categories, data uses, data subjects), embedded in the binary
 //! and extended from `candor.toml`.
 //!
-//! fideslang is © Ethyca, Inc., licensed CC BY 4.0; see `taxonomy/fideslang/LICENSE`.
+//! fideslang is © Ethyca, Inc., licensed CC BY 4.0; see `taxonomy/fideslang/LICENSE`. The CSVs
+//! are fideslang 3.1.4's default taxonomy (`fideslang.default_taxonomy`), see its README.
 
 use crate::hash::FastMap;
 use std::path::Path;
@@ -82,6 +83,35 @@ fn parent_of(e: &TaxonExtension) -> Option<String> {
     e.parent
         .clone()
         .or_else(|| e.key.rsplit_once('.').map(|(p, _)| p.to_string()))
+}
+
+/// fideslang requires a key's parent to be the key without its last part (`user.foo.bar`
+/// under `user.foo`); an export with any other parent is rejected by fideslang's own loader.
+fn prefix_parent(e: &TaxonExtension, parent: &str) -> Result<(), (String, String)> {
+    let (prefix, last) = match e.key.rsplit_once('.') {
+        Some((prefix, last)) => (Some(prefix), last),
+        None => (None, e.key.as_str()),
+    };
+    if prefix == Some(parent) {
+        return Ok(());
+    }
+    let moved = format!("{parent}.{last}");
+    Err(match prefix {
+        Some(prefix) => (
+            format!(
+                "taxonomy key `{}` has parent `{parent}`, but its parent must be `{prefix}`, the key without its last part (fideslang rejects any other)",
+                e.key
+            ),
+            format!("drop `parent` (it defaults to `{prefix}`), or rename the key to `{moved}` to put it under `{parent}`"),
+        ),
+        None => (
+            format!(
+                "taxonomy key `{}` has parent `{parent}`, but a key without a dot sits at the top of the taxonomy (fideslang requires the parent to be the key's prefix)",
+                e.key
+            ),
+            format!("rename the key to `{moved}` and drop `parent`"),
+        ),
+    })
 }
 
 /// Extensions in an order where each comes after the extension it sits under (so the order in
@@ -343,6 +373,7 @@ impl Tree {
                 ))
                 .maybe_help(did_you_mean(p, self.taxa.iter().map(|t| t.key.as_str()))));
             }
+            prefix_parent(e, p).map_err(|(msg, help)| at(msg).help(help))?;
         }
         let sensitive = e.sensitive
             || parent
@@ -478,13 +509,61 @@ mod tests {
         assert!(!errs.iter().any(|d| d.message.contains("is not a")));
         // A child listed before its parent is fine.
         let ext_ordered = TaxonomyExtensions {
-            data_subjects: vec![ext("junior", "member"), ext("member", "customer")],
+            data_subjects: vec![
+                ext("customer.member.junior", "customer.member"),
+                ext("customer.member", "customer"),
+            ],
             ..Default::default()
         };
         let t = Taxonomy::with_extensions(&ext_ordered, "", Path::new("candor.toml")).unwrap();
         assert_eq!(
-            t.subjects.get("junior").and_then(|j| j.parent.as_deref()),
-            Some("member")
+            t.subjects
+                .get("customer.member.junior")
+                .and_then(|j| j.parent.as_deref()),
+            Some("customer.member")
+        );
+    }
+
+    #[test]
+    fn the_bundled_taxonomy_is_current_fideslang() {
+        let t = Taxonomy::fideslang();
+        for key in [
+            "personalize.profiling",
+            "functional.storage.privacy_preferences",
+        ] {
+            assert!(t.uses.contains(key), "{key}");
+        }
+        assert_eq!(
+            t.uses.name("personalize.profiling"),
+            "Personalized Profiling"
+        );
+    }
+
+    #[test]
+    fn a_parent_must_be_the_key_prefix_as_fideslang_requires() {
+        let bad = TaxonomyExtensions {
+            data_categories: vec![ext("user.foo.bar", "user.behavior"), ext("loyalty", "user")],
+            ..Default::default()
+        };
+        let errs = Taxonomy::with_extensions(&bad, "", Path::new("candor.toml")).unwrap_err();
+        let all: Vec<String> = errs
+            .iter()
+            .map(|d| format!("{} | {}", d.message, d.help.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert!(
+            all[0].contains(
+                "`user.foo.bar` has parent `user.behavior`, but its parent must be `user.foo`"
+            ),
+            "{all:?}"
+        );
+        assert!(
+            all[0].contains("rename the key to `user.behavior.bar`"),
+            "{all:?}"
+        );
+        assert!(
+            all[1].contains("rename the key to `user.loyalty`"),
+            "{all:?}"
         );
     }
 }

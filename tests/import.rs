@@ -100,7 +100,12 @@ fn hugging_face_model_index_becomes_metrics_with_dataset_and_split() {
         metrics,
         [
             ("accuracy", 0.9, Some("Beans"), None),
-            ("f1", 0.66, Some("Beans"), Some("test"))
+            (
+                "f1",
+                0.66,
+                Some("Beans, revision 5503434ddd75"),
+                Some("test")
+            )
         ]
     );
     assert_eq!(card.license.as_deref(), Some("mit"));
@@ -115,6 +120,11 @@ fn hugging_face_model_index_becomes_metrics_with_dataset_and_split() {
         json!(["pytorch", "image-classification"])
     );
     assert_eq!(card.extra["language"], json!("en"));
+    // The whole model-index stays readable (args, verified, full revision).
+    assert_eq!(
+        card.extra["model_index"][0]["results"][1]["dataset"]["args"]["date"],
+        json!(20220120)
+    );
     assert!(
         card.body
             .trim_start()
@@ -126,7 +136,11 @@ fn hugging_face_model_index_becomes_metrics_with_dataset_and_split() {
 
 #[test]
 fn hugging_face_cards_without_metadata_or_with_crlf() {
-    let (_s, card) = import_into_site("hf", "huggingface/sample_no_metadata.md", "mycoolmodel");
+    let (_s, card) = import_into_site(
+        "hf",
+        "huggingface/sample_no_metadata.md",
+        "sample_no_metadata",
+    );
     assert_eq!(card.name, "MyCoolModel");
     assert!(card
         .summary
@@ -135,7 +149,7 @@ fn hugging_face_cards_without_metadata_or_with_crlf() {
     let (_s, card) = import_into_site(
         "hf",
         "huggingface/sample_windows_line_breaks.md",
-        "hello-old-windows-line-breaks",
+        "sample_windows_line_breaks",
     );
     assert_eq!(
         card.extra["widget"][2]["text"],
@@ -270,7 +284,7 @@ fn never_overwrites_without_force() {
         cmd.output().unwrap()
     };
     assert!(run(false).status.success());
-    let card = site.path().join("content/models/my-cool-model.md");
+    let card = site.path().join("content/models/sample_simple.md");
     std::fs::write(&card, "edited").unwrap();
     let again = run(false);
     assert_eq!(again.status.code(), Some(2));

@@ -222,6 +222,15 @@ fn every_public_export_has_no_internal_value() {
                 export(&site, format, &["--audience", "public"]).into_bytes(),
             ),
         ];
+        if *format == "ropa-csv" {
+            // The record of processing is internal by default (GDPR Art. 30): only its
+            // `--audience public` form is public output.
+            let default = outputs.remove(0);
+            assert!(
+                find_ci(&default.1, "zzleak").is_some(),
+                "ropa-csv default is internal"
+            );
+        }
         let file = tmp.path().join(format!("export.{format}"));
         let out_flag = [
             "--audience",

@@ -21,7 +21,9 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Format,
     /// Who the export is for: `public` leaves out internal rows, owners, notes, `x_` columns
-    /// and model cards' internal fields. Default: `audience` in candor.toml, else public.
+    /// and model cards' internal fields. Default: `audience` in candor.toml, else public; for
+    /// `ropa-csv`, internal (the record of processing is an internal document by law, GDPR Art.
+    /// 30), and `--audience public` gives the public part only.
     #[arg(long, value_enum)]
     pub audience: Option<Audience>,
     /// Write to FILE instead of standard output.
@@ -31,7 +33,10 @@ pub struct ExportArgs {
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode, Error> {
     let catalog = crate::load_catalog(&args.root.root)?;
-    let audience = args.audience.unwrap_or(catalog.config.audience);
+    let audience = args.audience.unwrap_or(match args.format {
+        Format::RopaCsv => Audience::Internal,
+        _ => catalog.config.audience,
+    });
     let text = export(&catalog, args.format, audience)?;
     match &args.out {
         Some(path) => {

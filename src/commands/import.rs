@@ -21,7 +21,8 @@ pub struct ImportArgs {
     pub from: Format,
     /// The model card to import.
     pub file: PathBuf,
-    /// The site folder to write into (cards go to content/models/<id>.md under it).
+    /// The site folder to write into (cards go to content/models/<id>.md under it); a folder
+    /// ending in content/models is written into directly.
     #[arg(long, short = 'o', default_value = ".", value_name = "DIR")]
     pub out: PathBuf,
     /// Overwrite cards that already exist.
@@ -57,7 +58,12 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, Error> {
             continue;
         }
         // Ids become file names through the one function that keeps them inside `--out`.
-        let dest = crate::write::safe_join(&args.out, &rel)?;
+        // `--out site/content/models` names the folder itself, not a site holding it.
+        let dest = if args.out.ends_with("content/models") {
+            crate::write::safe_join(&args.out, Path::new(&format!("{}.md", item.card.id)))?
+        } else {
+            crate::write::safe_join(&args.out, &rel)?
+        };
         if dest.exists() && !args.force {
             problems.push(
                 Diagnostic::file(

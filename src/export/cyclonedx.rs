@@ -10,42 +10,6 @@ use crate::link::ModelCard;
 
 use super::view::{source_date, View};
 
-/// SPDX license ids written as `license.id` (matched without regard to case); any other
-/// license text is written as `license.name`. All are in the CycloneDX 1.6 SPDX enum.
-const SPDX_IDS: &[&str] = &[
-    "0BSD",
-    "AGPL-3.0-only",
-    "AGPL-3.0-or-later",
-    "Apache-2.0",
-    "Artistic-2.0",
-    "BSD-2-Clause",
-    "BSD-3-Clause",
-    "BSL-1.0",
-    "CC-BY-4.0",
-    "CC-BY-NC-4.0",
-    "CC-BY-NC-SA-4.0",
-    "CC-BY-ND-4.0",
-    "CC-BY-SA-4.0",
-    "CC0-1.0",
-    "CDLA-Permissive-2.0",
-    "CDLA-Sharing-1.0",
-    "EPL-2.0",
-    "GPL-2.0-only",
-    "GPL-2.0-or-later",
-    "GPL-3.0-only",
-    "GPL-3.0-or-later",
-    "ISC",
-    "LGPL-2.1-only",
-    "LGPL-2.1-or-later",
-    "LGPL-3.0-only",
-    "LGPL-3.0-or-later",
-    "MIT",
-    "MPL-2.0",
-    "ODbL-1.0",
-    "Unlicense",
-    "Zlib",
-];
-
 pub fn export(view: &View) -> String {
     let config = &view.catalog.config;
     let mut metadata = Map::new();
@@ -66,13 +30,14 @@ pub fn export(view: &View) -> String {
         }
         metadata.insert("supplier".into(), org);
     }
+    metadata.insert("component".into(), subject(view));
     let components: Vec<Value> = view
         .catalog
         .models
         .iter()
         .map(|m| component(view, m))
         .collect();
-    let bom = json!({
+    let mut bom = json!({
         "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json",
         "bomFormat": "CycloneDX",
         "specVersion": "1.6",
@@ -80,6 +45,10 @@ pub fn export(view: &View) -> String {
         "metadata": metadata,
         "components": components,
     });
+    let serial = serial_number(&serde_json::to_string(&bom).unwrap_or_default());
+    if let Value::Object(map) = &mut bom {
+        map.insert("serialNumber".into(), json!(serial));
+    }
     let mut text = serde_json::to_string_pretty(&bom).unwrap_or_default();
     text.push('\n');
     text
@@ -107,14 +76,68 @@ fn component(view: &View, m: &ModelCard) -> Value {
     Value::Object(c)
 }
 
-fn license(text: &str) -> Value {
-    match SPDX_IDS
-        .iter()
-        .find(|id| id.eq_ignore_ascii_case(text.trim()))
-    {
-        Some(id) => json!({"license": {"id": id}}),
-        None => json!({"license": {"name": text}}),
+/// The subject of the BOM: the site (the organisation's AI models and data practices).
+fn subject(view: &View) -> Value {
+    let config = &view.catalog.config;
+    let name = [&config.title, &config.organisation]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .map_or("candor site", |t| t.as_str());
+    let mut c = json!({"type": "application", "bom-ref": "site", "name": name});
+    if !config.organisation.trim().is_empty() {
+        c["supplier"] = json!({"name": config.organisation});
     }
+    if !config.description.trim().is_empty() {
+        c["description"] = json!(config.description);
+    }
+    if !config.base_url.trim().is_empty() {
+        c["externalReferences"] = json!([{"type": "website", "url": config.base_url}]);
+    }
+    c
+}
+
+/// `urn:uuid:` + a UUID derived from the BOM's own content (128-bit FNV-1a, marked as an
+/// RFC 9562 version 8 UUID), so the same site gives the same serial number on every build and
+/// any change to the BOM gives a new one.
+pub fn serial_number(content: &str) -> String {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut h = OFFSET;
+    for b in content.bytes() {
+        h ^= u128::from(b);
+        h = h.wrapping_mul(PRIME);
+    }
+    let mut bytes = h.to_be_bytes();
+    bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// A licence as CycloneDX wants it: one SPDX id (matched without regard to case, as Hugging
+/// Face writes `apache-2.0`) as `license.id`, an SPDX expression (`Apache-2.0 OR MIT`) as
+/// `expression`, anything else as `license.name`.
+fn license(text: &str) -> Value {
+    let text = text.trim();
+    let single = spdx::identifiers::LICENSES
+        .iter()
+        .find(|l| l.name.eq_ignore_ascii_case(text))
+        .and_then(|l| spdx::license_id(l.name))
+        .filter(|id| !id.is_deprecated());
+    if let Some(id) = single {
+        return json!({"license": {"id": id.name}});
+    }
+    if text.contains(' ') && spdx::Expression::parse(text).is_ok() {
+        return json!({"expression": text});
+    }
+    json!({"license": {"name": text}})
 }
 
 fn model_card(view: &View, m: &ModelCard) -> Value {
@@ -315,5 +338,41 @@ fn properties(view: &View, m: &ModelCard) -> Vec<Value> {
 fn set(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
     if let Some(v) = value {
         map.insert(key.into(), v);
+    }
+}
+
+#[cfg(test)]
+mod license_tests {
+    use super::*;
+
+    #[test]
+    fn licences_are_ids_expressions_or_names() {
+        assert_eq!(
+            license("apache-2.0"),
+            json!({"license": {"id": "Apache-2.0"}})
+        );
+        assert_eq!(license("MIT"), json!({"license": {"id": "MIT"}}));
+        assert_eq!(
+            license("Apache-2.0 OR MIT"),
+            json!({"expression": "Apache-2.0 OR MIT"})
+        );
+        assert_eq!(
+            license("GPL-2.0-only WITH Classpath-exception-2.0"),
+            json!({"expression": "GPL-2.0-only WITH Classpath-exception-2.0"})
+        );
+        assert_eq!(license("llama2"), json!({"license": {"name": "llama2"}}));
+        assert_eq!(
+            license("Proprietary, internal use"),
+            json!({"license": {"name": "Proprietary, internal use"}})
+        );
+    }
+
+    #[test]
+    fn serial_numbers_follow_the_content() {
+        let a = serial_number("{\"a\":1}");
+        assert_eq!(a, serial_number("{\"a\":1}"));
+        assert_ne!(a, serial_number("{\"a\":2}"));
+        assert_eq!(a.len(), "urn:uuid:".len() + 36);
+        assert_eq!(&a[23..24], "8", "{a}");
     }
 }

@@ -20,6 +20,8 @@ pub const PUBLIC_COLUMNS: &[&str] = &[
     "controller",
     "controller_contact",
     "dpo",
+    "eu_representative",
+    "joint_controllers",
     "data_subjects",
     "personal_data",
     "special_category_data",
@@ -122,6 +124,8 @@ fn row(view: &View, purpose: &str, uses: &[&Use]) -> Vec<String> {
         config.organisation.clone(),
         list(contact.iter().filter_map(|c| (*c).clone()).collect()),
         config.contact.dpo.clone().unwrap_or_default(),
+        config.controller.representative.clone().unwrap_or_default(),
+        list(config.controller.joint_controllers.clone()),
         list(distinct(elements.iter().flat_map(|e| {
             e.subjects.iter().map(|s| view.subject_name(s).to_string())
         }))),

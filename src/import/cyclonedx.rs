@@ -6,7 +6,7 @@
 //! [`props`]), which `candor export --format cyclonedx` writes, so export -> import gives the
 //! same card back.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -31,6 +31,7 @@ const ML_TYPE: &str = "machine-learning-model";
 pub fn import(file: &Path, text: &str) -> Result<Vec<Imported>, Diagnostics> {
     let mut doc = parse(text, file, WHAT)?;
     check_bom(&doc, file, text)?;
+    let refs = bom_refs(&doc);
     let mut found = Vec::new();
     let mut types = BTreeSet::new();
     if let Some(meta) = doc.get_mut("metadata").and_then(|m| m.get_mut("component")) {
@@ -56,7 +57,7 @@ pub fn import(file: &Path, text: &str) -> Result<Vec<Imported>, Diagnostics> {
     Ok(found
         .into_iter()
         .map(|c| {
-            let mut imported = component(c);
+            let mut imported = component(c, &refs);
             let base = imported.card.id.clone();
             let mut n = 2;
             while !ids.insert(imported.card.id.clone()) {
@@ -112,7 +113,30 @@ fn collect(list: &mut [Value], found: &mut Vec<Value>, types: &mut BTreeSet<Stri
     }
 }
 
-fn component(mut c: Value) -> Imported {
+/// Every object in the BOM with a `bom-ref` (components at any depth, `definitions`), so a
+/// data set given as `{"ref": ...}` can be read from the component it names.
+fn bom_refs(doc: &Value) -> BTreeMap<String, Value> {
+    fn walk(v: &Value, out: &mut BTreeMap<String, Value>, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        match v {
+            Value::Object(m) => {
+                if let Some(r) = m.get("bom-ref").and_then(Value::as_str) {
+                    out.entry(r.to_string()).or_insert_with(|| v.clone());
+                }
+                m.values().for_each(|x| walk(x, out, depth + 1));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(doc, &mut out, 0);
+    out
+}
+
+fn component(mut c: Value, refs: &BTreeMap<String, Value>) -> Imported {
     let mut card = CardOut::default();
     let mut body = Body::default();
     take(&mut c, "type");
@@ -131,7 +155,7 @@ fn component(mut c: Value) -> Imported {
         let mut params = take_object(&mut mc, "modelParameters").unwrap_or(Value::Null);
         card.model_type = take_str(&mut params, "modelArchitecture")
             .or_else(|| take_str(&mut params, "architectureFamily"));
-        datasets(&mut params, &mut card, &mut body);
+        datasets(&mut params, refs, &mut card, &mut body);
         let mut quant = take_object(&mut mc, "quantitativeAnalysis").unwrap_or(Value::Null);
         let metrics = std::mem::take(&mut card.metrics);
         card.metrics = performance_metrics(&mut quant, metrics, &mut body);
@@ -337,13 +361,31 @@ fn performance_metrics(
 }
 
 /// `modelParameters.datasets`: inline data sets describe training or evaluation data by name.
-fn datasets(params: &mut Value, card: &mut CardOut, body: &mut Body) {
+/// A `{"ref": ...}` is read from the data component it names (its name and description, or
+/// those of its first `data` entry); a ref to nothing in the BOM is kept and noted.
+fn datasets(
+    params: &mut Value,
+    refs: &BTreeMap<String, Value>,
+    card: &mut CardOut,
+    body: &mut Body,
+) {
     let mut kept = Vec::new();
-    for mut d in take_array(params, "datasets") {
-        if d.get("ref").is_some() || !d.is_object() {
-            kept.push(d);
-            continue;
-        }
+    for d in take_array(params, "datasets") {
+        let mut d = match d.get("ref").and_then(Value::as_str) {
+            Some(r) => match refs.get(r) {
+                Some(target) => referenced(r, target),
+                None => {
+                    body.note(format!("The data set `{r}` is a reference to nothing in this BOM, so it is kept as it is."));
+                    kept.push(d);
+                    continue;
+                }
+            },
+            None if !d.is_object() => {
+                kept.push(d);
+                continue;
+            }
+            None => d,
+        };
         let name = take_str(&mut d, "name").unwrap_or_else(|| "Data".into());
         let desc = take_str(&mut d, "description");
         let lower = name.to_ascii_lowercase();
@@ -377,6 +419,27 @@ fn datasets(params: &mut Value, card: &mut CardOut, body: &mut Body) {
     if let (false, Value::Object(m)) = (kept.is_empty(), params) {
         m.insert("datasets".into(), Value::Array(kept));
     }
+}
+
+/// The data set a `ref` names, as an inline data set that keeps the `ref`.
+fn referenced(r: &str, target: &Value) -> Value {
+    let first = target.get("data").and_then(|d| d.get(0));
+    let text = |key: &str| {
+        target
+            .get(key)
+            .or_else(|| first.and_then(|f| f.get(key)))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let mut out = Map::new();
+    out.insert("ref".into(), Value::String(r.to_string()));
+    if let Some(name) = text("name") {
+        out.insert("name".into(), Value::String(name));
+    }
+    if let Some(desc) = text("description") {
+        out.insert("description".into(), Value::String(desc));
+    }
+    Value::Object(out)
 }
 
 fn considerations(c: &mut Value, card: &mut CardOut, body: &mut Body) {

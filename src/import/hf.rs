@@ -15,9 +15,10 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::front_matter::{split, FrontMatter};
 use crate::load::SourceFile;
 
-use super::body::{first_heading, first_paragraph, Body};
+use super::body::{first_heading, Body};
 use super::card::{make_id, CardOut, DatasetOut, MetricOut};
 use super::json::{as_number, as_text};
+use super::sections::read;
 use super::Imported;
 
 #[derive(Debug, Default, Deserialize)]
@@ -48,6 +49,10 @@ struct MetricYaml {
     #[serde(rename = "type")]
     kind: Option<Value>,
     value: Option<Value>,
+    /// The display name, e.g. "F1 (macro)".
+    name: Option<Value>,
+    args: Option<Value>,
+    verified: Option<Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,6 +62,7 @@ struct DatasetYaml {
     name: Option<Value>,
     config: Option<Value>,
     split: Option<Value>,
+    revision: Option<Value>,
 }
 
 /// Reads a Hugging Face card.
@@ -74,29 +80,38 @@ pub fn import(src: &SourceFile) -> Result<Vec<Imported>, Diagnostics> {
         (BTreeMap::new(), None)
     };
     let body_text = fm.as_ref().map_or(src.text.as_str(), |f| f.body);
+    let markdown = read(body_text);
     let mut body = Body::default();
-    body.text(body_text);
+    body.text(&markdown.body);
     let mut meta = meta;
     let metrics = match &fm {
         Some(fm) if meta.contains_key("model-index") => {
-            meta.remove("model-index");
-            results(src, fm, &mut body)?
+            let raw = meta.remove("model-index");
+            let found = results(src, fm, &mut body)?;
+            // Everything the Hub records (args, `verified`, dataset revision) stays readable.
+            if let Some(raw) = raw {
+                meta.insert("model_index".into(), raw);
+            }
+            found
         }
         _ => (None, None, Vec::new()),
     };
     let (index_name, task, metrics) = metrics;
 
-    let stem = src
-        .path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let heading = first_heading(body_text);
-    let name = index_name.or(heading).unwrap_or_else(|| stem.clone());
+    let model_name = meta.get("model_name").and_then(as_text);
+    let stem = file_name(src);
+    let heading = first_heading(body_text).map(|h| title(&h));
+    let id_from = model_name
+        .clone()
+        .or(index_name.clone())
+        .unwrap_or_else(|| stem.clone());
+    let name = model_name
+        .or(index_name)
+        .or(heading)
+        .unwrap_or_else(|| stem.clone());
     let mut card = CardOut {
-        id: make_id([name.as_str(), stem.as_str()]),
+        id: make_id([id_from.as_str(), stem.as_str()]),
         name: Some(name),
-        summary: first_paragraph(body_text),
         metrics,
         ..CardOut::default()
     };
@@ -107,6 +122,21 @@ pub fn import(src: &SourceFile) -> Result<Vec<Imported>, Diagnostics> {
         .or(task);
     card.license = license(&mut meta);
     card.training_data = training_data(&mut meta, &mut card);
+    let unmapped = super::hf_sections::fill(&mut card, &markdown);
+    for image in &markdown.images {
+        let alt = if image.alt.is_empty() {
+            "An image".to_string()
+        } else {
+            format!("The image “{}”", image.alt)
+        };
+        body.note(format!("{alt} (`{}`) was left out: images are not imported; copy it into `static/` and link it if it matters.", image.src));
+    }
+    if !unmapped.is_empty() {
+        body.note(format!(
+            "Kept in the text only, with no card field to carry them: {}.",
+            unmapped.join(", ")
+        ));
+    }
     for (k, v) in meta {
         card.keep("hf", &k, v);
     }
@@ -115,6 +145,37 @@ pub fn import(src: &SourceFile) -> Result<Vec<Imported>, Diagnostics> {
         card,
         notes: body.notes().to_vec(),
     }])
+}
+
+/// The file name without extension, or its folder's name for a `README.md` / `model_card.md`.
+fn file_name(src: &SourceFile) -> String {
+    let stem = |p: &std::path::Path| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let own = stem(&src.path).unwrap_or_default();
+    let generic = ["readme", "model_card", "model-card", "modelcard"];
+    if generic.contains(&own.to_lowercase().as_str()) {
+        let parent = src
+            .path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        if let Some(p) = parent.filter(|p| !p.is_empty() && p != "." && p != "..") {
+            return p;
+        }
+    }
+    own
+}
+
+/// A heading as a model name: without a leading "Model Card for" / "Model Card:".
+fn title(heading: &str) -> String {
+    let lower = heading.to_lowercase();
+    for prefix in ["model card for ", "model card: ", "model card - "] {
+        if lower.starts_with(prefix) {
+            if let Some(rest) = heading.get(prefix.len()..) {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    heading.to_string()
 }
 
 /// The metadata as a map; a list or a scalar in its place is an error.
@@ -212,10 +273,14 @@ impl Ctx<'_> {
                 )
                 .help("e.g. `dataset: { type: beans, name: Beans }`"));
         };
-        let label = match d.config.as_ref().and_then(as_text) {
+        let mut label = match d.config.as_ref().and_then(as_text) {
             Some(c) if c != "default" => format!("{name} ({c})"),
             _ => name,
         };
+        if let Some(rev) = d.revision.as_ref().and_then(as_text) {
+            let short: String = rev.chars().take(12).collect();
+            label = format!("{label}, revision {short}");
+        }
         Ok((label, d.split.as_ref().and_then(as_text)))
     }
 
@@ -251,14 +316,41 @@ impl Ctx<'_> {
             ));
             return Ok(None);
         };
+        let name = match (m.value.name.as_ref().and_then(as_text), &m.value.args) {
+            (Some(display), _) => display,
+            (None, Some(args)) => match args_text(args) {
+                Some(a) => format!("{kind} ({a})"),
+                None => kind,
+            },
+            (None, None) => kind,
+        };
+        if m.value.verified == Some(Value::Bool(true)) {
+            body.note(format!(
+                "The result `{name}` on {dataset} is marked `verified` by the Hugging Face Hub (kept under `model_index`)."
+            ));
+        }
         Ok(Some(MetricOut {
-            name: kind,
+            name,
             value,
             slice: None,
             ci: None,
             dataset: Some(dataset.to_string()),
             split: split.map(str::to_string),
         }))
+    }
+}
+
+/// Metric `args` as text: `average: macro` for a map, the value itself otherwise.
+fn args_text(args: &Value) -> Option<String> {
+    match args {
+        Value::Object(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .filter_map(|(k, v)| as_text(v).map(|v| format!("{k}: {v}")))
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        other => as_text(other),
     }
 }
 

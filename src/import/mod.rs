@@ -9,8 +9,10 @@ pub mod card;
 pub mod cyclonedx;
 pub mod cyclonedx_props;
 pub mod hf;
+pub mod hf_sections;
 pub mod json;
 pub mod mct;
+pub mod sections;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -171,11 +171,18 @@ fn truncated_sources_never_panic() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/modelcards");
     for (dir, format) in [
         ("huggingface", Format::Hf),
+        ("huggingface-real", Format::Hf),
         ("model-card-toolkit", Format::Mct),
         ("cyclonedx", Format::Cyclonedx),
     ] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "md" && e != "json")
+                || path.ends_with("README.md")
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).unwrap();
             let cuts: Vec<usize> = (0..text.len())
                 .step_by((text.len() / 40).max(1))
                 .filter(|&i| text.is_char_boundary(i))
@@ -191,4 +198,77 @@ fn truncated_sources_never_panic() {
             }
         }
     }
+}
+
+#[test]
+fn cyclonedx_dataset_refs_are_read_from_the_component_they_name() {
+    let bom = json!({
+        "bomFormat": "CycloneDX", "specVersion": "1.6",
+        "components": [
+            {"type": "machine-learning-model", "name": "Scorer", "modelCard": {"modelParameters": {"datasets": [
+                {"ref": "data:loans"}, {"ref": "data:holdout"}, {"ref": "data:missing"}
+            ]}}},
+            {"type": "data", "bom-ref": "data:loans", "name": "Loans 2019-2023", "description": "Past loan applications."},
+            {"type": "data", "bom-ref": "data:holdout", "name": "Test holdout", "data": [{"type": "dataset", "name": "holdout", "description": "10% of 2023."}]}
+        ]
+    });
+    let card = one(Format::Cyclonedx, &bom.to_string());
+    assert_eq!(
+        card.card.training_data.unwrap().description.as_deref(),
+        Some("Loans 2019-2023: Past loan applications.")
+    );
+    assert_eq!(
+        card.card.evaluation_data.unwrap().description.as_deref(),
+        Some("Test holdout: 10% of 2023.")
+    );
+    assert!(
+        card.notes
+            .iter()
+            .any(|n| n.contains("`data:missing` is a reference to nothing")),
+        "{:?}",
+        card.notes
+    );
+}
+
+#[test]
+fn hf_id_from_model_name_and_metric_args_name_verified() {
+    let card = one(
+        Format::Hf,
+        "---\nmodel_name: Sentiment Tagger\nmodel-index:\n- name: other-name\n  results:\n  - task: {type: text-classification}\n    dataset: {type: sst2, name: SST-2, revision: abcdef0123456789}\n    metrics:\n    - {type: f1, value: 0.8, args: {average: macro}, verified: true}\n    - {type: acc, name: Accuracy (top-1), value: 0.9}\n---\n# This document tries to cover many things\n\nTags **sentiment** in\nshort [reviews](https://x).\n",
+    );
+    assert_eq!(card.card.id, "sentiment-tagger");
+    assert_eq!(
+        card.card.summary.as_deref(),
+        Some("Tags sentiment in short reviews.")
+    );
+    let m: Vec<_> = card
+        .card
+        .metrics
+        .iter()
+        .map(|m| (m.name.as_str(), m.dataset.as_deref()))
+        .collect();
+    assert_eq!(
+        m,
+        [
+            ("f1 (average: macro)", Some("SST-2, revision abcdef012345")),
+            ("Accuracy (top-1)", Some("SST-2, revision abcdef012345"))
+        ]
+    );
+    assert!(
+        card.notes.iter().any(|n| n.contains(
+            "`f1 (average: macro)` on SST-2, revision abcdef012345 is marked `verified`"
+        )),
+        "{:?}",
+        card.notes
+    );
+    assert_eq!(
+        card.card.extra["model_index"][0]["results"][0]["metrics"][0]["verified"],
+        json!(true)
+    );
+    // Without model_name or model-index, the file name gives the id, never the heading.
+    let card = one(
+        Format::Hf,
+        "# This document tries to cover many things\n\nText.\n",
+    );
+    assert_eq!(card.card.id, "src");
 }

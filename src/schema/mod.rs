@@ -57,7 +57,7 @@ pub fn config() -> Value {
             "properties": {
                 "key": text(&format!("the new key, e.g. `{example}`")),
                 "name": text("display name"),
-                "parent": text("the key it sits under (default: the key without its last part)"),
+                "parent": text("the key it sits under: the key without its last part (the default), as fideslang requires; any other parent is an error"),
                 "description": text("what it means"),
                 "sensitive": {"type": "boolean", "description": "for a data category: count it as special-category data in the audit"}
             }
@@ -87,6 +87,10 @@ pub fn config() -> Value {
                 "address": text("postal address"),
                 "phone": text("phone number"),
                 "dpo": text("data protection officer, by name or role")
+            })),
+            "controller": table("controller details for the record of processing (the name is `organisation`, the contact `[contact]`, the DPO `contact.dpo`)", json!({
+                "representative": text("the representative in the Union (GDPR Art. 27), name and contact, for a controller established outside it"),
+                "joint_controllers": {"type": "array", "items": {"type": "string"}, "description": "joint controllers (GDPR Art. 26), each by name and contact"}
             })),
             "rights": table("where people exercise their rights (access, erasure, objection, ...)", json!({
                 "url": text("a web form or page for requests"),
