@@ -17,7 +17,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
     // A JSON or SARIF consumer gets a document of the errors on exit 2, never an empty file.
     check(args).inspect_err(|e| {
         if let Some(doc) = error_document(args.format, e) {
-            print!("{doc}");
+            // Best effort: the input errors are what this run reports (exit 2).
+            let _ = crate::out::stdout(doc.to_string().as_bytes());
         }
     })
 }

@@ -115,6 +115,6 @@ pub fn run(args: &TaxonomyArgs) -> Result<ExitCode, Error> {
             s
         }
     };
-    print!("{text}");
+    crate::out::stdout(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,8 +1,10 @@
 //! The European Commission's adequacy decisions (GDPR Art. 45, and those adopted under
 //! Directive 95/46/EC that stay in force under Art. 45(9)).
 
-/// The date the list below was last checked against the Commission's page "Adequacy
-/// decisions" (commission.europa.eu, data protection, international dimension).
+/// The date the list below was compiled, from the Commission's decisions as the maintainers
+/// knew them. It has not been checked line by line against the Commission's page "Adequacy
+/// decisions" since: re-check it there (renewals such as the UK's, new decisions such as
+/// Brazil's) before relying on it.
 pub const ADEQUACY_AS_OF: &str = "2026-12-01";
 
 /// One adequacy decision.
