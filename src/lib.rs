@@ -25,6 +25,7 @@ pub mod serve;
 pub mod site;
 pub mod taxonomy;
 pub mod today;
+pub mod uuid;
 pub mod write;
 pub mod xml;
 

@@ -100,25 +100,7 @@ fn subject(view: &View) -> Value {
 /// RFC 9562 version 8 UUID), so the same site gives the same serial number on every build and
 /// any change to the BOM gives a new one.
 pub fn serial_number(content: &str) -> String {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut h = OFFSET;
-    for b in content.bytes() {
-        h ^= u128::from(b);
-        h = h.wrapping_mul(PRIME);
-    }
-    let mut bytes = h.to_be_bytes();
-    bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
-    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    crate::uuid::name_uuid(content)
 }
 
 /// A licence as CycloneDX wants it: one SPDX id (matched without regard to case, as Hugging

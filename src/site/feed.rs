@@ -2,6 +2,7 @@
 //! follow changes to data practices. Reproducible: ids are name-based `urn:uuid:`s derived
 //! from the site and the changes, and `updated` comes from the build's date, not the clock.
 
+use crate::uuid::name_uuid;
 use std::fmt::Write;
 
 use crate::diff::{Change, Section};
@@ -12,29 +13,6 @@ use super::changes::{SiteChanges, FEED, PAGE};
 /// Escapes text for XML content and attribute values (forbidden characters dropped).
 fn xml(s: &str) -> String {
     crate::xml::escape(s)
-}
-
-/// A name-based UUID (RFC 9562 version 8, the vendor-specific layout) from FNV-1a 128: the
-/// same text always gives the same id.
-pub fn uuid(text: &str) -> String {
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013B;
-    let mut h: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    for b in text.bytes() {
-        h ^= u128::from(b);
-        h = h.wrapping_mul(PRIME);
-    }
-    let mut bytes = h.to_be_bytes();
-    bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8
-    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 9562 variant
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
 }
 
 /// The site's title, as the theme computes it.
@@ -75,7 +53,7 @@ pub fn feed(catalog: &Catalog, changes: &SiteChanges) -> String {
     let _ = writeln!(
         out,
         "  <id>{}</id>",
-        uuid(&format!("candor-changes {identity}"))
+        name_uuid(&format!("candor-changes {identity}"))
     );
     let _ = writeln!(out, "  <title>{}: what changed</title>", xml(title));
     let _ = writeln!(out, "  <updated>{updated}</updated>");
@@ -107,7 +85,11 @@ pub fn feed(catalog: &Catalog, changes: &SiteChanges) -> String {
             }
         );
         out.push_str("  <entry>\n");
-        let _ = writeln!(out, "    <id>{}</id>", uuid(&format!("{identity}\n{json}")));
+        let _ = writeln!(
+            out,
+            "    <id>{}</id>",
+            name_uuid(&format!("{identity}\n{json}"))
+        );
         let _ = writeln!(out, "    <title>{}</title>", xml(&entry_title));
         let _ = writeln!(out, "    <updated>{updated}</updated>");
         let _ = writeln!(
@@ -171,9 +153,9 @@ mod tests {
 
     #[test]
     fn uuids_are_stable_version_8_and_differ_by_name() {
-        let a = uuid("https://trust.example");
-        assert_eq!(a, uuid("https://trust.example"));
-        assert_ne!(a, uuid("https://trust.example/"));
+        let a = name_uuid("https://trust.example");
+        assert_eq!(a, name_uuid("https://trust.example"));
+        assert_ne!(a, name_uuid("https://trust.example/"));
         let hex = a.strip_prefix("urn:uuid:").unwrap();
         let parts: Vec<&str> = hex.split('-').collect();
         assert_eq!(
