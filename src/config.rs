@@ -10,6 +10,7 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 
 mod all_errors;
 mod audit;
+pub mod toml_help;
 use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
 

@@ -8,20 +8,24 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod country;
+pub mod cyclonedx;
 pub mod diag;
 pub mod diff;
 pub mod export;
 pub mod hash;
 pub mod i18n;
+pub mod ids;
 pub mod import;
 pub mod link;
 pub mod load;
+pub mod model;
 pub mod out;
 pub mod progress;
 pub mod render;
 pub mod repo_root;
 pub mod schema;
 pub mod serve;
+pub mod sink;
 pub mod site;
 pub mod taxonomy;
 pub mod today;
@@ -32,7 +36,7 @@ pub mod xml;
 use std::path::Path;
 
 use diag::Diagnostics;
-use link::Catalog;
+use model::Catalog;
 
 /// Loads and links the site at `root`: every problem of every file comes back together,
 /// sorted by file and line, with paths relative to `root`.

@@ -20,9 +20,22 @@ pub fn site_in_repo(root: &Path) -> String {
         .or_else(|| std::fs::canonicalize(&cwd).ok())
         .unwrap_or(cwd);
     match site.strip_prefix(&base) {
-        Ok(rel) => crate::audit::report::slash_path(rel),
+        Ok(rel) => slash_path(rel),
         Err(_) => String::new(),
     }
+}
+
+/// A path with forward slashes, whatever the platform.
+pub fn slash_path(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::ParentDir => Some("..".into()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
 }
 
 /// `a/./b/../c` -> `a/c`, without touching the file system.

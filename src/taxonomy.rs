@@ -334,19 +334,19 @@ impl Tree {
                 "keys are dot-separated lowercase words, e.g. `user.behavior.style_preferences`",
             ));
         }
-        if e.key.len() > crate::load::ids::MAX_ID_LEN {
+        if e.key.len() > crate::ids::MAX_ID_LEN {
             return Err(at(format!(
                 "taxonomy key `{}...` is {} characters long; keys may have at most {}",
                 &e.key[..40],
                 e.key.len(),
-                crate::load::ids::MAX_ID_LEN
+                crate::ids::MAX_ID_LEN
             ))
             .help("keys become folder names of the site: shorten it"));
         }
         // The key names a page directory (`categories/<key>/`); Windows reads the part before
         // the first dot as the name, and some names are devices there.
         let first = e.key.split('.').next().unwrap_or_default();
-        if crate::load::ids::is_reserved(first) {
+        if crate::ids::is_reserved(first) {
             return Err(at(format!(
                 "taxonomy key `{}` starts with `{first}`, a reserved device name on Windows",
                 e.key

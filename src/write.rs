@@ -6,12 +6,13 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::diag::Error;
+use crate::sink::safe_join;
 
 mod lock;
 mod place;
@@ -24,51 +25,6 @@ pub const MARKER: &str = ".candor-build";
 
 const MARKER_TEXT: &str =
     "This directory was written by candor. `candor build` replaces it as a whole.\n";
-
-/// Joins a relative output path to `base`, refusing anything that could leave `base`:
-/// absolute paths, `..`, empty or reserved names. Every file name candor writes goes through here.
-pub fn safe_join(base: &Path, rel: &Path) -> Result<PathBuf, Error> {
-    let mut out = base.to_path_buf();
-    let mut any = false;
-    for c in rel.components() {
-        match c {
-            Component::Normal(name) => {
-                let name_str = name.to_str().unwrap_or("");
-                if name_str.is_empty() || name_str.contains('\0') {
-                    return Err(unsafe_path(rel));
-                }
-                if is_reserved(name_str) {
-                    return Err(Error::Usage(format!(
-                        "refusing to write `{}`: `{name_str}` is a reserved device name on Windows, \
-                         so the site could not be copied there. Rename the file it comes from.",
-                        rel.display()
-                    )));
-                }
-                out.push(name);
-                any = true;
-            }
-            Component::CurDir => {}
-            _ => return Err(unsafe_path(rel)),
-        }
-    }
-    if !any {
-        return Err(unsafe_path(rel));
-    }
-    Ok(out)
-}
-
-fn unsafe_path(rel: &Path) -> Error {
-    Error::Usage(format!(
-        "refusing to write `{}`: output paths must stay inside the output directory",
-        rel.display()
-    ))
-}
-
-/// Windows device names, which cannot be files on every system a site may be copied to.
-fn is_reserved(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-    crate::load::ids::is_reserved(&stem)
-}
 
 /// Checks that `output` may be replaced: absent, an empty directory, or one candor made.
 pub fn check_replaceable(output: &Path) -> Result<(), Error> {
@@ -238,7 +194,7 @@ impl Staging {
     }
 }
 
-impl crate::render::Output for Staging {
+impl crate::sink::Output for Staging {
     fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
         self.write(path, bytes)
     }

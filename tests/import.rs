@@ -13,7 +13,7 @@ fn import_into_site(
     from: &str,
     file: &str,
     id: &str,
-) -> (tempfile::TempDir, candor::link::ModelCard) {
+) -> (tempfile::TempDir, candor::model::ModelCard) {
     let site = copy_site("site");
     let src = fixture("modelcards").join(file);
     candor()

@@ -7,7 +7,7 @@ mod common;
 use common::{candor, copy_site, fixture, read};
 
 /// Imports `file` with `--out <site>/content/models` and loads it back from the site.
-fn import(site: &std::path::Path, file: &str, id: &str) -> candor::link::ModelCard {
+fn import(site: &std::path::Path, file: &str, id: &str) -> candor::model::ModelCard {
     candor()
         .args(["import", "--from", "hf"])
         .arg(fixture("modelcards").join(file))

@@ -293,7 +293,7 @@ fn excel_exports_with_bom_and_crlf_are_valid() {
     }
     assert!(converted >= 8, "converted only {converted} files");
     let excel = load_catalog(site.path()).unwrap_or_else(|e| panic!("{e}"));
-    let ids = |c: &candor::link::Catalog| -> Vec<String> {
+    let ids = |c: &candor::model::Catalog| -> Vec<String> {
         c.elements
             .iter()
             .map(|e| format!("{} {} {:?}", e.id, e.name, e.subjects))

@@ -7,7 +7,7 @@ use super::rules::{
     MISSING_LEGAL_BASIS, SPECIAL_CATEGORY_CONDITION,
 };
 use super::{Cx, Draft, Out};
-use crate::link::{LegalBasis, Necessity, Use};
+use crate::model::{LegalBasis, Necessity, Use};
 use crate::taxonomy::Taxonomy;
 
 /// Data uses a contract cannot cover: they are not necessary to deliver what was agreed.

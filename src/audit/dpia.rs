@@ -10,7 +10,7 @@ use super::basis::under;
 use super::rules::DPIA_REQUIRED;
 use super::{Cx, Draft, Out};
 use crate::diag::Origin;
-use crate::link::{AssessmentKind, Catalog, ModelIdx, Outcome, Source, Target, UseIdx};
+use crate::model::{AssessmentKind, Catalog, ModelIdx, Outcome, Source, Target, UseIdx};
 
 /// One of the EDPB's nine criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -155,7 +155,7 @@ fn use_criteria(cat: &Catalog, ui: UseIdx) -> Vec<Criterion> {
 fn model_criteria(cat: &Catalog, mi: ModelIdx) -> Vec<Criterion> {
     let m = &cat.models[mi];
     let mut c = vec![Criterion::Evaluation, Criterion::Innovative];
-    let automated = m.decisions == Some(crate::link::Decisions::Automated);
+    let automated = m.decisions == Some(crate::model::Decisions::Automated);
     let significant = m.significant_effect == Some(true);
     if automated && significant {
         c.push(Criterion::AutomatedDecision);

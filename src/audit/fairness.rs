@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::rules::MODEL_GROUP_GAP;
 use super::{Cx, Draft, Out};
-use crate::link::Metric;
+use crate::model::Metric;
 
 /// Name fragments of metrics where a lower value is better.
 const LOWER_IS_BETTER: &[&str] = &[

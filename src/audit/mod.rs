@@ -34,7 +34,7 @@ pub use settings::{Exception, Settings};
 pub use targeting::Targeting;
 
 use crate::diag::Origin;
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 /// The result of auditing a catalog: every finding, open and accepted, sorted.
 #[derive(Debug, Clone)]

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::rules::*;
 use super::{Cx, Draft, Out};
 use crate::config::key_within;
-use crate::link::{ModelCard, ModelInput, Visibility};
+use crate::model::{ModelCard, ModelInput, Visibility};
 
 /// Every element id a card names as used, with the list it is in.
 fn used(m: &ModelCard) -> impl Iterator<Item = (&ModelInput, &'static str)> {

@@ -4,8 +4,8 @@
 
 use super::rules::{AUTOMATED_DECISION, MODEL_RISK_CLASS};
 use super::{Cx, Draft, Out};
-use crate::link::model_risk::{key_of, ANNEX_III, RISK_CLASSES};
-use crate::link::{AnnexIII, Decisions, ModelCard, ModelStatus, RiskClass};
+use crate::model::model_risk::{key_of, ANNEX_III, RISK_CLASSES};
+use crate::model::{AnnexIII, Decisions, ModelCard, ModelStatus, RiskClass};
 
 /// Words in a data-use key (any part) that place the use in an Annex III area. The
 /// fideslang taxonomy has `employment`; the others match a site's own keys

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::rules::*;
 use super::{Cx, Draft, Out};
-use crate::link::ModelCard;
+use crate::model::ModelCard;
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     let tax = &cx.cat.taxonomy;
@@ -135,7 +135,7 @@ fn missing_sections(m: &ModelCard) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use crate::audit::testing::{inputs, rules_fired, run, Site};
-    use crate::link::Dataset;
+    use crate::model::Dataset;
 
     fn training(ids: &[&str]) -> Option<Dataset> {
         Some(Dataset {

@@ -7,8 +7,8 @@ use super::rules::{
 };
 use super::{Cx, Draft, Out};
 use crate::hash::FastMap;
-use crate::link::RetentionPeriod;
 use crate::load::duration::parse_duration;
+use crate::model::RetentionPeriod;
 
 pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
     for p in &cx.cat.retention {
@@ -155,7 +155,7 @@ mod tests {
     fn a_policy_beyond_the_limit_for_its_category() {
         let mut s = Site::new();
         s.policy("century", Some("P99Y"));
-        s.cat.retention[1].period = crate::link::RetentionPeriod::Fixed {
+        s.cat.retention[1].period = crate::model::RetentionPeriod::Fixed {
             iso: "P99Y".into(),
             years: 99,
             months: 0,
@@ -188,7 +188,7 @@ mod tests {
         s.element("allergies", "user.health_and_medical.genetic");
         s.use_("allergies", "essential.service")
             .special_category_condition =
-            Some(crate::link::SpecialCategoryCondition::ExplicitConsent);
+            Some(crate::model::SpecialCategoryCondition::ExplicitConsent);
         s.element("email", "user.contact.email");
         s.use_("email", "essential.service");
         let a = crate::audit::testing::run(s);

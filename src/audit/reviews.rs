@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::review::due_date;
 use crate::diag::Origin;
-use crate::link::{Catalog, ElementIdx, ModelIdx, UseIdx};
+use crate::model::{Catalog, ElementIdx, ModelIdx, UseIdx};
 
 /// What is to be reviewed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use super::rules::{self, RULES};
 use super::targeting::Targeting;
 use crate::config::{AuditException, Config};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Origin};
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 /// A validated `[[audit.exceptions]]` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]

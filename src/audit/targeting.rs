@@ -6,7 +6,7 @@
 use super::basis::under;
 use super::rules::DEMOGRAPHIC_TARGETING;
 use super::{Cx, Draft, Out};
-use crate::link::{RecipientRole, Use};
+use crate::model::{RecipientRole, Use};
 
 /// Top-level data uses that target or tailor what a person sees.
 const TARGETING_USES: &[&str] = &["marketing", "personalize"];

@@ -11,7 +11,7 @@ use jiff::civil::{date, Date};
 use super::{audit, Audit, Settings};
 use crate::config::Config;
 use crate::diag::Origin;
-use crate::link::*;
+use crate::model::*;
 use crate::taxonomy::Taxonomy;
 
 /// The date unit tests audit on.
@@ -231,9 +231,9 @@ impl Site {
             }],
             human_oversight: None,
             purposes: vec![],
-            risk_class: Some(crate::link::RiskClass::Minimal),
+            risk_class: Some(crate::model::RiskClass::Minimal),
             annex_iii: None,
-            decisions: Some(crate::link::Decisions::Assists),
+            decisions: Some(crate::model::Decisions::Assists),
             significant_effect: None,
             license: None,
             last_reviewed: Some(RECENT),

@@ -9,7 +9,7 @@ use super::review::future;
 use super::rules::{INVALID_SAFEGUARD, PROCESSOR_WITHOUT_DPA, UNSAFEGUARDED_TRANSFER};
 use super::{Cx, Draft, Out};
 use crate::country::classify;
-use crate::link::{RecipientRole, TransferMechanism};
+use crate::model::{RecipientRole, TransferMechanism};
 
 /// Safeguard texts that fill the column without naming anything (compared lowercase, trimmed).
 const PLACEHOLDERS: &[&str] = &[

@@ -3,7 +3,7 @@
 
 use super::rules::HIDDEN_USE;
 use super::{Cx, Draft, Out};
-use crate::link::Visibility;
+use crate::model::Visibility;
 
 /// Data subjects a public notice addresses: customers and the public, not staff or suppliers.
 const PUBLIC_SUBJECTS: &[&str] = &[
@@ -62,7 +62,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::audit::testing::{rules_fired, run, Site};
-    use crate::link::Visibility;
+    use crate::model::Visibility;
 
     #[test]
     fn an_internal_customer_use_without_reason_is_hidden() {

@@ -11,7 +11,7 @@ use crate::cli::BuildArgs;
 use crate::config::Audience;
 use crate::diag::Error;
 use crate::diff::{compare, Diff, Labels};
-use crate::link::Catalog;
+use crate::model::Catalog;
 use crate::progress::Progress;
 use crate::render::{self, OutputFile, Theme};
 use crate::site::audit::SiteAudit;
@@ -98,7 +98,7 @@ pub fn build_into(
     root: &Path,
     options: &Options,
     progress: &Progress,
-    sink: &render::Sink,
+    sink: &crate::sink::Sink,
 ) -> Result<(Audience, render::Rendered), Error> {
     progress.stage("loading", 0);
     let mut catalog = load_catalog(root)?;

@@ -11,7 +11,7 @@ use crate::audit::reviews::{reviews_due, ReviewDue};
 use crate::audit::{audit, Audit, Settings};
 use crate::cli::CheckArgs;
 use crate::diag::Error;
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
     // A JSON or SARIF consumer gets a document of the errors on exit 2, never an empty file.

@@ -13,7 +13,7 @@ use crate::config::Audience;
 use crate::diag::{Diagnostics, Error};
 use crate::diff::report::{render, Format, Options};
 use crate::diff::{compare, Labels};
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {

@@ -60,9 +60,9 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode, Error> {
         // Ids become file names through the one function that keeps them inside `--out`.
         // `--out site/content/models` names the folder itself, not a site holding it.
         let dest = if args.out.ends_with("content/models") {
-            crate::write::safe_join(&args.out, Path::new(&format!("{}.md", item.card.id)))?
+            crate::sink::safe_join(&args.out, Path::new(&format!("{}.md", item.card.id)))?
         } else {
-            crate::write::safe_join(&args.out, &rel)?
+            crate::sink::safe_join(&args.out, &rel)?
         };
         if dest.exists() && !args.force {
             problems.push(

@@ -55,7 +55,7 @@ fn load(root: &Path) -> Result<Taxonomy, Error> {
     let config = Config::parse(&text, file).map_err(|ds| {
         let mut explained = Diagnostics::new();
         for d in ds {
-            explained.push(crate::load::toml_help::explain(d));
+            explained.push(crate::config::toml_help::explain(d));
         }
         Error::Invalid(explained)
     })?;

@@ -76,7 +76,7 @@ mod tests {
             Err(ds) => ds
                 .into_iter()
                 .map(|d| {
-                    let d = crate::load::toml_help::explain(d);
+                    let d = crate::config::toml_help::explain(d);
                     (d.line, d.message)
                 })
                 .collect(),

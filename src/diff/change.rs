@@ -198,7 +198,7 @@ impl Change {
     }
 
     fn located(mut self, origin: &Origin, version: Version) -> Self {
-        self.file = Some(crate::audit::report::slash_path(&origin.file));
+        self.file = Some(crate::repo_root::slash_path(&origin.file));
         self.line = Some(origin.line);
         self.version = Some(version);
         self

@@ -31,7 +31,7 @@ impl FindingRef {
             hint: f.hint.clone(),
             element: f.element.clone(),
             model: f.model.clone(),
-            file: crate::audit::report::slash_path(&f.origin.file),
+            file: crate::repo_root::slash_path(&f.origin.file),
             line: f.origin.line,
         }
     }

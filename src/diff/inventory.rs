@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::change::{Change, Kind, Section};
 use super::side::{key, Side};
-use crate::link::{Element, Use};
+use crate::model::{Element, Use};
 
 /// Every inventory change between two sides, in no particular order.
 pub fn changes(old: &Side, new: &Side, out: &mut Vec<Change>) {
@@ -242,8 +242,8 @@ fn use_fields(
     if a.necessity != b.necessity {
         let n = |u: &Use| u.necessity.as_ref().map(key);
         let text = match b.necessity {
-            Some(crate::link::Necessity::Optional) => format!("lets people decline {what}"),
-            Some(crate::link::Necessity::Required) => format!("makes {what} required"),
+            Some(crate::model::Necessity::Optional) => format!("lets people decline {what}"),
+            Some(crate::model::Necessity::Required) => format!("makes {what} required"),
             None => format!("no longer says whether {what} is required"),
         };
         out.push(base(Section::Collection, "necessity", text, n(a), n(b)));
@@ -281,8 +281,8 @@ fn use_fields(
     if a.visibility != b.visibility {
         let v = |u: &Use| key(&u.visibility);
         let text = match b.visibility {
-            crate::link::Visibility::Public => format!("publishes {what} on the public site"),
-            crate::link::Visibility::Internal => format!("makes {what} internal-only"),
+            crate::model::Visibility::Public => format!("publishes {what} on the public site"),
+            crate::model::Visibility::Internal => format!("makes {what} internal-only"),
         };
         out.push(base(
             Section::Collection,

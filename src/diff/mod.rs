@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::audit::Audit;
 use crate::config::Audience;
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 pub use change::{Change, Kind, Named, Section, Version};
 pub use findings::{FindingRef, Findings};

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::change::{Change, Kind, Section};
 use super::side::{key, Side};
-use crate::link::{Metric, ModelCard, ModelInput};
+use crate::model::{Metric, ModelCard, ModelInput};
 
 /// Every model change between two sides, cards matched by id.
 pub fn changes(old: &Side, new: &Side, out: &mut Vec<Change>) {

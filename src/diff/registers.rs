@@ -3,8 +3,8 @@
 
 use super::change::{Change, Kind, Section};
 use super::side::{key, Side};
-use crate::link::{Recipient, RetentionPolicy};
-use crate::site::words;
+use crate::model::words;
+use crate::model::{Recipient, RetentionPolicy};
 
 /// Changes of policies and recipients visible on both sides, matched by id.
 pub fn changes(old: &Side, new: &Side, out: &mut Vec<Change>) {
@@ -53,8 +53,8 @@ fn touches_sensitive(side: &Side, uses: &[usize]) -> bool {
 
 fn policy(new: &Side, a: &RetentionPolicy, b: &RetentionPolicy, out: &mut Vec<Change>) {
     let duration = |p: &RetentionPolicy| match &p.period {
-        crate::link::RetentionPeriod::Fixed { iso, .. } => iso.clone(),
-        crate::link::RetentionPeriod::Indefinite => "indefinite".to_string(),
+        crate::model::RetentionPeriod::Fixed { iso, .. } => iso.clone(),
+        crate::model::RetentionPeriod::Indefinite => "indefinite".to_string(),
     };
     let affects = affected(new, &b.uses);
     let sensitive = touches_sensitive(new, &b.uses);

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::config::Audience;
-use crate::link::{Catalog, Element, ElementIdx, ModelInput, Use};
-use crate::site::{words, Scope};
+use crate::model::{words, Scope};
+use crate::model::{Catalog, Element, ElementIdx, ModelInput, Use};
 
 /// How a purpose is named in sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::*;
 use crate::audit::{Finding, Severity};
 use crate::diag::Origin;
-use crate::link::{LegalBasis, RetentionPeriod, SpecialCategoryCondition, TransferMechanism};
+use crate::model::{LegalBasis, RetentionPeriod, SpecialCategoryCondition, TransferMechanism};
 use crate::site::testkit::{catalog, INTERNAL_MARKERS};
 
 fn texts(diff: &Diff) -> Vec<&str> {
@@ -124,7 +124,7 @@ fn registers_and_models_changes() {
     };
     new.recipients[0].country = Some("United States".into());
     let m = &mut new.models[0];
-    m.inputs.push(crate::link::ModelInput {
+    m.inputs.push(crate::model::ModelInput {
         id: "date_of_birth".into(),
         element: Some(2),
         line: None,

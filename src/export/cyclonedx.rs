@@ -4,9 +4,9 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::import::card::enum_name;
-use crate::import::cyclonedx::props;
-use crate::link::ModelCard;
+use crate::cyclonedx::enum_name;
+use crate::cyclonedx::props;
+use crate::model::ModelCard;
 
 use super::view::{source_date, View};
 
@@ -246,7 +246,7 @@ fn properties(view: &View, m: &ModelCard) -> Vec<Value> {
         add(props::STATUS, enum_name(&s));
     }
     // An element this audience may not see is named by the neutral label, never its id.
-    let id = |i: &crate::link::ModelInput| -> String {
+    let id = |i: &crate::model::ModelInput| -> String {
         if view.scope.input(i) {
             i.id.clone()
         } else {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::TaxonExtension;
-use crate::link::{Element, LegalBasis, RecipientRole, SpecialCategoryCondition, Use};
+use crate::model::{Element, LegalBasis, RecipientRole, SpecialCategoryCondition, Use};
 
 use super::view::{distinct, retention_text, View};
 

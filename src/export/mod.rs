@@ -12,7 +12,7 @@ pub mod view;
 
 use crate::config::Audience;
 use crate::diag::Error;
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 pub use view::View;
 

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::link::{Element, Necessity, RecipientRole, Use};
+use crate::model::{Element, Necessity, RecipientRole, Use};
 
 use super::csv_cell::CsvWriter;
 use super::play_map::{

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::link::{Element, System, TransferMechanism, Use};
+use crate::model::{Element, System, TransferMechanism, Use};
 
 use super::csv_cell::CsvWriter;
 use super::view::{distinct, legal_basis_text, retention_text, View};
@@ -255,10 +255,10 @@ fn security(view: &View, systems: &[usize]) -> String {
     out.join("\n")
 }
 
-fn recipient_text(r: &crate::link::Recipient) -> String {
+fn recipient_text(r: &crate::model::Recipient) -> String {
     let mut parts = Vec::new();
     if let Some(role) = r.role {
-        parts.push(crate::import::card::enum_name(&role).replace('_', " "));
+        parts.push(crate::cyclonedx::enum_name(&role).replace('_', " "));
     }
     if let Some(country) = &r.country {
         parts.push(country.clone());

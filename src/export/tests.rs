@@ -165,14 +165,14 @@ fn audit_and_exports_agree_on_the_eea() {
 }
 
 /// The fixture site with every v2 input, loaded.
-fn substance() -> crate::link::Catalog {
+fn substance() -> crate::model::Catalog {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/substance");
     crate::load_catalog(&root).expect("a valid site")
 }
 
 /// The RoPA rows by purpose, each as column -> value.
 fn ropa_rows(
-    c: &crate::link::Catalog,
+    c: &crate::model::Catalog,
     audience: Audience,
 ) -> std::collections::BTreeMap<String, std::collections::HashMap<String, String>> {
     let text = export(c, Format::RopaCsv, audience).unwrap();

@@ -4,8 +4,8 @@
 //! `x_` columns, and a model card's `internal:` block and extra keys unless [`View::internal`].
 
 use crate::config::Audience;
-use crate::link::{Catalog, Element, LegalBasis, RetentionPeriod, RetentionPolicy, Use};
-use crate::site::Scope;
+use crate::model::Scope;
+use crate::model::{Catalog, Element, LegalBasis, RetentionPeriod, RetentionPolicy, Use};
 
 #[derive(Debug, Clone)]
 pub struct View<'a> {
@@ -62,7 +62,7 @@ impl<'a> View<'a> {
 
 /// `legitimate_interests` -> `legitimate interests`.
 pub fn legal_basis_text(b: LegalBasis) -> String {
-    crate::import::card::enum_name(&b).replace('_', " ")
+    crate::cyclonedx::enum_name(&b).replace('_', " ")
 }
 
 /// `Thirty days (P30D from collection, then delete)`, or `... (indefinite ...)`.
@@ -76,7 +76,7 @@ pub fn retention_text(p: &RetentionPolicy) -> String {
         detail.push_str(&format!(" from {t}"));
     }
     if let Some(d) = &p.disposal {
-        detail.push_str(&format!(", then {}", crate::import::card::enum_name(d)));
+        detail.push_str(&format!(", then {}", crate::cyclonedx::enum_name(d)));
     }
     format!("{} ({detail})", p.name)
 }

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::cyclonedx::enum_name;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::link::ModelCard;
-use crate::load::ids::{check_id, sanitize, IdKind};
+use crate::ids::{check_id, sanitize, IdKind};
 use crate::load::model_card::{load_model_card, KNOWN_KEYS};
 use crate::load::yaml::near_miss;
 use crate::load::SourceFile;
+use crate::model::ModelCard;
 
 /// One card, ready to be written. Empty fields are left out of the YAML.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -154,8 +155,8 @@ impl CardOut {
 
     /// The same fields, read from a loaded card (for round trips and comparisons).
     pub fn from_model(card: &ModelCard) -> CardOut {
-        let ids = |v: &[crate::link::ModelInput]| v.iter().map(|i| i.id.clone()).collect();
-        let dataset = |d: &crate::link::Dataset| DatasetOut {
+        let ids = |v: &[crate::model::ModelInput]| v.iter().map(|i| i.id.clone()).collect();
+        let dataset = |d: &crate::model::Dataset| DatasetOut {
             description: d.description.clone(),
             elements: ids(&d.elements),
         };
@@ -206,14 +207,6 @@ impl CardOut {
             extra: card.extra.clone(),
             body: card.body.trim().to_string(),
         }
-    }
-}
-
-/// The serde name of a unit enum variant (`ModelStatus::Production` -> `production`).
-pub fn enum_name<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
     }
 }
 

@@ -12,8 +12,8 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::link::model_risk::{ANNEX_III, DECISIONS, RISK_CLASSES};
-use crate::load::ids::{check_id, IdKind};
+use crate::ids::{check_id, IdKind};
+use crate::model::model_risk::{ANNEX_III, DECISIONS, RISK_CLASSES};
 
 use super::body::Body;
 use super::card::{make_id, CardOut, DatasetOut, MetricOut};
@@ -23,7 +23,7 @@ use super::json::{
 use super::mct::{ethical, interval, texts};
 use super::Imported;
 
-pub use super::cyclonedx_props as props;
+use crate::cyclonedx::props;
 
 const WHAT: &str = "CycloneDX";
 const ML_TYPE: &str = "machine-learning-model";

@@ -7,7 +7,6 @@
 pub mod body;
 pub mod card;
 pub mod cyclonedx;
-pub mod cyclonedx_props;
 pub mod hf;
 pub mod hf_sections;
 pub mod json;

@@ -14,8 +14,8 @@ use crate::load::table::Cell;
 use crate::load::{RawSite, RawUse};
 use crate::taxonomy::{Taxonomy, Tree};
 
-use super::catalog::{Element, Use};
 use super::registers::Lookup;
+use crate::model::catalog::{Element, Use};
 
 /// The lookups references in the inventory resolve against.
 pub struct Lookups {

@@ -1,16 +1,13 @@
 //! Raw records -> one validated [`Catalog`]: ids resolved, taxonomy checked, rows merged.
+//!
+//! [`Catalog`]: crate::model::Catalog
 
 mod assessments;
-pub mod catalog;
 mod elements;
 mod keys;
-mod lawful;
-pub mod model_risk;
 mod registers;
 mod resolve;
 
-pub use catalog::*;
-pub use model_risk::{AnnexIII, Decisions, ModelPurpose, RiskClass};
 pub use resolve::link;
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::hash::FastMap;
 use crate::load::table::Cell;
 use crate::load::{RawSite, Register};
 
-use super::catalog::{ModelCard, Page, Recipient, RetentionPolicy, System};
+use crate::model::catalog::{ModelCard, Page, Recipient, RetentionPolicy, System};
 
 /// A record with an id and an origin.
 pub trait Keyed {

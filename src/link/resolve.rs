@@ -11,9 +11,9 @@ use crate::load::RawSite;
 use crate::taxonomy::Taxonomy;
 
 use super::assessments::{link_assessments, CoverTargets};
-use super::catalog::{Catalog, CoverIndex, Index, ModelCard, ModelInput};
 use super::elements::{build, Lookups};
 use super::registers::{dedupe_sorted, Keyed, Lookup};
+use crate::model::catalog::{Catalog, CoverIndex, Index, ModelCard, ModelInput};
 
 /// Links everything `load` read. Returns the catalog only when linking found no problem;
 /// problems already reported by `load` are not repeated (ids of rows that failed to load are

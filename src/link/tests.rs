@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::link::{LegalBasis, RetentionPeriod, Source, Visibility};
 use crate::load_catalog;
+use crate::model::{LegalBasis, RetentionPeriod, Source, Visibility};
 
 mod substance;
 
@@ -57,7 +57,7 @@ fn good_site() -> Vec<(&'static str, &'static str)> {
 }
 
 /// Loads a good site with some files replaced (an empty text removes the file).
-fn with(changes: &[(&'static str, &'static str)]) -> Result<crate::link::Catalog, Diagnostics> {
+fn with(changes: &[(&'static str, &'static str)]) -> Result<crate::model::Catalog, Diagnostics> {
     let dir = tempfile::tempdir().unwrap();
     let mut files = good_site();
     for (path, text) in changes {

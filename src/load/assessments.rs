@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::link::{AssessmentKind, Outcome};
+use crate::model::{AssessmentKind, Outcome};
 
 use super::columns::Spec;
 use super::registers::{load, Register};

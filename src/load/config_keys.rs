@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::link::RetentionPeriod;
+use crate::model::RetentionPeriod;
 use crate::taxonomy::{Taxonomy, Tree};
 
 use super::duration::parse_duration;

@@ -1,9 +1,9 @@
 //! Retention durations: ISO 8601 with years, months, weeks and days (`P30D`, `P1Y6M`), or
 //! `indefinite`. A time part (`PT72H`) is refused: retention is counted in days or longer.
 
-use crate::link::RetentionPeriod;
+use crate::model::RetentionPeriod;
 
-use super::values::Invalid;
+use crate::ids::Invalid;
 
 /// Parses a `duration` cell of retention.csv.
 pub fn parse_duration(raw: &str) -> Result<RetentionPeriod, Invalid> {

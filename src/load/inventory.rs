@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::link::{LegalBasis, Necessity, Source, SpecialCategoryCondition, Visibility};
+use crate::model::{LegalBasis, Necessity, Source, SpecialCategoryCondition, Visibility};
 
 use super::columns::{no_rows, open_table, Col, Columns, Spec};
-use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::chunks::{read_rows, read_rows_serial, Plan};
 use super::table::{Cell, Record};
 use super::values::{at_cell, opt_enum, parse_date, split_list};
+use crate::ids::{check_id, IdKind};
 
 /// The inventory columns, in the order DESIGN.md lists them.
 pub const COLUMNS: &[&str] = &[

@@ -7,7 +7,6 @@ pub mod config_keys;
 pub mod duration;
 pub mod front_matter;
 pub mod fs;
-pub mod ids;
 pub mod inventory;
 pub mod layout;
 pub mod model_card;
@@ -15,7 +14,6 @@ pub mod pages;
 pub mod registers;
 pub mod source;
 pub mod table;
-pub mod toml_help;
 pub mod values;
 pub mod yaml;
 pub mod yaml_help;
@@ -27,7 +25,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::link::{ModelCard, Page, Recipient, RetentionPolicy, System};
+use crate::model::{ModelCard, Page, Recipient, RetentionPolicy, System};
 use crate::taxonomy::Taxonomy;
 
 pub use assessments::RawAssessment;
@@ -277,7 +275,7 @@ pub fn parse_config(
     let config = match Config::parse(&src.text, rel) {
         Ok(c) => c,
         Err(ds) => {
-            errors.extend(ds.into_iter().map(toml_help::explain));
+            errors.extend(ds.into_iter().map(crate::config::toml_help::explain));
             return (None, None);
         }
     };

@@ -10,16 +10,16 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diag::{did_you_mean, Diagnostic, Origin};
-use crate::link::model_risk::{ANNEX_III, DECISIONS, RISK_CLASSES};
-use crate::link::{
+use crate::model::model_risk::{ANNEX_III, DECISIONS, RISK_CLASSES};
+use crate::model::{
     Dataset, EthicalConsideration, ModelCard, ModelInput, ModelPurpose, ModelStatus,
 };
 
 use super::front_matter::{split, FrontMatter};
-use super::ids::{check_id, sanitize, IdKind};
 use super::source::SourceFile;
 use super::values::{parse_date, parse_enum};
 use super::yaml::{near_miss, SpannedList, StringList};
+use crate::ids::{check_id, sanitize, IdKind};
 
 /// The front-matter keys a card understands; any other key is kept in `extra`.
 pub const KNOWN_KEYS: &[&str] = &[

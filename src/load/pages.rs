@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::link::Page;
+use crate::model::Page;
 
 use super::front_matter::split;
-use super::ids::{check_id, sanitize, IdKind};
 use super::source::SourceFile;
 use super::yaml::near_miss;
+use crate::ids::{check_id, sanitize, IdKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]

@@ -5,14 +5,16 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diag::{Diagnostic, Origin};
-use crate::link::{Disposal, Recipient, RecipientRole, RetentionPolicy, System, TransferMechanism};
+use crate::model::{
+    Disposal, Recipient, RecipientRole, RetentionPolicy, System, TransferMechanism,
+};
 
 use super::columns::{read_table, Columns, Spec};
 use super::duration::parse_duration;
-use super::ids::{check_id, IdKind};
 use super::source::SourceFile;
 use super::table::Record;
 use super::values::{at_cell, opt_enum, parse_date};
+use crate::ids::{check_id, IdKind};
 
 /// The rows of one register file, with what `link` needs to avoid cascading errors.
 #[derive(Debug, Clone)]

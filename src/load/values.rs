@@ -1,16 +1,10 @@
 //! Cell values: enums, `;`-lists and dates, each error placed at its cell with a fix.
 
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::ids::Invalid;
 
 use super::source::SourceFile;
 use super::table::{Cell, Field, Record};
-
-/// Why a value is invalid and how to fix it; placed at a cell by the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Invalid {
-    pub message: String,
-    pub help: Option<String>,
-}
 
 impl Invalid {
     /// The diagnostic at `cell` of `src`.

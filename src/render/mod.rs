@@ -20,7 +20,8 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Error};
-use crate::link::Catalog;
+use crate::model::Catalog;
+use crate::sink::Sink;
 use crate::site::{data_json, search, sitemap, views, PageKind, PageSpec, Site};
 
 pub use theme::Theme;
@@ -48,7 +49,7 @@ pub fn render(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<Vec<Outpu
 }
 
 /// Draws one chart as SVG markup.
-pub type DrawChart = fn(&charts::Chart) -> String;
+pub type DrawChart = fn(&crate::site::chart::Chart) -> String;
 
 /// Renders every file of `site` with `draw` for the charts, pages in parallel. All template
 /// errors of the run are reported together (each distinct message once). Files come out
@@ -80,34 +81,6 @@ pub fn collect(
 fn poisoned() -> Error {
     Error::Template("a rendering thread panicked".to_string())
 }
-
-/// Where rendered files go, from several threads at once.
-pub trait Output: Sync {
-    /// Writes one whole file.
-    fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), Error>;
-
-    /// Writes one file in pieces as `fill` produces them, so a big page never has to sit in
-    /// memory whole. By default the pieces are collected and written with [`Output::file`].
-    fn stream(
-        &self,
-        path: &Path,
-        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
-    ) -> Result<(), Error> {
-        let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(|e| Error::io("cannot write", path, e))?;
-        self.file(path, &bytes)
-    }
-}
-
-/// Any `Fn(path, bytes)` takes whole files (and collects streamed ones).
-impl<F: Fn(&Path, &[u8]) -> Result<(), Error> + Sync> Output for F {
-    fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), Error> {
-        self(path, bytes)
-    }
-}
-
-/// Where rendered files go.
-pub type Sink<'a> = dyn Output + 'a;
 
 /// What went into the sink: HTML pages and SVG charts (besides data.json, sitemap and assets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,7 +241,7 @@ fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
     let mut assets = Vec::with_capacity(theme.assets.len());
     for (path, bytes) in &theme.assets {
         let rel = Path::new(path);
-        if crate::write::safe_join(Path::new(""), rel).is_err() {
+        if crate::sink::safe_join(Path::new(""), rel).is_err() {
             let message = "static file has a name that is a device on Windows (con, prn, aux, nul, com1-9, lpt1-9)";
             clash(
                 path,

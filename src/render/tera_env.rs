@@ -6,8 +6,9 @@ use serde::Serialize;
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diag::{Diagnostic, Error};
-use crate::link::Catalog;
-use crate::site::{words, Site};
+use crate::model::words;
+use crate::model::Catalog;
+use crate::site::Site;
 
 use super::markdown;
 use super::theme::Theme;

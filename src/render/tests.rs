@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::config::Audience;
-use crate::render::charts::Chart;
+use crate::site::chart::Chart;
 use crate::site::{plan, testkit};
 
 mod facts;
@@ -367,7 +367,7 @@ fn an_empty_catalog_renders_every_section() {
     c.systems.clear();
     c.models.clear();
     c.pages.clear();
-    c.index = crate::link::Index::default();
+    c.index = crate::model::Index::default();
     let site = plan(&c, Audience::Public);
     let files = render(&site, &c, &Theme::builtin()).expect("renders");
     let home = files

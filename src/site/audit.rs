@@ -4,7 +4,7 @@
 
 use crate::audit::reviews::ReviewDue;
 use crate::audit::{Audit, Finding};
-use crate::link::{Catalog, ElementIdx, ModelIdx};
+use crate::model::{Catalog, ElementIdx, ModelIdx};
 
 use super::{PageKind, PageSpec, Site};
 

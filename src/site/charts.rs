@@ -2,13 +2,13 @@
 //! "which data and why" heat map, elements per category, retention periods, sharing per
 //! recipient and each model's metrics per slice.
 
-use crate::link::{Catalog, ModelCard, RetentionPeriod};
-use crate::render::charts::{Bar, Chart, ChartKind, ChartNotes, Point};
+use crate::model::{Catalog, ModelCard, RetentionPeriod};
+use crate::site::chart::{Bar, Chart, ChartKind, ChartNotes, Point};
 
 use super::groups::{chain, Groups};
-use super::scope::Scope;
-use super::words;
 use crate::i18n::Strings;
+use crate::model::scope::Scope;
+use crate::model::words;
 
 /// `collection-heatmap`: data categories (two levels deep) x top-level purposes, counting the
 /// elements of each category used for each purpose.
@@ -82,7 +82,7 @@ pub fn retention(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
     let mut policies: Vec<_> = scope.policies().map(|p| &catalog.retention[p]).collect();
     policies.sort_by(|a, b| {
         let key =
-            |p: &crate::link::RetentionPolicy| p.period.approx_days().unwrap_or(f64::INFINITY);
+            |p: &crate::model::RetentionPolicy| p.period.approx_days().unwrap_or(f64::INFINITY);
         key(a).total_cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
     });
     let longest = policies
@@ -153,7 +153,7 @@ pub fn model_metrics(l: &Strings, model: &ModelCard, slug: &str) -> Option<Chart
     let all = l.get("model.all_groups");
     let mut groups: Vec<String> = Vec::new();
     let mut series: Vec<String> = Vec::new();
-    let slice_of = |m: &crate::link::Metric| {
+    let slice_of = |m: &crate::model::Metric| {
         if m.is_overall() {
             all.to_string()
         } else {

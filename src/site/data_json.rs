@@ -6,12 +6,13 @@ use std::io::Write;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::link::{
+use crate::model::{
     AssessmentKind, Catalog, Dataset, Disposal, EthicalConsideration, Metric, ModelInput,
     ModelStatus, Outcome, RecipientRole, RetentionPeriod, TransferMechanism,
 };
 
-use super::{words, Scope, Site};
+use super::Site;
+use crate::model::{words, Scope};
 
 #[cfg(test)]
 mod facts_tests;
@@ -160,9 +161,9 @@ struct ModelJson<'a> {
     human_oversight: Option<&'a str>,
     /// Data-use keys the model serves.
     purposes: Vec<&'a str>,
-    risk_class: Option<crate::link::RiskClass>,
-    annex_iii: Option<crate::link::AnnexIII>,
-    decisions: Option<crate::link::Decisions>,
+    risk_class: Option<crate::model::RiskClass>,
+    annex_iii: Option<crate::model::AnnexIII>,
+    decisions: Option<crate::model::Decisions>,
     significant_effect: Option<bool>,
     license: Option<&'a str>,
     last_reviewed: Option<Text<jiff::civil::Date>>,

@@ -6,7 +6,7 @@ use crate::uuid::name_uuid;
 use std::fmt::Write;
 
 use crate::diff::{Change, Section};
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 use super::changes::{SiteChanges, FEED, PAGE};
 
@@ -77,7 +77,7 @@ pub fn feed(catalog: &Catalog, changes: &SiteChanges) -> String {
         let summary = diff.summary();
         let entry_title = format!(
             "{} to how we handle data{}",
-            crate::site::words::count(summary.changes, "change", "changes"),
+            crate::model::words::count(summary.changes, "change", "changes"),
             if summary.sensitive > 0 {
                 format!(" ({} about sensitive data)", summary.sensitive)
             } else {

@@ -1,7 +1,7 @@
 //! The groups of people a model card reports metrics for. How far each group falls behind is
 //! [`crate::audit::fairness`]'s job (the label and the audit page both read it from there).
 
-use crate::link::Metric;
+use crate::model::Metric;
 
 /// Every group (slice) a card reports a metric for, in the card's order, without repeats.
 pub fn groups(metrics: &[Metric]) -> Vec<&str> {

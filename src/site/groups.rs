@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::link::{Catalog, ElementIdx, UseIdx};
+use crate::model::{Catalog, ElementIdx, UseIdx};
 use crate::taxonomy::Tree;
 
-use super::scope::Scope;
+use crate::model::scope::Scope;
 
 /// The members of one taxonomy key: everything filed under it or under its descendants.
 #[derive(Debug, Clone, Default)]

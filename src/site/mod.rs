@@ -6,17 +6,16 @@
 
 pub mod audit;
 pub mod changes;
+pub mod chart;
 pub mod charts;
 pub mod data_json;
 pub mod feed;
 pub mod gap;
 pub mod groups;
-pub mod scope;
 pub mod search;
 pub mod sitemap;
 pub mod urls;
 pub mod views;
-pub mod words;
 
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -24,11 +23,10 @@ pub(crate) mod testkit;
 use crate::config::Audience;
 use crate::hash::FastMap;
 use crate::i18n::Strings;
-use crate::link::{Catalog, ElementIdx, ModelIdx};
-use crate::render::charts::Chart;
+use crate::model::{words, Catalog, ElementIdx, ModelIdx, Scope};
+use crate::site::chart::Chart;
 
 pub use groups::Groups;
-pub use scope::Scope;
 
 /// Everything a build will produce, before rendering.
 #[derive(Debug, Clone)]

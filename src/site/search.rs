@@ -25,7 +25,7 @@ use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
 use serde::Serialize;
 
 use crate::hash::FastMap;
-use crate::link::Catalog;
+use crate::model::Catalog;
 
 use super::data_json::safe::{self, Seq};
 use super::{urls, Site};
@@ -125,7 +125,7 @@ impl<'a> Index<'a> {
 struct Row<'a> {
     c: &'a Catalog,
     site: &'a Site<'a>,
-    el: &'a crate::link::Element,
+    el: &'a crate::model::Element,
     category: u32,
     purposes: &'a [u32],
     buffer: &'a RefCell<String>,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diag::Origin;
-use crate::link::*;
+use crate::model::*;
 use crate::taxonomy::Taxonomy;
 
 /// Every string a public build must not contain.

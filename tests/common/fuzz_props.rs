@@ -59,7 +59,7 @@ pub fn import(data: &[u8]) {
                     });
                     assert_eq!(&card.id, id, "{format:?}: the id changed on loading");
                     assert!(
-                        candor::write::safe_join(Path::new("out"), &rel).is_ok(),
+                        candor::sink::safe_join(Path::new("out"), &rel).is_ok(),
                         "{format:?}: id {id:?} leaves the site"
                     );
                 }

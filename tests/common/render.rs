@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use candor::config::Audience;
-use candor::link::Catalog;
+use candor::model::Catalog;
 use candor::render::{render as render_files, Theme};
 use candor::site::Site;
 

@@ -2,7 +2,7 @@
 
 use crate::audit::testing::{rules_fired, run, Site};
 use crate::audit::Severity;
-use crate::link::{LegalBasis, Necessity, SpecialCategoryCondition};
+use crate::model::{LegalBasis, Necessity, SpecialCategoryCondition};
 
 /// A site with one element of `category` and one use of it for `purpose` on `basis`.
 fn one(category: &str, purpose: &str, basis: Option<LegalBasis>) -> Site {

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::audit::testing::{inputs, run_all as run, Site};
-use crate::link::LegalBasis;
+use crate::model::LegalBasis;
 
 #[test]
 fn patients_health_data_meets_two_criteria_and_needs_a_dpia() {
@@ -11,7 +11,7 @@ fn patients_health_data_meets_two_criteria_and_needs_a_dpia() {
     s.cat.elements[0].subjects = vec!["patient".into()];
     let u = s.use_("allergies", "essential.service");
     u.legal_basis = Some(LegalBasis::Contract);
-    u.special_category_condition = Some(crate::link::SpecialCategoryCondition::HealthCare);
+    u.special_category_condition = Some(crate::model::SpecialCategoryCondition::HealthCare);
     let a = run(s);
     let screen = &a.dpia[0];
     assert_eq!(
@@ -68,9 +68,9 @@ fn a_model_is_innovative_and_evaluates_people() {
 fn an_automated_significant_model_meets_the_decision_criteria() {
     let mut s = Site::new();
     let m = s.model("screener");
-    m.decisions = Some(crate::link::Decisions::Automated);
+    m.decisions = Some(crate::model::Decisions::Automated);
     m.significant_effect = Some(true);
-    m.purposes = vec![crate::link::ModelPurpose {
+    m.purposes = vec![crate::model::ModelPurpose {
         key: "employment.recruitment".into(),
         line: None,
     }];
@@ -122,12 +122,12 @@ fn a_covering_assessment_is_named_and_silences_the_rule() {
 /// An assessment of `kind` covering `covers`, as `link` resolves it.
 fn assessment(
     id: &str,
-    covers: crate::link::Covered,
-    outcome: crate::link::Outcome,
-) -> crate::link::Assessment {
-    crate::link::Assessment {
+    covers: crate::model::Covered,
+    outcome: crate::model::Outcome,
+) -> crate::model::Assessment {
+    crate::model::Assessment {
         id: id.into(),
-        kind: crate::link::AssessmentKind::Dpia,
+        kind: crate::model::AssessmentKind::Dpia,
         covers_ids: vec![],
         covers: vec![covers],
         date: Some(jiff::civil::date(2026, 3, 1)),
@@ -143,13 +143,13 @@ fn assessment(
 
 #[test]
 fn a_dpia_of_the_element_model_or_purpose_covers_it_and_a_rejected_one_does_not() {
-    use crate::link::{Covered, Outcome};
+    use crate::model::{Covered, Outcome};
     let site = |covers: Covered, outcome: Outcome| {
         let mut s = Site::new();
         s.element("allergies", "user.health_and_medical");
         s.cat.elements[0].subjects = vec!["patient".into()];
         s.use_("allergies", "essential.service.operations")
-            .special_category_condition = Some(crate::link::SpecialCategoryCondition::HealthCare);
+            .special_category_condition = Some(crate::model::SpecialCategoryCondition::HealthCare);
         s.model("recommender");
         let mut cat = s.finish();
         cat.set_assessments(vec![assessment("dpia-2026-03", covers, outcome)]);
@@ -194,8 +194,8 @@ fn an_assessment_dated_after_today_is_a_future_date() {
     let mut cat = s.finish();
     let mut a = assessment(
         "dpia-1",
-        crate::link::Covered::Element(0),
-        crate::link::Outcome::Approved,
+        crate::model::Covered::Element(0),
+        crate::model::Outcome::Approved,
     );
     a.date = Some(jiff::civil::date(2027, 1, 1));
     cat.set_assessments(vec![a]);

@@ -5,8 +5,9 @@
 use serde_json::{json, Value};
 
 use super::sarif::INFORMATION_URI;
-use super::{slash_path, Format};
+use super::Format;
 use crate::diag::Error;
+use crate::repo_root::slash_path;
 
 /// The errors of `e` as (file, line, column, message, help).
 fn entries(e: &Error) -> Vec<Value> {

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use super::slash_path;
 use crate::audit::{rules, Audit, FailOn, Finding, Severity};
+use crate::repo_root::slash_path;
 
 #[derive(Serialize)]
 struct Doc<'a> {

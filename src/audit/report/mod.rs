@@ -8,10 +8,9 @@ mod markdown;
 mod sarif;
 mod text;
 
-use std::path::{Component, Path};
-
 use super::{Audit, FailOn};
 use crate::diag::Origin;
+use crate::repo_root::slash_path;
 
 pub use errors::error_document;
 pub use json::json;
@@ -50,19 +49,6 @@ pub fn render(format: Format, audit: &Audit, options: &Options) -> String {
         Format::Sarif => sarif(audit, &options.uri_prefix, options.include_accepted),
         Format::Markdown => markdown(audit, options.fail_on),
     }
-}
-
-/// A path with forward slashes, whatever the platform.
-pub fn slash_path(path: &Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-            Component::ParentDir => Some("..".into()),
-            _ => None,
-        })
-        .collect();
-    parts.join("/")
 }
 
 /// `file:line` with forward slashes.

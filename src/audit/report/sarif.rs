@@ -7,9 +7,9 @@
 use serde_json::{json, Value};
 
 use super::fingerprint::{fingerprint, KEY};
-use super::slash_path;
 use crate::audit::rules::{self, Rule, RULES};
 use crate::audit::{Audit, Finding, Severity};
+use crate::repo_root::slash_path;
 
 /// SARIF's name for a severity.
 fn level(s: Severity) -> &'static str {

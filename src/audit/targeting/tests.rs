@@ -2,7 +2,7 @@
 
 use crate::audit::testing::{rules_fired, run, Site};
 use crate::audit::Settings;
-use crate::link::{LegalBasis, RecipientRole};
+use crate::model::{LegalBasis, RecipientRole};
 
 #[test]
 fn demographic_data_for_marketing_is_flagged() {
@@ -20,8 +20,8 @@ fn children_and_health_for_personalisation_are_flagged() {
     s.element("allergies", "user.health_and_medical");
     let u = s.use_("allergies", "personalize.content.profiling");
     u.legal_basis = Some(LegalBasis::Consent);
-    u.necessity = Some(crate::link::Necessity::Optional);
-    u.special_category_condition = Some(crate::link::SpecialCategoryCondition::ExplicitConsent);
+    u.necessity = Some(crate::model::Necessity::Optional);
+    u.special_category_condition = Some(crate::model::SpecialCategoryCondition::ExplicitConsent);
     let fired: Vec<_> = rules_fired(s)
         .into_iter()
         .filter(|r| *r == "demographic-targeting")
@@ -47,7 +47,7 @@ fn gender_sold_to_a_data_broker_is_flagged() {
     let u = s.use_("gender", "third_party_sharing");
     u.shared_with = vec![broker];
     u.legal_basis = Some(LegalBasis::Consent);
-    u.necessity = Some(crate::link::Necessity::Optional);
+    u.necessity = Some(crate::model::Necessity::Optional);
     let a = run(s);
     let f = a
         .findings

@@ -117,7 +117,7 @@ fn near_miss_a_controller_needs_no_dpa() {
     let mut s = Site::new();
     let p = s.recipient("carrier", "NL", "");
     s.cat.recipients[p].dpa_url = None;
-    s.cat.recipients[p].role = Some(crate::link::RecipientRole::Controller);
+    s.cat.recipients[p].role = Some(crate::model::RecipientRole::Controller);
     s.element("address", "user.contact.address");
     s.use_("address", "essential.service").shared_with = vec![p];
     assert_eq!(rules_fired(s), Vec::<&str>::new());
@@ -125,7 +125,7 @@ fn near_miss_a_controller_needs_no_dpa() {
 
 #[test]
 fn a_mechanism_of_none_is_invalid_and_a_real_one_is_a_safeguard() {
-    use crate::link::TransferMechanism;
+    use crate::model::TransferMechanism;
     let mut s = Site::new();
     let none = s.recipient("tracker", "US", "");
     s.cat.recipients[none].transfer_mechanism = Some(TransferMechanism::None);
@@ -152,7 +152,7 @@ fn a_mechanism_of_none_is_invalid_and_a_real_one_is_a_safeguard() {
 
 #[test]
 fn a_system_stored_outside_the_eea_needs_a_mechanism() {
-    use crate::link::TransferMechanism;
+    use crate::model::TransferMechanism;
     let mut s = Site::new();
     let us = s.system("crm");
     s.cat.systems[us].country = Some("United States".into());

@@ -3,7 +3,7 @@
 use super::*;
 use crate::config::Audience;
 use crate::diff::{compare, Labels};
-use crate::link::{Catalog, LegalBasis};
+use crate::model::{Catalog, LegalBasis};
 use crate::site::testkit::catalog;
 
 fn options() -> Options {

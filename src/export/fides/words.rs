@@ -1,7 +1,7 @@
 //! fideslang's own words for GDPR values: Art. 6 bases, Art. 9(2) conditions and transfer
 //! mechanisms (fideslang 3.1 enums).
 
-use crate::link::{LegalBasis, SpecialCategoryCondition, TransferMechanism};
+use crate::model::{LegalBasis, SpecialCategoryCondition, TransferMechanism};
 
 /// fideslang's names for the GDPR Art. 6 bases.
 pub(super) fn fides_basis(b: LegalBasis) -> &'static str {

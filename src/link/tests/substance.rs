@@ -2,7 +2,7 @@
 //! facts of systems and recipients, and the assessments register with what it covers.
 
 use super::{errors, with};
-use crate::link::{
+use crate::model::{
     AssessmentKind, Covered, Outcome, SpecialCategoryCondition, Target, TransferMechanism,
 };
 

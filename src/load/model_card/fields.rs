@@ -5,10 +5,10 @@ use serde_saphyr::Spanned;
 
 use super::MetricYaml;
 use crate::diag::Diagnostic;
-use crate::link::Metric;
 use crate::load::front_matter::FrontMatter;
 use crate::load::source::SourceFile;
 use crate::load::values::parse_enum;
+use crate::model::Metric;
 
 /// An enumerated key (`risk_class`, `annex_iii`, `decisions`): its value, or an error at its
 /// line with the allowed values and a "did you mean".

@@ -191,9 +191,9 @@ fn risk_keys_are_read_with_their_lines() {
         (c.purposes[1].key.as_str(), c.purposes[1].line),
         ("train_ai_system", Some(5))
     );
-    assert_eq!(c.risk_class, Some(crate::link::RiskClass::High));
-    assert_eq!(c.annex_iii, Some(crate::link::AnnexIII::Employment));
-    assert_eq!(c.decisions, Some(crate::link::Decisions::Automated));
+    assert_eq!(c.risk_class, Some(crate::model::RiskClass::High));
+    assert_eq!(c.annex_iii, Some(crate::model::AnnexIII::Employment));
+    assert_eq!(c.decisions, Some(crate::model::Decisions::Automated));
     assert_eq!(c.significant_effect, Some(true));
     assert_eq!(c.key_origin("decisions").line, 8);
 }

@@ -11,7 +11,7 @@ mod heatmap;
 mod text;
 mod theme;
 
-use super::{Chart, ChartKind};
+use crate::site::chart::{Chart, ChartKind};
 use canvas::{Align, Drawn, Font};
 
 /// The SVG document for `chart`. Same chart, same bytes. Never panics: empty data gives a small

@@ -1,7 +1,7 @@
 //! `chart.html` for no chart, a bar chart (the listings and registers) or a grouped bar chart
 //! (model metrics). Heat maps are only on the home page, which Tera renders.
 
-use crate::render::charts::{Bar, ChartKind, Point};
+use crate::site::chart::{Bar, ChartKind, Point};
 use crate::site::views::ChartView;
 
 use super::Page;

@@ -17,7 +17,7 @@ mod registers;
 use std::io::{self, Write};
 
 use crate::i18n::Strings;
-use crate::render::charts::ChartKind;
+use crate::site::chart::ChartKind;
 use crate::site::views::{ChartView, Link, PolicyBrief, TaxonRef, View};
 use crate::site::PageKind;
 

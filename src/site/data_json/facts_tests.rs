@@ -2,16 +2,16 @@
 //! their status, transfer mechanisms, TIA dates; security and assessments internal only.
 
 use crate::config::Audience;
-use crate::link::{Assessment, AssessmentKind, Covered, Outcome};
+use crate::model::{Assessment, AssessmentKind, Covered, Outcome};
 use crate::site::{plan, testkit};
 
-fn json(c: &crate::link::Catalog, audience: Audience) -> serde_json::Value {
+fn json(c: &crate::model::Catalog, audience: Audience) -> serde_json::Value {
     let site = plan(c, audience);
     let bytes = super::data_json(c, &site).expect("serialises");
     serde_json::from_slice(&bytes).expect("valid JSON")
 }
 
-fn with_assessment() -> crate::link::Catalog {
+fn with_assessment() -> crate::model::Catalog {
     let mut c = testkit::catalog();
     c.set_assessments(vec![Assessment {
         id: "dpia-1".into(),

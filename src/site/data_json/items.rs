@@ -3,7 +3,7 @@
 use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
-use crate::link::{Catalog, Element, Use};
+use crate::model::{Catalog, Element, Use};
 use crate::site::Site;
 
 use super::safe::{Seq, Text};

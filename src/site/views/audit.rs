@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::audit::reviews::ReviewItem;
 use crate::audit::{report::location, rules, Finding, Severity};
-use crate::link::{ElementIdx, ModelIdx};
+use crate::model::{ElementIdx, ModelIdx};
 
 use super::{Ctx, Link};
 

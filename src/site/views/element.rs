@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::link::{ElementIdx, UseIdx};
+use crate::model::{ElementIdx, UseIdx};
 
 use super::{urls, words, ChartView, Ctx, KeyValue, Link, TaxonRef, Words};
 
@@ -147,8 +147,8 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
                 UseBrief {
                     purpose: ctx.purpose(&use_.purpose),
                     why: &use_.why,
-                    optional: use_.necessity == Some(crate::link::Necessity::Optional),
-                    internal: use_.visibility == crate::link::Visibility::Internal,
+                    optional: use_.necessity == Some(crate::model::Necessity::Optional),
+                    internal: use_.visibility == crate::model::Visibility::Internal,
                     legal_basis: use_.legal_basis.map(|b| basis_words(ctx, b)),
                     shared_with: shared().map(|r| recipient_link(ctx, r)).collect(),
                     shared_keys: shared()
@@ -193,7 +193,7 @@ pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
     })
 }
 
-fn basis_words(ctx: Ctx<'_>, b: crate::link::LegalBasis) -> Words {
+fn basis_words(ctx: Ctx<'_>, b: crate::model::LegalBasis) -> Words {
     Words {
         key: words::legal_basis_key(b),
         text: words::legal_basis(ctx.lang(), b),
@@ -201,7 +201,7 @@ fn basis_words(ctx: Ctx<'_>, b: crate::link::LegalBasis) -> Words {
 }
 
 /// A link to a recipient's entry on the sharing page.
-pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::link::RecipientIdx) -> Link<'_> {
+pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::model::RecipientIdx) -> Link<'_> {
     let rec = &ctx.catalog.recipients[r];
     Link {
         name: &rec.name,
@@ -221,7 +221,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
             key: words::necessity_key(n),
             text: words::necessity(ctx.lang(), n),
         }),
-        optional: use_.necessity == Some(crate::link::Necessity::Optional),
+        optional: use_.necessity == Some(crate::model::Necessity::Optional),
         retention: policy_brief(ctx, u),
         shared_with: use_
             .shared_with
@@ -236,7 +236,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
         legal_reference: use_.legal_reference.as_deref(),
         opt_out: use_.opt_out.as_deref().map(OptOut::new),
         last_reviewed: use_.last_reviewed.map(|d| d.to_string()),
-        internal: use_.visibility == crate::link::Visibility::Internal,
+        internal: use_.visibility == crate::model::Visibility::Internal,
         notes: use_.notes.as_deref().filter(|_| internal),
         extra: if internal {
             use_.extra
@@ -253,7 +253,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
     }
 }
 
-fn model_link(ctx: Ctx<'_>, m: crate::link::ModelIdx) -> Option<Link<'_>> {
+fn model_link(ctx: Ctx<'_>, m: crate::model::ModelIdx) -> Option<Link<'_>> {
     let model = ctx.catalog.models.get(m)?;
     let slug = ctx.site.model_slugs.get(m)?;
     Some(Link {

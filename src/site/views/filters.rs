@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::link::LegalBasis;
+use crate::model::LegalBasis;
 
 use super::{urls, words, Ctx, Words};
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::link::{Necessity, RetentionPeriod};
+use crate::model::{Necessity, RetentionPeriod};
 
 use super::{words, ChartView, Ctx, Link, TaxonRef};
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::i18n::Strings;
 use crate::site::gap;
 
-use crate::link::{ElementIdx, Necessity};
+use crate::model::{ElementIdx, Necessity};
 
 use super::element::{policy_brief, recipient_link, PolicyBrief};
 use super::{Ctx, Link, TaxonRef};
@@ -103,7 +103,7 @@ pub struct ModelLabel<'a> {
     pub more_limitations: usize,
 }
 
-pub fn model_label(card: &crate::link::ModelCard) -> ModelLabel<'_> {
+pub fn model_label(card: &crate::model::ModelCard) -> ModelLabel<'_> {
     ModelLabel {
         groups: gap::groups(&card.metrics),
         first_limitation: card.limitations.first().map(String::as_str),

@@ -18,11 +18,12 @@ mod taxa;
 
 use serde::Serialize;
 
-use crate::link::{Catalog, ElementIdx, UseIdx};
-use crate::render::charts::Chart;
+use crate::model::{Catalog, ElementIdx, UseIdx};
+use crate::site::chart::Chart;
 use crate::taxonomy::Tree;
 
-use super::{urls, words, PageKind, PageSpec, Site};
+use super::{urls, PageKind, PageSpec, Site};
+use crate::model::words;
 
 pub use audit::{AuditView, FindingView, Span};
 pub use changes::{ChangeView, ChangesView};

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::link::{ModelIdx, ModelInput};
+use crate::model::{ModelIdx, ModelInput};
 
 use super::{json_rows, words, ChartView, Ctx, KeyValue, Link};
 
@@ -101,7 +101,7 @@ fn input<'a>(ctx: Ctx<'a>, i: &'a ModelInput) -> Link<'a> {
     }
 }
 
-fn dataset<'a>(ctx: Ctx<'a>, d: &'a Option<crate::link::Dataset>) -> Option<DatasetView<'a>> {
+fn dataset<'a>(ctx: Ctx<'a>, d: &'a Option<crate::model::Dataset>) -> Option<DatasetView<'a>> {
     d.as_ref().map(|d| DatasetView {
         description: d.description.as_deref(),
         elements: d.elements.iter().map(|i| input(ctx, i)).collect(),

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::audit::fairness::{self, number, percent, GroupGap, Verdict};
-use crate::link::model_risk::{key_of, ANNEX_III};
-use crate::link::{Decisions, ModelCard, RiskClass};
+use crate::model::model_risk::{key_of, ANNEX_III};
+use crate::model::{Decisions, ModelCard, RiskClass};
 
 use super::{Ctx, Link};
 
@@ -123,7 +123,7 @@ fn decides(ctx: Ctx<'_>, card: &ModelCard) -> Option<String> {
 pub(super) fn facts<'a>(
     ctx: Ctx<'a>,
     card: &'a ModelCard,
-    input: impl Fn(&'a crate::link::ModelInput) -> Link<'a>,
+    input: impl Fn(&'a crate::model::ModelInput) -> Link<'a>,
 ) -> (ModelFacts<'a>, Vec<Link<'a>>) {
     let max = ctx.catalog.config.audit.max_group_gap;
     let used: HashSet<&str> = card

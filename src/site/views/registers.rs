@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::hash::FastMap;
-use crate::link::{RetentionPeriod, UseIdx};
+use crate::model::{RetentionPeriod, UseIdx};
 
 use super::{urls, words, ChartView, Ctx, Link, TaxonRef, Words};
 
@@ -139,9 +139,9 @@ pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
                     trigger: policy.trigger.as_deref(),
                     disposal: policy.disposal.map(|d| Words {
                         key: match d {
-                            crate::link::Disposal::Delete => "delete",
-                            crate::link::Disposal::Anonymize => "anonymize",
-                            crate::link::Disposal::Archive => "archive",
+                            crate::model::Disposal::Delete => "delete",
+                            crate::model::Disposal::Anonymize => "anonymize",
+                            crate::model::Disposal::Archive => "archive",
                         },
                         text: words::disposal(ctx.lang(), d),
                     }),
@@ -192,7 +192,7 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
     }
 }
 
-fn mechanism(ctx: Ctx<'_>, m: crate::link::TransferMechanism) -> Words {
+fn mechanism(ctx: Ctx<'_>, m: crate::model::TransferMechanism) -> Words {
     Words {
         key: m.key(),
         text: words::mechanism(ctx.lang(), m),

@@ -165,10 +165,10 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
                     purpose: ctx.purpose(&use_.purpose),
                     why: &use_.why,
                     legal_basis: use_.legal_basis.map(|b| words::legal_basis(ctx.lang(), b)),
-                    optional: use_.necessity == Some(crate::link::Necessity::Optional),
-                    required: use_.necessity == Some(crate::link::Necessity::Required),
+                    optional: use_.necessity == Some(crate::model::Necessity::Optional),
+                    required: use_.necessity == Some(crate::model::Necessity::Required),
                     retention: policy_brief(ctx, u),
-                    internal: use_.visibility == crate::link::Visibility::Internal,
+                    internal: use_.visibility == crate::model::Visibility::Internal,
                 }
             })
             .collect(),

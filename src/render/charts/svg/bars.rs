@@ -4,7 +4,7 @@
 use super::canvas::{self, Align, DrawResult, Drawn, Font, PAD, WIDTH};
 use super::text;
 use super::theme;
-use crate::render::charts::Bar;
+use crate::site::chart::Bar;
 
 /// Right end of the row labels.
 const LABEL_END: i32 = 228;

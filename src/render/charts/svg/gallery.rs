@@ -3,7 +3,7 @@
 
 use super::render_svg;
 use super::samples::{all_samples, bar, chart, evil_charts, point, strings};
-use crate::render::charts::{Chart, ChartKind};
+use crate::site::chart::{Chart, ChartKind};
 
 /// Large inputs: long labels, many rows, columns and series.
 fn stress() -> Vec<Chart> {

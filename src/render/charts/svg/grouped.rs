@@ -5,7 +5,7 @@
 use super::canvas::{self, Align, Canvas, DrawResult, Drawn, Font, PAD, WIDTH};
 use super::text;
 use super::theme;
-use crate::render::charts::Point;
+use crate::site::chart::Point;
 
 const LABEL_END: i32 = 188;
 const PLOT_X0: i32 = 200;

@@ -1,7 +1,7 @@
 //! Sample charts shared by the tests and the gallery: typical data for each kind, and charts
 //! whose every text is hostile markup.
 
-use crate::render::charts::{Bar, Chart, ChartKind, Point};
+use crate::site::chart::{Bar, Chart, ChartKind, Point};
 
 pub(super) fn chart(id: &str, kind: ChartKind) -> Chart {
     Chart {

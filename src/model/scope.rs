@@ -3,7 +3,7 @@
 //! Computed once per build in linear time; every view and export asks it, never the raw rows.
 
 use crate::config::Audience;
-use crate::link::{Catalog, ElementIdx, PolicyIdx, RecipientIdx, SystemIdx, UseIdx, Visibility};
+use crate::model::{Catalog, ElementIdx, PolicyIdx, RecipientIdx, SystemIdx, UseIdx, Visibility};
 
 /// Visibility flags, one per record, for one audience.
 #[derive(Debug, Clone)]
@@ -64,7 +64,7 @@ impl Scope {
     /// Whether a model card's element id may be shown as it is: an id no inventory element
     /// has is the card's own text; an element with only internal rows is internal (outputs
     /// show the neutral `model.internal_data` label instead of its id).
-    pub fn input(&self, i: &crate::link::ModelInput) -> bool {
+    pub fn input(&self, i: &crate::model::ModelInput) -> bool {
         i.element.is_none_or(|e| self.element(e))
     }
 

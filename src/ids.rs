@@ -1,7 +1,12 @@
 //! Ids become file and directory names of the built site, so they must be safe everywhere:
 //! lowercase ASCII, no path separators, no Windows reserved device names.
 
-use super::values::Invalid;
+/// Why a value is invalid and how to fix it; placed at a cell by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub message: String,
+    pub help: Option<String>,
+}
 
 /// What kind of id is checked: elements allow `[a-z0-9_]+`, others `[a-z0-9][a-z0-9_-]*`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! show the taxonomy keys as secondary detail.
 
 use crate::i18n::Strings;
-use crate::link::{
+use crate::model::{
     Disposal, LegalBasis, ModelStatus, Necessity, RecipientRole, RetentionPeriod, RetentionPolicy,
     Source, SpecialCategoryCondition, TransferMechanism,
 };

@@ -5,9 +5,6 @@
 
 use serde::Serialize;
 
-mod svg;
-pub use svg::render_svg;
-
 /// One chart: its file stem under `charts/`, its accessible title and description, its data.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Chart {
