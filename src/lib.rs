@@ -17,6 +17,7 @@ pub mod import;
 pub mod link;
 pub mod load;
 pub mod out;
+pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod repo_root;

@@ -6,8 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use candor::commands::check::audit_for_build;
 use candor::config::Audience;
+use candor::pipeline::audit_for_build;
 use candor::site::audit::SiteAudit;
 use common::links::assert_links_resolve;
 use common::render::{rendered, Rendered};

@@ -246,24 +246,54 @@ pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
     out.write_all(&bytes[start..])
 }
 
+/// A template error of one page: where it is, the same for every page it breaks, and the
+/// whole report. A render reports each spot once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFailure {
+    /// `file:line:column: message`, without the page.
+    pub spot: String,
+    /// [`template_error`] for the page.
+    pub report: String,
+}
+
+/// [`template_error`] of `e` on `page`, with its spot for telling errors apart.
+pub fn page_failure(e: &tera::Error, theme: &Theme, page: &str) -> PageFailure {
+    PageFailure {
+        spot: error_spot(e, theme),
+        report: template_error(e, theme, Some(page)),
+    }
+}
+
 /// A Tera error as `file:line:column: message`, naming the site's template file (or the
 /// built-in one) and, for rendering errors, the page being rendered; Tera's own report, with
 /// the offending source line, follows.
 pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> String {
+    let during = page
+        .map(|p| format!(" (rendering {p})"))
+        .unwrap_or_default();
+    let spot = error_spot(e, theme);
+    match e.kind() {
+        ErrorKind::SyntaxError(_) | ErrorKind::RenderingError(_) => {
+            format!("{spot}{during}\n{e}")
+        }
+        _ => format!("{spot}{during}"),
+    }
+}
+
+/// Where a Tera error is and what it says, in one line: `file:line:column: message`, or
+/// which template is missing (with the nearest name).
+fn error_spot(e: &tera::Error, theme: &Theme) -> String {
     let file_of = |name: &str| {
         theme
             .templates
             .get(name)
             .map_or_else(|| name.to_string(), |t| t.file.clone())
     };
-    let during = page
-        .map(|p| format!(" (rendering {p})"))
-        .unwrap_or_default();
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let span = r.span();
             format!(
-                "{}:{}:{}: {}{during}\n{e}",
+                "{}:{}:{}: {}",
                 file_of(r.filename()),
                 span.start_line,
                 span.start_col + 1,
@@ -275,9 +305,9 @@ pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> Str
             let hint = crate::diag::did_you_mean(name, known)
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
-            format!("template `{name}` not found{hint}{during}")
+            format!("template `{name}` not found{hint}")
         }
-        _ => format!("{e}{during}"),
+        _ => e.to_string(),
     }
 }
 
