@@ -250,7 +250,8 @@ pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
 /// whole report. A render reports each spot once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFailure {
-    /// `file:line:column: message`, without the page.
+    /// `file:line:column` of a syntax or rendering error (its message names the variables of
+    /// the page, which differ by page kind); else the one-line error, without the page.
     pub spot: String,
     /// [`template_error`] for the page.
     pub report: String,
@@ -258,8 +259,16 @@ pub struct PageFailure {
 
 /// [`template_error`] of `e` on `page`, with its spot for telling errors apart.
 pub fn page_failure(e: &tera::Error, theme: &Theme, page: &str) -> PageFailure {
+    let spot = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let file = file_of(theme, r.filename());
+            format!("{file}:{}:{}", span.start_line, span.start_col + 1)
+        }
+        _ => error_spot(e, theme),
+    };
     PageFailure {
-        spot: error_spot(e, theme),
+        spot,
         report: template_error(e, theme, Some(page)),
     }
 }
@@ -283,18 +292,12 @@ pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> Str
 /// Where a Tera error is and what it says, in one line: `file:line:column: message`, or
 /// which template is missing (with the nearest name).
 fn error_spot(e: &tera::Error, theme: &Theme) -> String {
-    let file_of = |name: &str| {
-        theme
-            .templates
-            .get(name)
-            .map_or_else(|| name.to_string(), |t| t.file.clone())
-    };
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let span = r.span();
             format!(
                 "{}:{}:{}: {}",
-                file_of(r.filename()),
+                file_of(theme, r.filename()),
                 span.start_line,
                 span.start_col + 1,
                 r.message()
@@ -309,6 +312,14 @@ fn error_spot(e: &tera::Error, theme: &Theme) -> String {
         }
         _ => e.to_string(),
     }
+}
+
+/// The site's file of the template `name` (`templates/x.html`), or the built-in name.
+fn file_of(theme: &Theme, name: &str) -> String {
+    theme
+        .templates
+        .get(name)
+        .map_or_else(|| name.to_string(), |t| t.file.clone())
 }
 
 #[cfg(test)]
