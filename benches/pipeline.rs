@@ -35,7 +35,7 @@ fn run(root: &Path, n: usize, runs: usize) {
     let (raw, _) = load::load(root);
     let catalog = pipeline::load(root).expect("a valid site");
     let today = jiff::civil::date(2026, 11, 29);
-    let (settings, _) = pipeline::audit_site(root, &catalog, today).expect("valid [audit]");
+    let (settings, _) = pipeline::audit_site(&catalog, today).expect("valid [audit]");
     let options = Options::new(Clock::fixed(today));
     let theme = render::Theme::load(root).expect("the built-in theme");
     let plan = site::plan(&catalog, Audience::Public);

@@ -10,8 +10,10 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 
 mod all_errors;
 mod audit;
+mod lines;
 use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
+pub use lines::KeyLines;
 
 /// Which readers a build is for. Internal builds show owners, notes and audit findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -58,6 +60,9 @@ pub struct Config {
     pub review: Review,
     pub audit: AuditConfig,
     pub taxonomy: TaxonomyExtensions,
+    /// Where each key is in the file, for errors found after parsing (not a setting).
+    #[serde(skip)]
+    pub lines: KeyLines,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -182,7 +187,8 @@ impl Config {
     /// Parses `candor.toml` text; `file` names it in errors.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let (config, mut errors) = parse_all(text, file)?;
+        let (mut config, mut errors) = parse_all(text, file)?;
+        config.lines = KeyLines::parse(text);
         if let Some(tag) = &config.language {
             if let Err((message, help)) = crate::i18n::check(tag) {
                 errors.push(at_key(text, file, "language", message).help(help));

@@ -103,6 +103,11 @@ fn cases() -> Vec<Case> {
             |s| append(s, "candor.toml", "\n[audit]\nfail_on = \"sometimes\"\n"),
             "unknown [audit] fail_on `sometimes`",
         ),
+        case(
+            "bad audit.fail_on (dotted key)",
+            |s| append(s, "candor.toml", "audit.fail_on = \"sometimes\"\n"),
+            "unknown [audit] fail_on `sometimes`: expected error, warning or never\n  --> candor.toml:3",
+        ),
         Case {
             name: "SOURCE_DATE_EPOCH not a number",
             epoch: Some("yesterday"),
@@ -241,8 +246,16 @@ fn a_broken_base_html_is_reported_once() {
     mini.row(&[]);
     mini.write_to(&site);
     let base = common::read(&common::demo().join("templates/base.html"));
-    write(&site, "templates/base.html", format!("{{{{ nothing.here }}}}{base}"));
+    write(
+        &site,
+        "templates/base.html",
+        format!("{{{{ nothing.here }}}}{base}"),
+    );
     let (code, stderr) = run(&site, None, &["check"]);
     assert_eq!(code, Some(2), "{stderr}");
-    assert_eq!(stderr.matches("templates/base.html:1:4:").count(), 1, "{stderr}");
+    assert_eq!(
+        stderr.matches("templates/base.html:1:4:").count(),
+        1,
+        "{stderr}"
+    );
 }

@@ -90,7 +90,7 @@ pub(super) fn prepare(
     let theme = Theme::load(root)?;
     render::tera_env::check_logo(&theme, &catalog.config)?;
     progress.stage("auditing", 0);
-    let (settings, audit) = audit_site(root, &catalog, options.clock.today)?;
+    let (settings, audit) = audit_site(&catalog, options.clock.today)?;
     Ok(Prepared {
         catalog,
         theme,

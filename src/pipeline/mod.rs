@@ -36,20 +36,17 @@ pub fn load_under(root: &Path) -> Result<Catalog, Diagnostics> {
     crate::load_catalog(root).map_err(|d| under(root, d))
 }
 
-/// Validates `[audit]` of the site's candor.toml against the catalog and runs the audit.
-/// An invalid `[audit]` section is an input error.
-pub fn audit_site(root: &Path, catalog: &Catalog, today: Date) -> Result<(Settings, Audit), Error> {
-    let file = Path::new("candor.toml");
-    let path = root.join(file);
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io("cannot read", &path, e))?;
-    let settings = Settings::from_catalog(catalog, &text, file)?;
+/// Validates `[audit]` of the site's candor.toml (as loaded: the file is not read again)
+/// against the catalog and runs the audit. An invalid `[audit]` section is an input error.
+pub fn audit_site(catalog: &Catalog, today: Date) -> Result<(Settings, Audit), Error> {
+    let settings = Settings::from_catalog(catalog, Path::new("candor.toml"))?;
     let audit = audit(catalog, &settings, today);
     Ok((settings, audit))
 }
 
 /// [`audit_site`] of one of two sites, its diagnostics [`under`] its folder.
 pub fn audit_under(root: &Path, catalog: &Catalog, today: Date) -> Result<Audit, Error> {
-    match audit_site(root, catalog, today) {
+    match audit_site(catalog, today) {
         Ok((_, audit)) => Ok(audit),
         Err(Error::Invalid(d)) => Err(Error::Invalid(under(root, d))),
         Err(e) => Err(e),
@@ -58,12 +55,8 @@ pub fn audit_under(root: &Path, catalog: &Catalog, today: Date) -> Result<Audit,
 
 /// The audit of a build: the findings and the review schedule for the internal build's
 /// `audit/` page. Findings never make a build fail; only an invalid `[audit]` section does.
-pub fn audit_for_build(
-    root: &Path,
-    catalog: &Catalog,
-    today: Date,
-) -> Result<(Audit, Vec<ReviewDue>), Error> {
-    let (settings, audit) = audit_site(root, catalog, today)?;
+pub fn audit_for_build(catalog: &Catalog, today: Date) -> Result<(Audit, Vec<ReviewDue>), Error> {
+    let (settings, audit) = audit_site(catalog, today)?;
     let reviews = reviews_due(catalog, settings.max_age_days, today, REVIEW_HORIZON_DAYS);
     Ok((audit, reviews))
 }
