@@ -191,11 +191,11 @@ impl Config {
         config.lines = KeyLines::parse(text);
         if let Some(tag) = &config.language {
             if let Err((message, help)) = crate::i18n::check(tag) {
-                errors.push(at_key(text, file, "language", message).help(help));
+                errors.push(at_key(&config.lines, text, file, &["language"], message).help(help));
             }
         }
         if let Err(message) = check_base_url(&config.base_url) {
-            let d = at_key(text, file, "base_url", message);
+            let d = at_key(&config.lines, text, file, &["base_url"], message);
             // The column of the value, after `=`.
             let column = d.snippet.as_deref().and_then(|l| {
                 let eq = l.find('=')?;
@@ -212,8 +212,14 @@ impl Config {
             if !is_hex_colour(colour) {
                 let message = format!("accent_color `{colour}` is not a colour like `#2f6b5a`");
                 errors.push(
-                    at_key(text, file, "accent_color", message)
-                        .help("write `#` and six hex digits (red, green, blue), e.g. `#1f5fbf`"),
+                    at_key(
+                        &config.lines,
+                        text,
+                        file,
+                        &["branding", "accent_color"],
+                        message,
+                    )
+                    .help("write `#` and six hex digits (red, green, blue), e.g. `#1f5fbf`"),
                 );
             }
         }
@@ -267,15 +273,13 @@ pub fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// A diagnostic at the first line that sets `key` (the whole file when none does).
-fn at_key(text: &str, file: &Path, key: &str, message: String) -> Diagnostic {
-    let found = text.lines().enumerate().find(|(_, l)| {
-        l.trim_start()
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-    });
+/// A diagnostic at the line that sets the key at `path` (the whole file when none does).
+fn at_key(lines: &KeyLines, text: &str, file: &Path, path: &[&str], message: String) -> Diagnostic {
+    let found = lines
+        .get(path)
+        .and_then(|n| Some((n, text.lines().nth(n.checked_sub(1)?)?)));
     match found {
-        Some((i, line)) => Diagnostic::at(file, i + 1, message).snippet(line),
+        Some((n, line)) => Diagnostic::at(file, n, message).snippet(line),
         None => Diagnostic::file(file, message),
     }
 }

@@ -38,7 +38,7 @@ fn cases() -> Vec<Case> {
         case(
             "missing branding.logo file",
             |s| append(s, "candor.toml", "\n[branding]\nlogo = \"logo.png\"\n"),
-            "[branding] logo `logo.png` is not a file under static/",
+            "[branding] logo `logo.png` is not a file under static/\n  --> candor.toml:5",
         ),
         case(
             "template syntax error",

@@ -129,6 +129,18 @@ list = [\n\
         assert_eq!(l.get(&["other", "list", "1", "rule"]), Some(6));
     }
 
+    /// A key of the same name in another table is not the one in error (a line scanner took
+    /// the first `accent_color =` of the file).
+    #[test]
+    fn config_errors_point_at_the_key_in_its_table() {
+        let text = "[names]\naccent_color = \"Accent\"\n\n[branding]\naccent_color = \"blue\"\n";
+        let e = crate::config::Config::parse(text, std::path::Path::new("candor.toml"))
+            .expect_err("not a colour");
+        let d = e.into_iter().next().expect("one error");
+        assert_eq!(d.line, Some(5), "{d}");
+        assert_eq!(d.snippet.as_deref(), Some("accent_color = \"blue\""));
+    }
+
     #[test]
     fn invalid_toml_has_no_lines() {
         assert_eq!(KeyLines::parse("a = ").get(&["a"]), None);

@@ -198,10 +198,11 @@ pub fn check_logo(theme: &Theme, config: &crate::config::Config) -> Result<(), E
         return Ok(());
     }
     let path = given.trim().trim_start_matches('/');
-    let mut d = Diagnostic::file(
-        "candor.toml",
-        format!("[branding] logo `{path}` is not a file under static/"),
-    );
+    let message = format!("[branding] logo `{path}` is not a file under static/");
+    let mut d = match config.lines.get(&["branding", "logo"]) {
+        Some(line) => Diagnostic::at("candor.toml", line, message),
+        None => Diagnostic::file("candor.toml", message),
+    };
     let known = theme.assets.keys().map(String::as_str);
     d = match crate::diag::did_you_mean(path, known) {
         Some(h) => d.help(h),
