@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::files::tree;
@@ -258,4 +259,33 @@ fn a_broken_base_html_is_reported_once() {
         1,
         "{stderr}"
     );
+}
+
+/// `candor serve` builds through the same pipeline as `candor build`: the files in memory are
+/// the files on disk, byte for byte.
+#[test]
+fn the_pipeline_in_memory_gives_the_bytes_of_candor_build() {
+    use candor::pipeline::{build_files, Clock, Options};
+    let site = common::fixture("site");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    common::build(&site, &out, &[]); // SOURCE_DATE_EPOCH=1796083200, as below
+    let clock = Clock::resolve(None, Some("1796083200"), jiff::Timestamp::now).expect("clock");
+    let progress = candor::progress::Progress::new(false);
+    let built = build_files(&site, &Options::new(clock), &progress).expect("builds");
+    let in_memory: BTreeMap<String, Vec<u8>> = built
+        .files
+        .into_iter()
+        .map(|f| (f.path.to_string_lossy().replace('\\', "/"), f.bytes))
+        .collect();
+    // The write stage's marker of a folder it owns is the only file a build adds.
+    let mut on_disk: BTreeMap<String, Vec<u8>> = common::files::files(&out).into_iter().collect();
+    assert!(on_disk.remove(".candor-build").is_some());
+    assert_eq!(
+        in_memory.keys().collect::<Vec<_>>(),
+        on_disk.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &in_memory {
+        assert!(on_disk[path] == *bytes, "{path} differs");
+    }
 }
