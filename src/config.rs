@@ -11,6 +11,7 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 mod all_errors;
 mod audit;
 mod lines;
+pub mod toml_help;
 use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
 pub use lines::KeyLines;
@@ -288,19 +289,17 @@ fn at_key(lines: &KeyLines, text: &str, file: &Path, path: &[&str], message: Str
 pub(crate) fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
     let message = e.message().trim().to_string();
     let mut d = Diagnostic::file(file, format!("invalid candor.toml: {message}"));
+    let mut first = None;
     if let Some(span) = e.span() {
         let before = &text[..span.start.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         let line_text = text[line_start..].lines().next().unwrap_or("");
-        let full = match first_setting(text, line, line_text) {
-            Some(first) if message == "duplicate key" => {
-                format!("invalid candor.toml: duplicate key (first set on line {first})")
-            }
-            _ => d.message,
-        };
-        d = Diagnostic::at(file, line, full)
+        if message == "duplicate key" {
+            first = first_setting(text, line, line_text);
+        }
+        d = Diagnostic::at(file, line, d.message)
             .column(column)
             .snippet(line_text);
         // "unknown field `titel`, expected one of `title`, ..." -> did you mean
@@ -319,7 +318,7 @@ pub(crate) fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> D
             d = d.maybe_help(did_you_mean(unknown, expected));
         }
     }
-    d
+    toml_help::explain(&message, first, d)
 }
 
 /// For a key (or table header) set twice, the line (1-based) of its first setting before

@@ -15,7 +15,6 @@ pub mod pages;
 pub mod registers;
 pub mod source;
 pub mod table;
-pub mod toml_help;
 pub mod values;
 pub mod yaml;
 pub mod yaml_help;
@@ -277,7 +276,7 @@ pub fn parse_config(
     let config = match Config::parse(&src.text, rel) {
         Ok(c) => c,
         Err(ds) => {
-            errors.extend(ds.into_iter().map(toml_help::explain));
+            errors.extend(ds);
             return (None, None);
         }
     };
