@@ -16,6 +16,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use candor::config::Audience;
+use candor::pipeline::{self, Clock, Options};
+use candor::progress::Progress;
 use candor::{audit, link, load, render, site};
 
 fn main() {
@@ -31,9 +33,10 @@ fn main() {
 fn run(root: &Path, n: usize, runs: usize) {
     println!("{n} elements, median (fastest) of {runs} runs");
     let (raw, _) = load::load(root);
-    let catalog = candor::load_catalog(root).expect("a valid site");
-    let settings = audit::settings::Settings::default();
+    let catalog = pipeline::load(root).expect("a valid site");
     let today = jiff::civil::date(2026, 11, 29);
+    let (settings, _) = pipeline::audit_site(&catalog, today).expect("valid [audit]");
+    let options = Options::new(Clock::fixed(today));
     let theme = render::Theme::load(root).expect("the built-in theme");
     let plan = site::plan(&catalog, Audience::Public);
 
@@ -45,6 +48,9 @@ fn run(root: &Path, n: usize, runs: usize) {
     });
     stage("render", runs, || {
         render::render(&plan, &catalog, &theme).map(|f| f.len())
+    });
+    stage("build", runs, || {
+        pipeline::build_files(root, &options, &Progress::new(false)).map(|b| b.files.len())
     });
 }
 

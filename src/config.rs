@@ -10,9 +10,11 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 
 mod all_errors;
 mod audit;
+mod lines;
 pub mod toml_help;
 use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
+pub use lines::KeyLines;
 
 /// Which readers a build is for. Internal builds show owners, notes and audit findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -59,6 +61,9 @@ pub struct Config {
     pub review: Review,
     pub audit: AuditConfig,
     pub taxonomy: TaxonomyExtensions,
+    /// Where each key is in the file, for errors found after parsing (not a setting).
+    #[serde(skip)]
+    pub lines: KeyLines,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -183,14 +188,15 @@ impl Config {
     /// Parses `candor.toml` text; `file` names it in errors.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostics> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let (config, mut errors) = parse_all(text, file)?;
+        let (mut config, mut errors) = parse_all(text, file)?;
+        config.lines = KeyLines::parse(text);
         if let Some(tag) = &config.language {
             if let Err((message, help)) = crate::i18n::check(tag) {
-                errors.push(at_key(text, file, "language", message).help(help));
+                errors.push(at_key(&config.lines, text, file, &["language"], message).help(help));
             }
         }
         if let Err(message) = check_base_url(&config.base_url) {
-            let d = at_key(text, file, "base_url", message);
+            let d = at_key(&config.lines, text, file, &["base_url"], message);
             // The column of the value, after `=`.
             let column = d.snippet.as_deref().and_then(|l| {
                 let eq = l.find('=')?;
@@ -207,8 +213,14 @@ impl Config {
             if !is_hex_colour(colour) {
                 let message = format!("accent_color `{colour}` is not a colour like `#2f6b5a`");
                 errors.push(
-                    at_key(text, file, "accent_color", message)
-                        .help("write `#` and six hex digits (red, green, blue), e.g. `#1f5fbf`"),
+                    at_key(
+                        &config.lines,
+                        text,
+                        file,
+                        &["branding", "accent_color"],
+                        message,
+                    )
+                    .help("write `#` and six hex digits (red, green, blue), e.g. `#1f5fbf`"),
                 );
             }
         }
@@ -262,15 +274,13 @@ pub fn is_hex_colour(s: &str) -> bool {
     s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// A diagnostic at the first line that sets `key` (the whole file when none does).
-fn at_key(text: &str, file: &Path, key: &str, message: String) -> Diagnostic {
-    let found = text.lines().enumerate().find(|(_, l)| {
-        l.trim_start()
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-    });
+/// A diagnostic at the line that sets the key at `path` (the whole file when none does).
+fn at_key(lines: &KeyLines, text: &str, file: &Path, path: &[&str], message: String) -> Diagnostic {
+    let found = lines
+        .get(path)
+        .and_then(|n| Some((n, text.lines().nth(n.checked_sub(1)?)?)));
     match found {
-        Some((i, line)) => Diagnostic::at(file, i + 1, message).snippet(line),
+        Some((n, line)) => Diagnostic::at(file, n, message).snippet(line),
         None => Diagnostic::file(file, message),
     }
 }
@@ -279,19 +289,17 @@ fn at_key(text: &str, file: &Path, key: &str, message: String) -> Diagnostic {
 pub(crate) fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> Diagnostic {
     let message = e.message().trim().to_string();
     let mut d = Diagnostic::file(file, format!("invalid candor.toml: {message}"));
+    let mut first = None;
     if let Some(span) = e.span() {
         let before = &text[..span.start.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         let line_text = text[line_start..].lines().next().unwrap_or("");
-        let full = match first_setting(text, line, line_text) {
-            Some(first) if message == "duplicate key" => {
-                format!("invalid candor.toml: duplicate key (first set on line {first})")
-            }
-            _ => d.message,
-        };
-        d = Diagnostic::at(file, line, full)
+        if message == "duplicate key" {
+            first = first_setting(text, line, line_text);
+        }
+        d = Diagnostic::at(file, line, d.message)
             .column(column)
             .snippet(line_text);
         // "unknown field `titel`, expected one of `title`, ..." -> did you mean
@@ -310,7 +318,7 @@ pub(crate) fn toml_diagnostic(e: &toml::de::Error, text: &str, file: &Path) -> D
             d = d.maybe_help(did_you_mean(unknown, expected));
         }
     }
-    d
+    toml_help::explain(&message, first, d)
 }
 
 /// For a key (or table header) set twice, the line (1-based) of its first setting before

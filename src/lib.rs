@@ -20,6 +20,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod out;
+pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod repo_root;

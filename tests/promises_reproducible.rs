@@ -180,3 +180,30 @@ fn an_invalid_source_date_epoch_is_an_error() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("SOURCE_DATE_EPOCH"));
     assert!(!tmp.path().join("out").exists());
 }
+
+/// `SOURCE_DATE_EPOCH` is read in one place with one behaviour: every command that dates
+/// anything refuses a value that is not a number, even one (`export`) that only stamps with it
+/// and one given `--today`.
+#[test]
+fn every_command_refuses_an_invalid_source_date_epoch() {
+    let site = fixture("site");
+    let site = site.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["check", "--root", site],
+        vec!["check", "--today", "2026-12-01", "--root", site],
+        vec!["export", "--format", "cyclonedx", "--root", site],
+        vec!["diff", site, site],
+    ] {
+        let o = candor()
+            .env("SOURCE_DATE_EPOCH", "yesterday")
+            .args(&args)
+            .output()
+            .expect("run candor");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("SOURCE_DATE_EPOCH must be a number of seconds"),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -6,8 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use candor::commands::check::audit_for_build;
 use candor::config::Audience;
+use candor::pipeline::audit_for_build;
 use candor::site::audit::SiteAudit;
 use common::links::assert_links_resolve;
 use common::render::{rendered, Rendered};
@@ -16,7 +16,7 @@ use common::run_build;
 fn build(root: &Path, audience: Audience) -> Rendered {
     let catalog = candor::load_catalog(root).expect("site loads");
     let today = jiff::civil::date(2026, 12, 1);
-    let (audit, reviews) = audit_for_build(root, &catalog, today).expect("audit config is valid");
+    let (audit, reviews) = audit_for_build(&catalog, today).expect("audit config is valid");
     let site = candor::site::plan(&catalog, audience)
         .with_audit(SiteAudit::new(&catalog, &audit, reviews));
     rendered(root, &site, &catalog)

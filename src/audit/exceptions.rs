@@ -133,7 +133,7 @@ mod tests {
         }
         s.cat.config = Config::parse(toml, Path::new("candor.toml")).unwrap();
         let cat = s.finish();
-        let settings = Settings::from_catalog(&cat, toml, Path::new("candor.toml"))?;
+        let settings = Settings::from_catalog(&cat, Path::new("candor.toml"))?;
         Ok(audit(&cat, &settings, TODAY))
     }
 

@@ -7,7 +7,6 @@ pub mod dpia;
 mod exceptions;
 pub mod fairness;
 pub mod finding;
-mod locate;
 mod model_data;
 pub mod model_risk;
 mod models;

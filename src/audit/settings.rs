@@ -7,10 +7,9 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::finding::{FailOn, Severity};
-use super::locate;
 use super::rules::{self, RULES};
 use super::targeting::Targeting;
-use crate::config::{AuditException, Config};
+use crate::config::{AuditException, Config, KeyLines};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Origin};
 use crate::model::Catalog;
 
@@ -73,17 +72,13 @@ const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
 const FAIL_ON: [&str; 3] = ["error", "warning", "never"];
 
 impl Settings {
-    /// Reads `catalog.config`; `config_text` is the text of candor.toml (for line numbers).
-    pub fn from_catalog(
-        catalog: &Catalog,
-        config_text: &str,
-        config_file: &Path,
-    ) -> Result<Settings, Diagnostics> {
+    /// Reads `catalog.config`, whose [`KeyLines`] place the errors in `config_file`.
+    pub fn from_catalog(catalog: &Catalog, config_file: &Path) -> Result<Settings, Diagnostics> {
+        let config: &Config = &catalog.config;
         let cx = Cx {
-            text: config_text,
+            lines: &config.lines,
             file: Arc::from(config_file),
         };
-        let config: &Config = &catalog.config;
         let mut errors = Diagnostics::new();
         let mut settings = Settings {
             max_age_days: config.review.max_age_days,
@@ -96,7 +91,7 @@ impl Settings {
             match FailOn::parse(text) {
                 Some(f) => settings.fail_on = f,
                 None => errors.push(
-                    cx.at(locate::key_line(cx.text, "audit", Some("fail_on")))(format!(
+                    cx.at(cx.lines.get(&["audit", "fail_on"]))(format!(
                         "unknown [audit] fail_on `{text}`: expected error, warning or never"
                     ))
                     .maybe_help(did_you_mean(text, FAIL_ON)),
@@ -104,7 +99,7 @@ impl Settings {
             }
         }
         for (id, level) in &config.audit.rules {
-            let at = cx.at(locate::key_line(cx.text, "audit.rules", Some(id)));
+            let at = cx.at(cx.lines.get(&["audit", "rules", id]));
             let Some(i) = rules::index_of(id) else {
                 errors.push(
                     at(format!("unknown audit rule `{id}` in [audit.rules]")).help(rule_help(id)),
@@ -143,9 +138,9 @@ impl Settings {
     }
 }
 
-/// Where candor.toml is and what it says.
+/// Where candor.toml is and where its keys are.
 struct Cx<'a> {
-    text: &'a str,
+    lines: &'a KeyLines,
     file: Arc<Path>,
 }
 
@@ -158,9 +153,12 @@ impl Cx<'_> {
         }
     }
 
+    /// The line of `key` in the `n`-th `[[audit.exceptions]]`, else of the exception itself.
     fn item_line(&self, n: usize, key: Option<&str>) -> Option<usize> {
-        locate::item_line(self.text, "audit.exceptions", n, key)
-            .or_else(|| locate::item_line(self.text, "audit.exceptions", n, None))
+        let n = n.to_string();
+        let item = ["audit", "exceptions", n.as_str()];
+        key.and_then(|k| self.lines.get(&[&item[..], &[k]].concat()))
+            .or_else(|| self.lines.get(&item))
     }
 }
 

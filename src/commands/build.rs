@@ -1,45 +1,15 @@
-//! `candor build`: load, link, audit, plan, render, then publish the output atomically.
-//! [`build_files`] is everything but the publish, shared with `candor serve`.
+//! `candor build`: runs the pipeline ([`crate::pipeline::build_into`]) into a staging
+//! directory and publishes it atomically; prints where and what it built.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-
-use jiff::civil::Date;
 
 use crate::cli::BuildArgs;
 use crate::config::Audience;
 use crate::diag::Error;
-use crate::diff::{compare, Diff, Labels};
-use crate::model::Catalog;
+use crate::pipeline::{build_into, Clock, Options};
 use crate::progress::Progress;
-use crate::render::{self, OutputFile, Theme};
-use crate::site::audit::SiteAudit;
-use crate::site::changes::{feed_time, SiteChanges};
-use crate::{load_catalog, site, write};
-
-/// What a build needs besides the site folder.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Default: `audience` in candor.toml.
-    pub audience: Option<Audience>,
-    /// Overrides `base_url` of candor.toml.
-    pub base_url: Option<String>,
-    /// `--today`; else `SOURCE_DATE_EPOCH`, else the clock's date.
-    pub today: Option<Date>,
-    /// The previous version, for the "What changed" page and feed.
-    pub previous: Option<PathBuf>,
-    /// Refuse `audience = "internal"` taken from candor.toml alone: a plain `candor build`
-    /// writes to `public/`, and one line in a pull request must not publish internal data.
-    pub refuse_config_internal: bool,
-}
-
-/// The files of a build, in memory, and who they are for.
-#[derive(Debug)]
-pub struct Built {
-    pub files: Vec<OutputFile>,
-    pub audience: Audience,
-}
+use crate::{render, write};
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let started = Instant::now();
@@ -47,7 +17,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let options = Options {
         audience: args.audience,
         base_url: args.base_url.clone(),
-        today: args.today,
+        clock: Clock::from_env(args.today)?,
         previous: args.previous.clone(),
         refuse_config_internal: args.output.is_none(),
     };
@@ -79,108 +49,6 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Loads, audits, plans and renders the site at `root`; writes nothing. Long builds show
-/// their stage on `progress`.
-pub fn build_files(root: &Path, options: &Options, progress: &Progress) -> Result<Built, Error> {
-    let mut audience = Audience::Public;
-    let files = render::collect(|sink| {
-        let (a, rendered) = build_into(root, options, progress, sink)?;
-        audience = a;
-        Ok(rendered)
-    })?;
-    Ok(Built { files, audience })
-}
-
-/// [`build_files`], handing each file to `sink` as soon as it is rendered.
-pub fn build_into(
-    root: &Path,
-    options: &Options,
-    progress: &Progress,
-    sink: &crate::sink::Sink,
-) -> Result<(Audience, render::Rendered), Error> {
-    progress.stage("loading", 0);
-    let mut catalog = load_catalog(root)?;
-    if let Some(url) = &options.base_url {
-        catalog.config.base_url = url.clone();
-    }
-    let audience = options.audience.unwrap_or(catalog.config.audience);
-    if options.audience.is_none()
-        && audience == Audience::Internal
-        && options.refuse_config_internal
-    {
-        return Err(Error::Usage(
-            "candor.toml sets audience = \"internal\", but this build has no --output, so it would write \
-             internal data into the public output folder.\n\
-             An internal build is asked for on the command line: \
-             `candor build --audience internal --output internal-site` (and set audience = \"public\" \
-             in candor.toml, or remove the line)."
-                .to_string(),
-        ));
-    }
-    let theme = Theme::load(root)?;
-    render::tera_env::check_logo(&theme, &catalog.config)?;
-    // The audit runs on every build; findings never fail it, and only an internal build
-    // shows them (`with_audit` leaves a public plan as it is).
-    let today = crate::today::today(options.today)?;
-    progress.stage("auditing", 0);
-    let (audit, reviews) = {
-        let _clear = progress.hold(); // the audit prints its summary line
-        super::check::audit_for_build(root, &catalog, today)?
-    };
-    if options.previous.is_some() {
-        progress.stage("comparing with the previous version", 0);
-    }
-    let diff = match &options.previous {
-        Some(old_root) => Some(changes_since(old_root, &catalog, &audit, audience, today)?),
-        None => None,
-    };
-    let mut plan = site::plan(&catalog, audience);
-    plan.generated_on = crate::today::source_date()?;
-    if audience == Audience::Internal {
-        plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
-    }
-    if let Some(diff) = &diff {
-        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-        plan = plan.with_changes(SiteChanges {
-            diff,
-            updated: feed_time(options.today, epoch.as_deref(), jiff::Timestamp::now),
-        });
-    }
-    progress.stage("rendering", plan.charts.len() + plan.pages.len());
-    let rendered = render::render_into(
-        &plan,
-        &catalog,
-        &theme,
-        render::charts::render_svg,
-        Some(progress.counter()),
-        sink,
-    )?;
-    Ok((audience, rendered))
-}
-
-/// The changes from the site at `old_root` to `catalog`, as `audience` may see them; with the
-/// audit findings introduced and resolved on an internal build.
-fn changes_since(
-    old_root: &Path,
-    catalog: &Catalog,
-    audit: &crate::audit::Audit,
-    audience: Audience,
-    today: Date,
-) -> Result<Diff, Error> {
-    let under = super::diff::under;
-    let old = load_catalog(old_root).map_err(|d| Error::Invalid(under(old_root, d)))?;
-    let diff = compare(&old, catalog, audience, Labels::Names);
-    if audience != Audience::Internal {
-        return Ok(diff);
-    }
-    let old_audit = match super::check::audit_site(old_root, &old, today) {
-        Ok((_, a)) => a,
-        Err(Error::Invalid(d)) => return Err(Error::Invalid(under(old_root, d))),
-        Err(e) => return Err(e),
-    };
-    Ok(diff.with_findings(&old_audit, audit))
 }
 
 fn audience_name(a: Audience) -> &'static str {

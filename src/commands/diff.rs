@@ -2,18 +2,17 @@
 //! sharing and models, and which audit findings it introduces or resolves. Informational:
 //! exits 0 whatever changed, 2 when either site is invalid.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use jiff::civil::Date;
 
-use crate::audit::Audit;
 use crate::config::Audience;
 use crate::diag::{Diagnostics, Error};
 use crate::diff::report::{render, Format, Options};
 use crate::diff::{compare, Labels};
-use crate::model::Catalog;
+use crate::pipeline::{audit_under, load_under, Clock};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -37,8 +36,8 @@ pub struct DiffArgs {
 }
 
 pub fn run(args: &DiffArgs) -> Result<ExitCode, Error> {
-    let today = crate::today::today(args.today)?;
-    let (old, new) = (load(&args.old_root), load(&args.new_root));
+    let today = Clock::from_env(args.today)?.today;
+    let (old, new) = (load_under(&args.old_root), load_under(&args.new_root));
     let (old, new) = match (old, new) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
@@ -48,8 +47,8 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, Error> {
             return Err(Error::Invalid(all));
         }
     };
-    let old_audit = audit(&args.old_root, &old, today)?;
-    let new_audit = audit(&args.new_root, &new, today)?;
+    let old_audit = audit_under(&args.old_root, &old, today)?;
+    let new_audit = audit_under(&args.new_root, &new, today)?;
     let diff =
         compare(&old, &new, args.audience, Labels::Keys).with_findings(&old_audit, &new_audit);
     let options = Options {
@@ -59,33 +58,4 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, Error> {
     };
     crate::out::stdout(render(args.format, &diff, &options).as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Loads one side; its diagnostics name files with the site folder in front, so a reader
-/// knows which version is broken.
-fn load(root: &Path) -> Result<Catalog, Diagnostics> {
-    crate::load_catalog(root).map_err(|d| under(root, d))
-}
-
-fn audit(root: &Path, catalog: &Catalog, today: Date) -> Result<Audit, Error> {
-    match super::check::audit_site(root, catalog, today) {
-        Ok((_, audit)) => Ok(audit),
-        Err(Error::Invalid(d)) => Err(Error::Invalid(under(root, d))),
-        Err(e) => Err(e),
-    }
-}
-
-/// Diagnostics with `root` prepended to their (site-relative) file names.
-pub fn under(root: &Path, diags: Diagnostics) -> Diagnostics {
-    if root == Path::new(".") {
-        return diags;
-    }
-    let mut out = Diagnostics::new();
-    for mut d in diags {
-        if d.file.is_relative() && !d.file.starts_with(root) {
-            d.file = root.join(&d.file);
-        }
-        out.push(d);
-    }
-    out.sorted()
 }

@@ -10,6 +10,7 @@ use crate::cli::RootArg;
 use crate::config::Audience;
 use crate::diag::Error;
 use crate::export::{export, Format};
+use crate::pipeline::Clock;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -32,12 +33,13 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode, Error> {
-    let catalog = crate::load_catalog(&args.root.root)?;
+    let clock = Clock::from_env(None)?;
+    let catalog = crate::pipeline::load(&args.root.root)?;
     let audience = args.audience.unwrap_or(match args.format {
         Format::RopaCsv => Audience::Internal,
         _ => catalog.config.audience,
     });
-    let text = export(&catalog, args.format, audience)?;
+    let text = export(&catalog, args.format, audience, clock.stamp())?;
     match &args.out {
         Some(path) => {
             crate::out::replace_file(path, text.as_bytes())?;

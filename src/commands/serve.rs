@@ -8,6 +8,7 @@ use clap::Args;
 use crate::cli::RootArg;
 use crate::config::Audience;
 use crate::diag::Error;
+use crate::pipeline::{Clock, Options};
 use crate::serve::{run as serve, Serve};
 
 #[derive(Debug, Args)]
@@ -29,10 +30,10 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode, Error> {
     serve(Serve {
         root: args.root.root.clone(),
         port: args.port,
-        options: crate::commands::build::Options {
+        options: Options {
             audience: args.audience,
             previous: args.previous.clone(),
-            ..Default::default()
+            ..Options::new(Clock::from_env(None)?)
         },
     })?;
     Ok(ExitCode::SUCCESS)

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use crate::config::Config;
-use crate::diag::{Diagnostics, Error};
+use crate::diag::Error;
 use crate::taxonomy::{Taxon, Taxonomy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -52,13 +52,7 @@ fn load(root: &Path) -> Result<Taxonomy, Error> {
         return Ok(Taxonomy::fideslang());
     }
     let text = std::fs::read_to_string(&path).map_err(|e| Error::io("cannot read", &path, e))?;
-    let config = Config::parse(&text, file).map_err(|ds| {
-        let mut explained = Diagnostics::new();
-        for d in ds {
-            explained.push(crate::config::toml_help::explain(d));
-        }
-        Error::Invalid(explained)
-    })?;
+    let config = Config::parse(&text, file)?;
     Ok(Taxonomy::with_extensions(&config.taxonomy, &text, file)?)
 }
 

@@ -73,13 +73,7 @@ mod tests {
     fn messages(text: &str) -> Vec<(Option<usize>, String)> {
         match Config::parse(text, Path::new("candor.toml")) {
             Ok(_) => Vec::new(),
-            Err(ds) => ds
-                .into_iter()
-                .map(|d| {
-                    let d = crate::config::toml_help::explain(d);
-                    (d.line, d.message)
-                })
-                .collect(),
+            Err(ds) => ds.into_iter().map(|d| (d.line, d.message)).collect(),
         }
     }
 

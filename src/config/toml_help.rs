@@ -5,11 +5,10 @@ use crate::diag::{did_you_mean, Diagnostic};
 
 const PREFIX: &str = "invalid candor.toml: ";
 
-/// Rewrites a candor.toml diagnostic from `Config::parse` where its wording is the parser's.
-pub fn explain(mut d: Diagnostic) -> Diagnostic {
-    let Some(raw) = d.message.strip_prefix(PREFIX).map(str::to_string) else {
-        return d;
-    };
+/// Rewrites the diagnostic `d` of a TOML error whose message (the parser's own words) is
+/// `raw`; `first` is the line a duplicate key was first set on. Called where the diagnostic
+/// is made, from the parser's error itself, never on a finished message.
+pub fn explain(raw: &str, first: Option<usize>, mut d: Diagnostic) -> Diagnostic {
     let key = d.snippet.as_deref().and_then(key_of).map(str::to_string);
     let name = key
         .as_deref()
@@ -58,12 +57,8 @@ pub fn explain(mut d: Diagnostic) -> Diagnostic {
             format!("unknown key `{unknown}`"),
             Some(format!("the keys allowed here are {expected}")),
         )
-    } else if let Some(rest) = raw.strip_prefix("duplicate key") {
-        let first = rest
-            .trim()
-            .strip_prefix("(first set on line ")
-            .and_then(|r| r.strip_suffix(')'))
-            .map_or(String::new(), |n| format!(" (first on line {n})"));
+    } else if raw.starts_with("duplicate key") {
+        let first = first.map_or(String::new(), |n| format!(" (first on line {n})"));
         let header = d
             .snippet
             .as_deref()
@@ -153,8 +148,10 @@ fn found_in_words(found: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A parser error `message` on the line `snippet`, explained.
     fn d(message: &str, snippet: &str) -> Diagnostic {
-        Diagnostic::at("candor.toml", 2, format!("{PREFIX}{message}")).snippet(snippet)
+        let d = Diagnostic::at("candor.toml", 2, format!("{PREFIX}{message}")).snippet(snippet);
+        explain(message, None, d)
     }
 
     #[test]
@@ -162,7 +159,7 @@ mod tests {
         let text = "title = \"a\"\n[review]\nmax_age_days = 1\n\n[review]\n";
         let e =
             crate::config::Config::parse(text, std::path::Path::new("candor.toml")).unwrap_err();
-        let d = explain(e.into_iter().next().unwrap());
+        let d = e.into_iter().next().unwrap();
         assert_eq!(d.line, Some(5), "{d}");
         assert!(
             d.message
@@ -172,7 +169,7 @@ mod tests {
         let text = "title = \"a\"\n[review]\nmax_age_days = 1\nmax_age_days = 2\n";
         let e =
             crate::config::Config::parse(text, std::path::Path::new("candor.toml")).unwrap_err();
-        let d = explain(e.into_iter().next().unwrap());
+        let d = e.into_iter().next().unwrap();
         assert_eq!(d.line, Some(4), "{d}");
         assert!(
             d.message.ends_with(
@@ -185,53 +182,53 @@ mod tests {
 
     #[test]
     fn types_are_named_in_words_with_an_example() {
-        let e = explain(d(
+        let e = d(
             "invalid type: string \"one year\", expected u32",
             "max_age_days = \"one year\"",
-        ));
+        );
         assert_eq!(
             e.message,
             "invalid candor.toml: `max_age_days` must be a whole number of 0 or more; found the text \"one year\""
         );
         assert_eq!(e.help.as_deref(), Some("for example `max_age_days = 365`"));
-        let e = explain(d(
+        let e = d(
             "invalid value: integer `-5`, expected u32",
             "max_age_days = -5",
-        ));
+        );
         assert!(e.message.ends_with("found `-5`"), "{}", e.message);
-        let e = explain(d(
+        let e = d(
             "invalid type: string \"yes\", expected a boolean",
             "sensitive = \"yes\"",
-        ));
+        );
         assert!(e.message.contains("`true` or `false`"), "{}", e.message);
     }
 
     #[test]
     fn variants_suggest_and_syntax_errors_say_what_to_write() {
-        let e = explain(d(
+        let e = d(
             "unknown variant `internl`, expected `public` or `internal`",
             "audience = \"internl\"",
-        ));
+        );
         assert_eq!(
             e.message,
             "invalid candor.toml: `audience` must be `public` or `internal`; found `internl`"
         );
         assert_eq!(e.help.as_deref(), Some("did you mean `internal`?"));
-        let e = explain(d(
+        let e = d(
             "string values must be quoted, expected literal string",
             "title = x",
-        ));
+        );
         assert_eq!(e.help.as_deref(), Some("write `title = \"x\"`"));
-        let e = explain(d(
+        let e = d(
             "unknown field `titel`, expected one of `title`, `language`",
             "titel = \"x\"",
-        ));
+        );
         assert_eq!(e.message, "invalid candor.toml: unknown key `titel`");
         assert_eq!(
             e.help.as_deref(),
             Some("the keys allowed here are `title`, `language`")
         );
-        let e = explain(d("something else", "a = 1"));
+        let e = d("something else", "a = 1");
         assert_eq!(e.message, "invalid candor.toml: something else");
     }
 }

@@ -8,13 +8,16 @@ use crate::cyclonedx::enum_name;
 use crate::cyclonedx::props;
 use crate::model::ModelCard;
 
-use super::view::{source_date, View};
+use super::view::View;
 
-pub fn export(view: &View) -> String {
+/// The BOM of `view`, with `metadata.timestamp` only when `stamp` is given (from
+/// `SOURCE_DATE_EPOCH`, so the same input gives the same bytes).
+pub fn export(view: &View, stamp: Option<jiff::Timestamp>) -> String {
     let config = &view.catalog.config;
     let mut metadata = Map::new();
-    if let Some(ts) = source_date() {
-        metadata.insert("timestamp".into(), json!(ts));
+    if let Some(ts) = stamp {
+        let text = ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+        metadata.insert("timestamp".into(), json!(text));
     }
     metadata.insert(
         "tools".into(),

@@ -1,5 +1,6 @@
 //! Machine-readable exports of a linked catalog, for one audience: one file per format.
-//! Every export is deterministic: sorted, and timestamped only when `SOURCE_DATE_EPOCH` is set.
+//! Every export is deterministic: sorted, and timestamped only when given a stamp
+//! (`SOURCE_DATE_EPOCH`).
 
 pub mod csv_cell;
 pub mod cyclonedx;
@@ -31,13 +32,19 @@ pub enum Format {
     Json,
 }
 
-/// The export as text.
-pub fn export(catalog: &Catalog, format: Format, audience: Audience) -> Result<String, Error> {
+/// The export as text; `stamp` (the run's `SOURCE_DATE_EPOCH`, [`crate::today::Clock::stamp`])
+/// is the CycloneDX timestamp.
+pub fn export(
+    catalog: &Catalog,
+    format: Format,
+    audience: Audience,
+    stamp: Option<jiff::Timestamp>,
+) -> Result<String, Error> {
     let view = View::new(catalog, audience);
     let csv_error = |e: csv::Error| Error::Usage(format!("cannot write CSV: {e}"));
     match format {
         Format::RopaCsv => ropa::export(&view).map_err(csv_error),
-        Format::Cyclonedx => Ok(cyclonedx::export(&view)),
+        Format::Cyclonedx => Ok(cyclonedx::export(&view, stamp)),
         Format::PlayDataSafety => play::export(&view).map_err(csv_error),
         Format::Fides => Ok(fides::export(&view)),
         Format::Json => {

@@ -1,7 +1,7 @@
 //! Unit tests of the exporters on the site's hand-built test catalog, whose internal values
 //! all carry a marker.
 
-use super::view::{retention_text, source_date, View};
+use super::view::{retention_text, View};
 use super::{export, Format};
 use crate::config::Audience;
 use crate::site::testkit::{catalog, INTERNAL_MARKERS};
@@ -18,7 +18,7 @@ const ALL: [Format; 5] = [
 fn public_exports_contain_no_marker() {
     let c = catalog();
     for format in ALL {
-        let text = export(&c, format, Audience::Public).unwrap();
+        let text = export(&c, format, Audience::Public, None).unwrap();
         for m in INTERNAL_MARKERS {
             assert!(!text.contains(m), "{format:?} leaks {m}");
         }
@@ -28,7 +28,7 @@ fn public_exports_contain_no_marker() {
 #[test]
 fn internal_exports_keep_the_internal_fields_they_have_room_for() {
     let c = catalog();
-    let ropa = export(&c, Format::RopaCsv, Audience::Internal).unwrap();
+    let ropa = export(&c, Format::RopaCsv, Audience::Internal, None).unwrap();
     for m in [
         "OWNER-MARKER",
         "NOTES-MARKER",
@@ -37,9 +37,9 @@ fn internal_exports_keep_the_internal_fields_they_have_room_for() {
     ] {
         assert!(ropa.contains(m), "ROPA lacks {m}");
     }
-    let bom = export(&c, Format::Cyclonedx, Audience::Internal).unwrap();
+    let bom = export(&c, Format::Cyclonedx, Audience::Internal, None).unwrap();
     assert!(bom.contains("MODEL-INTERNAL-MARKER") && bom.contains("MODEL-EXTRA-MARKER"));
-    assert!(export(&c, Format::Fides, Audience::Internal)
+    assert!(export(&c, Format::Fides, Audience::Internal, None)
         .unwrap()
         .contains("SYSOWNER-MARKER"));
 }
@@ -64,14 +64,14 @@ fn retention_and_dates_read_well() {
         retention_text(&c.retention[0]),
         "Account data (P30D from account closure, then delete)"
     );
-    // The process environment is shared by tests: only read it here.
-    match std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-    {
-        Some(_) => assert!(source_date().is_some_and(|d| d.ends_with('Z'))),
-        None => assert_eq!(source_date(), None),
-    }
+    let stamp = jiff::Timestamp::from_second(1_796_083_200).ok();
+    let bom = export(&c, Format::Cyclonedx, Audience::Public, stamp).unwrap();
+    assert!(
+        bom.contains("\"timestamp\": \"2026-12-01T00:00:00Z\""),
+        "{bom}"
+    );
+    let bom = export(&c, Format::Cyclonedx, Audience::Public, None).unwrap();
+    assert!(!bom.contains("timestamp"), "{bom}");
 }
 
 #[test]
@@ -79,14 +79,16 @@ fn cyclonedx_licenses_use_spdx_ids_when_they_are_ones() {
     let mut c = catalog();
     c.models[0].license = Some("apache-2.0".into());
     let bom: serde_json::Value =
-        serde_json::from_str(&export(&c, Format::Cyclonedx, Audience::Public).unwrap()).unwrap();
+        serde_json::from_str(&export(&c, Format::Cyclonedx, Audience::Public, None).unwrap())
+            .unwrap();
     assert_eq!(
         bom["components"][0]["licenses"][0]["license"]["id"],
         "Apache-2.0"
     );
     c.models[0].license = Some("Our own terms".into());
     let bom: serde_json::Value =
-        serde_json::from_str(&export(&c, Format::Cyclonedx, Audience::Public).unwrap()).unwrap();
+        serde_json::from_str(&export(&c, Format::Cyclonedx, Audience::Public, None).unwrap())
+            .unwrap();
     assert_eq!(
         bom["components"][0]["licenses"][0]["license"]["name"],
         "Our own terms"
@@ -97,7 +99,7 @@ fn cyclonedx_licenses_use_spdx_ids_when_they_are_ones() {
 fn ropa_rows_are_the_visible_purposes() {
     let c = catalog();
     let purposes = |audience| {
-        let text = export(&c, Format::RopaCsv, audience).unwrap();
+        let text = export(&c, Format::RopaCsv, audience, None).unwrap();
         csv::Reader::from_reader(text.as_bytes())
             .records()
             .map(|r| r.unwrap()[0].to_string())
@@ -147,14 +149,14 @@ fn audit_and_exports_agree_on_the_eea() {
             .iter()
             .any(|f| f.rule == "unsafeguarded-transfer");
         let c = site().finish();
-        let ropa = export(&c, Format::RopaCsv, Audience::Public).unwrap();
+        let ropa = export(&c, Format::RopaCsv, Audience::Public, None).unwrap();
         let row = csv::Reader::from_reader(ropa.as_bytes())
             .deserialize::<std::collections::HashMap<String, String>>()
             .next()
             .unwrap()
             .unwrap();
         let abroad = !row["third_country_transfers"].is_empty();
-        let fides = export(&c, Format::Fides, Audience::Public).unwrap();
+        let fides = export(&c, Format::Fides, Audience::Public, None).unwrap();
         let transfers = fides.contains("does_international_transfers: true");
         assert_eq!(
             (flagged, abroad, transfers),
@@ -175,7 +177,7 @@ fn ropa_rows(
     c: &crate::model::Catalog,
     audience: Audience,
 ) -> std::collections::BTreeMap<String, std::collections::HashMap<String, String>> {
-    let text = export(c, Format::RopaCsv, audience).unwrap();
+    let text = export(c, Format::RopaCsv, audience, None).unwrap();
     csv::Reader::from_reader(text.as_bytes())
         .deserialize::<std::collections::HashMap<String, String>>()
         .map(|r| {
@@ -227,7 +229,7 @@ fn ropa_records_conditions_laws_transfers_and_security() {
 #[test]
 fn fides_declares_the_art_9_condition_transfers_and_security() {
     let c = substance();
-    let public = export(&c, Format::Fides, Audience::Public).unwrap();
+    let public = export(&c, Format::Fides, Audience::Public, None).unwrap();
     assert!(
         public
             .contains("special_category_legal_basis: Health or social care (with a basis in law)"),
@@ -238,7 +240,7 @@ fn fides_declares_the_art_9_condition_transfers_and_security() {
         "data_security_practices: Encryption in transit and at rest; access on a need-to-know basis."
     ));
     assert!(!public.contains("AES-256"), "system measures are internal");
-    let internal = export(&c, Format::Fides, Audience::Internal).unwrap();
+    let internal = export(&c, Format::Fides, Audience::Internal, None).unwrap();
     assert!(internal.contains("data_security_practices: Vendor ISO 27001 certified"));
     assert!(internal.contains("Encrypted at rest (AES-256)"));
 }

@@ -88,14 +88,3 @@ pub fn distinct<I: IntoIterator<Item = String>>(items: I) -> Vec<String> {
     v.dedup();
     v
 }
-
-/// The timestamp of `SOURCE_DATE_EPOCH` as RFC 3339 (`2026-12-01T00:00:00Z`), if set and valid.
-pub fn source_date() -> Option<String> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
-    let ts = jiff::Timestamp::from_second(secs).ok()?;
-    Some(ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
-}

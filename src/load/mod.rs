@@ -275,7 +275,7 @@ pub fn parse_config(
     let config = match Config::parse(&src.text, rel) {
         Ok(c) => c,
         Err(ds) => {
-            errors.extend(ds.into_iter().map(crate::config::toml_help::explain));
+            errors.extend(ds);
             return (None, None);
         }
     };

@@ -19,7 +19,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Error};
+use crate::diag::Error;
 use crate::model::Catalog;
 use crate::sink::Sink;
 use crate::site::{data_json, search, sitemap, views, PageKind, PageSpec, Site};
@@ -82,6 +82,7 @@ fn poisoned() -> Error {
     Error::Template("a rendering thread panicked".to_string())
 }
 
+
 /// What went into the sink: HTML pages and SVG charts (besides data.json, sitemap and assets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rendered {
@@ -121,56 +122,31 @@ pub fn render_into(
         site,
         svgs: &svgs,
     };
-    // The big listings first, so no thread is left with one at the end; the data files
-    // (charts, data.json, sitemap, search index) alongside the pages.
-    let mut order: Vec<&PageSpec> = site.pages.iter().collect();
-    order.sort_by_key(|p| matches!(p.kind, PageKind::Element(_) | PageKind::Model(_)));
-    let (pages, data) = rayon::join(
+    let pages = Pages {
+        ctx,
+        tera: &tera,
+        native: &native,
+        theme,
+    };
+    // The data files (charts, data.json, sitemap, search index) alongside the pages.
+    let (written, data) = rayon::join(
         || {
-            order
+            render_order(site)
                 .par_iter()
                 .map(|page| {
-                    let failed = |e: tera::Error| {
-                        PageError::Template(tera_env::template_error(&e, theme, Some(&page.path)))
-                    };
-                    let (title, view) = views::build(ctx, page);
-                    let section = page.kind.section();
-                    let path = Path::new(&page.path);
-                    let written = if native.handles(&page.kind, &view) {
-                        sink.stream(path, &mut |w| {
-                            native.write(&view, &title, &page.path, section, w)
-                        })
-                    } else {
-                        let context = tera_env::page_context(&view, &title, &page.path, section)
-                            .map_err(failed)?;
-                        let html = tera
-                            .render(page.kind.template(), &context)
-                            .map_err(failed)?;
-                        sink.file(path, html.as_bytes())
-                    };
+                    let written = pages.render(page, sink);
                     tick();
-                    written.map_err(PageError::Write)
+                    written
                 })
                 .collect::<Vec<Result<(), PageError>>>()
         },
         || data_files(site, catalog, &svgs, sink),
     );
-    let mut errors: Vec<String> = Vec::new();
-    for page in pages {
-        match page {
-            Ok(()) => {}
-            Err(PageError::Write(e)) => return Err(e),
-            Err(PageError::Template(e)) if !errors.iter().any(|x| same_error(x, &e)) => {
-                errors.push(e)
-            }
-            Err(PageError::Template(_)) => {}
-        }
-    }
-    if !errors.is_empty() {
-        return Err(Error::Template(errors.join("\n\n")));
-    }
+    template_errors(written)?;
     data?;
-    add_assets(site, theme, sink)?;
+    outputs::assets(site, theme)?
+        .into_iter()
+        .try_for_each(|(rel, bytes)| sink.file(rel, bytes))?;
     Ok(Rendered {
         pages: site.pages.len(),
         charts: site.charts.len(),
@@ -204,79 +180,101 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
     Ok(())
 }
 
+/// The pages in the order they are rendered: the big listings (element and model pages)
+/// last, so no thread is left with one at the end. The order of the errors follows it.
+fn render_order<'s, 'a>(site: &'s Site<'a>) -> Vec<&'s PageSpec<'a>> {
+    let mut order: Vec<&PageSpec> = site.pages.iter().collect();
+    order.sort_by_key(|p| matches!(p.kind, PageKind::Element(_) | PageKind::Model(_)));
+    order
+}
+
+/// Renders the first page of each template of `site` (so every page kind), writing nothing,
+/// then checks the theme's assets against the generated outputs: what a full render would
+/// report on these pages, in the same words, for `candor check`. Charts are not drawn (no
+/// template reads their markup).
+pub fn dry_run(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<(), Error> {
+    let tera = tera_env::build(theme, catalog, site)?;
+    let native = native::Native::new(theme, tera_env::globals(theme, catalog, site), site.lang);
+    let svgs = vec![String::new(); site.charts.len()];
+    let pages = Pages {
+        ctx: views::Ctx {
+            catalog,
+            site,
+            svgs: &svgs,
+        },
+        tera: &tera,
+        native: &native,
+        theme,
+    };
+    let mut seen = HashSet::new();
+    let nowhere = |_: &Path, _: &[u8]| Ok(());
+    let written: Vec<Result<(), PageError>> = render_order(site)
+        .into_iter()
+        .filter(|p| seen.insert(p.kind.template()))
+        .map(|p| pages.render(p, &nowhere))
+        .collect();
+    template_errors(written)?;
+    outputs::assets(site, theme).map(drop)
+}
+
+/// What renders a page: the native renderer where it handles the page, else Tera.
+struct Pages<'r, 'a> {
+    ctx: views::Ctx<'r>,
+    tera: &'r tera::Tera,
+    native: &'r native::Native<'a>,
+    theme: &'r Theme,
+}
+
+impl Pages<'_, '_> {
+    fn render(&self, page: &PageSpec, sink: &Sink) -> Result<(), PageError> {
+        let failed = |e: tera::Error| {
+            PageError::Template(tera_env::page_failure(&e, self.theme, &page.path))
+        };
+        let (title, view) = views::build(self.ctx, page);
+        let section = page.kind.section();
+        let path = Path::new(&page.path);
+        let written = if self.native.handles(&page.kind, &view) {
+            sink.stream(path, &mut |w| {
+                self.native.write(&view, &title, &page.path, section, w)
+            })
+        } else {
+            let context =
+                tera_env::page_context(&view, &title, &page.path, section).map_err(failed)?;
+            let html = self
+                .tera
+                .render(page.kind.template(), &context)
+                .map_err(failed)?;
+            sink.file(path, html.as_bytes())
+        };
+        written.map_err(PageError::Write)
+    }
+}
+
 enum PageError {
-    Template(String),
+    Template(tera_env::PageFailure),
     Write(Error),
 }
 
-/// Two errors from the same template spot (first line equal, pages aside) count once.
-fn same_error(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        let first = s.lines().next().unwrap_or("");
-        first
-            .split(" (rendering ")
-            .next()
-            .unwrap_or(first)
-            .to_string()
-    };
-    key(a) == key(b)
-}
-
-/// Adds the theme's assets. One that would replace a generated file, or take the place of a
-/// generated directory (or need a generated file to be a directory), is an error.
-fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
-    let files = outputs::generated(site);
-    let generated: HashSet<&str> = files.iter().map(String::as_str).collect();
-    // Every directory a generated file sits in: each prefix of its path up to a `/`.
-    let generated_dirs: HashSet<&str> = generated
-        .iter()
-        .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
-        .collect();
-    let is_generated = |p: &Path| p.to_str().is_some_and(|p| generated.contains(p));
-    let mut clashes = crate::diag::Diagnostics::new();
-    let mut clash = |path: &str, message: String, help: &str| {
-        clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
-    };
-    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json and changes.xml cannot be replaced from static/";
-    let mut assets = Vec::with_capacity(theme.assets.len());
-    for (path, bytes) in &theme.assets {
-        let rel = Path::new(path);
-        if crate::sink::safe_join(Path::new(""), rel).is_err() {
-            let message = "static file has a name that is a device on Windows (con, prn, aux, nul, com1-9, lpt1-9)";
-            clash(
-                path,
-                message.into(),
-                "rename it: the site could not be copied to Windows",
-            );
-        } else if generated.contains(path.as_str()) {
-            clash(
-                path,
-                format!("static file would overwrite the generated `{path}`"),
-                GENERATED,
-            );
-        } else if generated_dirs.contains(path.as_str()) {
-            clash(
-                path,
-                format!("static file would take the place of the generated directory `{path}/`"),
-                GENERATED,
-            );
-        } else if let Some(file) = rel.ancestors().skip(1).find(|d| is_generated(d)) {
-            clash(
-                path,
-                format!(
-                    "static file would need the generated file `{}` to be a directory",
-                    file.display()
-                ),
-                GENERATED,
-            );
-        } else {
-            assets.push((rel, bytes));
+/// The first write error, else every distinct template error together: errors from the same
+/// template spot (the same [`tera_env::PageFailure::spot`], pages aside) count once.
+fn template_errors(results: Vec<Result<(), PageError>>) -> Result<(), Error> {
+    let mut errors: Vec<tera_env::PageFailure> = Vec::new();
+    for result in results {
+        match result {
+            Ok(()) => {}
+            Err(PageError::Write(e)) => return Err(e),
+            Err(PageError::Template(e)) => {
+                if !errors.iter().any(|x| x.spot == e.spot) {
+                    errors.push(e);
+                }
+            }
         }
     }
-    clashes.into_result(())?;
-    assets
-        .into_iter()
-        .try_for_each(|(rel, bytes)| sink.file(rel, bytes.as_ref()))
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let reports: Vec<String> = errors.into_iter().map(|e| e.report).collect();
+    Err(Error::Template(reports.join("\n\n")))
 }
 
 #[cfg(test)]

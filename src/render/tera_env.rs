@@ -199,10 +199,11 @@ pub fn check_logo(theme: &Theme, config: &crate::config::Config) -> Result<(), E
         return Ok(());
     }
     let path = given.trim().trim_start_matches('/');
-    let mut d = Diagnostic::file(
-        "candor.toml",
-        format!("[branding] logo `{path}` is not a file under static/"),
-    );
+    let message = format!("[branding] logo `{path}` is not a file under static/");
+    let mut d = match config.lines.get(&["branding", "logo"]) {
+        Some(line) => Diagnostic::at("candor.toml", line, message),
+        None => Diagnostic::file("candor.toml", message),
+    };
     let known = theme.assets.keys().map(String::as_str);
     d = match crate::diag::did_you_mean(path, known) {
         Some(h) => d.help(h),
@@ -247,25 +248,58 @@ pub fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result
     out.write_all(&bytes[start..])
 }
 
+/// A template error of one page: where it is, the same for every page it breaks, and the
+/// whole report. A render reports each spot once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFailure {
+    /// `file:line:column` of a syntax or rendering error (its message names the variables of
+    /// the page, which differ by page kind); else the one-line error, without the page.
+    pub spot: String,
+    /// [`template_error`] for the page.
+    pub report: String,
+}
+
+/// [`template_error`] of `e` on `page`, with its spot for telling errors apart.
+pub fn page_failure(e: &tera::Error, theme: &Theme, page: &str) -> PageFailure {
+    let spot = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let file = file_of(theme, r.filename());
+            format!("{file}:{}:{}", span.start_line, span.start_col + 1)
+        }
+        _ => error_spot(e, theme),
+    };
+    PageFailure {
+        spot,
+        report: template_error(e, theme, Some(page)),
+    }
+}
+
 /// A Tera error as `file:line:column: message`, naming the site's template file (or the
 /// built-in one) and, for rendering errors, the page being rendered; Tera's own report, with
 /// the offending source line, follows.
 pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> String {
-    let file_of = |name: &str| {
-        theme
-            .templates
-            .get(name)
-            .map_or_else(|| name.to_string(), |t| t.file.clone())
-    };
     let during = page
         .map(|p| format!(" (rendering {p})"))
         .unwrap_or_default();
+    let spot = error_spot(e, theme);
+    match e.kind() {
+        ErrorKind::SyntaxError(_) | ErrorKind::RenderingError(_) => {
+            format!("{spot}{during}\n{e}")
+        }
+        _ => format!("{spot}{during}"),
+    }
+}
+
+/// Where a Tera error is and what it says, in one line: `file:line:column: message`, or
+/// which template is missing (with the nearest name).
+fn error_spot(e: &tera::Error, theme: &Theme) -> String {
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let span = r.span();
             format!(
-                "{}:{}:{}: {}{during}\n{e}",
-                file_of(r.filename()),
+                "{}:{}:{}: {}",
+                file_of(theme, r.filename()),
                 span.start_line,
                 span.start_col + 1,
                 r.message()
@@ -276,10 +310,18 @@ pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> Str
             let hint = crate::diag::did_you_mean(name, known)
                 .map(|h| format!(" ({h})"))
                 .unwrap_or_default();
-            format!("template `{name}` not found{hint}{during}")
+            format!("template `{name}` not found{hint}")
         }
-        _ => format!("{e}{during}"),
+        _ => e.to_string(),
     }
+}
+
+/// The site's file of the template `name` (`templates/x.html`), or the built-in name.
+fn file_of(theme: &Theme, name: &str) -> String {
+    theme
+        .templates
+        .get(name)
+        .map_or_else(|| name.to_string(), |t| t.file.clone())
 }
 
 #[cfg(test)]

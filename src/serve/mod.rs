@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::commands::build::{build_files, Options};
 use crate::diag::Error;
+use crate::pipeline::{build_files, Options};
 
 pub use state::State;
 

@@ -17,7 +17,7 @@ pub const FEED: &str = "changes.xml";
 pub struct SiteChanges<'a> {
     /// Compared for the build's audience: a public build's diff has no internal row in it.
     pub diff: &'a Diff,
-    /// The feed's `updated`: from `SOURCE_DATE_EPOCH` or `--today`, never the clock's time.
+    /// The feed's `updated`: [`crate::today::Clock::feed_time`], never the clock's time.
     pub updated: Timestamp,
 }
 
@@ -32,52 +32,5 @@ impl<'a> Site<'a> {
         });
         self.changes = Some(changes);
         self
-    }
-}
-
-/// When a feed built today is dated: midnight (UTC) of `--today` when it is given, else the
-/// `SOURCE_DATE_EPOCH` second, else midnight (UTC) of the UTC date of `now` — not the local
-/// date, which is a day ahead or behind UTC for part of every day in most time zones, while
-/// the feed says `Z`. Never the time of day of the build.
-pub fn feed_time(
-    flag: Option<jiff::civil::Date>,
-    source_date_epoch: Option<&str>,
-    now: impl FnOnce() -> Timestamp,
-) -> Timestamp {
-    let midnight = |d: jiff::civil::Date| {
-        d.to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .map(|z| z.timestamp())
-            .unwrap_or(Timestamp::UNIX_EPOCH)
-    };
-    if let Some(d) = flag {
-        return midnight(d);
-    }
-    source_date_epoch
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|s| Timestamp::from_second(s).ok())
-        .unwrap_or_else(|| midnight(now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn feed_time_never_reads_the_clock() {
-        // 2026-11-30T15:00Z: already 2026-12-01 in Kiritimati (+14), still 11-30 in UTC.
-        let today = || Timestamp::from_second(1_796_050_800).unwrap();
-        assert_eq!(
-            feed_time(Some(date(2026, 1, 2)), Some("1796083199"), today).to_string(),
-            "2026-01-02T00:00:00Z"
-        );
-        assert_eq!(
-            feed_time(None, Some("1796083199"), today).to_string(),
-            "2026-11-30T23:59:59Z"
-        );
-        assert_eq!(
-            feed_time(None, None, today).to_string(),
-            "2026-11-30T00:00:00Z"
-        );
     }
 }

@@ -1,6 +1,8 @@
 //! A small site built in a temporary directory, one inventory file and the registers, and the
 //! findings `candor check --format json` reports on it: for the end-to-end rule tests.
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use super::{candor, write};
@@ -142,6 +144,36 @@ impl Mini {
     pub fn check(&self) -> Vec<Hit> {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = dir.path();
+        self.write_to(root);
+        let out = candor()
+            .args(["check", "--format", "json", "--fail-on", "never", "--root"])
+            .arg(root)
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_str(&stdout).expect("JSON");
+        v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| Hit {
+                rule: f["rule"].as_str().unwrap_or("").into(),
+                severity: f["severity"].as_str().unwrap_or("").into(),
+                at: format!("{}:{}", f["file"].as_str().unwrap_or(""), f["line"]),
+                law: f["law"].as_str().unwrap_or("").into(),
+                message: f["message"].as_str().unwrap_or("").into(),
+            })
+            .collect()
+    }
+
+    /// Writes the site's files into `root`: candor.toml, the inventory and the registers.
+    pub fn write_to(&self, root: &Path) {
         write(root, "candor.toml", &self.toml);
         let mut inv = COLUMNS.join(",");
         for r in &self.rows {
@@ -180,31 +212,6 @@ impl Mini {
             ret.push('\n');
         }
         write(root, "content/retention.csv", ret);
-        let out = candor()
-            .args(["check", "--format", "json", "--fail-on", "never", "--root"])
-            .arg(root)
-            .output()
-            .expect("runs");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{stdout}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: Value = serde_json::from_str(&stdout).expect("JSON");
-        v["findings"]
-            .as_array()
-            .expect("findings")
-            .iter()
-            .map(|f| Hit {
-                rule: f["rule"].as_str().unwrap_or("").into(),
-                severity: f["severity"].as_str().unwrap_or("").into(),
-                at: format!("{}:{}", f["file"].as_str().unwrap_or(""), f["line"]),
-                law: f["law"].as_str().unwrap_or("").into(),
-                message: f["message"].as_str().unwrap_or("").into(),
-            })
-            .collect()
     }
 }
 

@@ -26,8 +26,7 @@ fn compare(
     }
     let theme = Theme::load(root).expect("a valid theme");
     let today = jiff::civil::date(2026, 11, 29);
-    let (audit, reviews) =
-        crate::commands::check::audit_for_build(root, &catalog, today).expect("audits");
+    let (audit, reviews) = crate::pipeline::audit_for_build(&catalog, today).expect("audits");
     let diff = crate::diff::compare(&catalog, &catalog, audience, crate::diff::Labels::Names);
     let mut site = plan(&catalog, audience);
     if audience == Audience::Internal {
