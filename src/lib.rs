@@ -2,6 +2,25 @@
 //! transparency site, an audit and machine-readable exports out.
 //!
 //! The pipeline runs one way: `load -> link -> audit -> site -> render -> write`.
+//!
+//! Arrows only point down: a module uses its own layer and the layers below it, never one
+//! above (`tests/layering.rs` holds the same list and enforces it). Bottom first:
+//!
+//! - layer 0 foundations: diag, hash, xml, out, uuid, ids, country, i18n, today, progress,
+//!   repo_root, cyclonedx, sink
+//! - layer 1 config: config, taxonomy
+//! - layer 2 model: model
+//! - layer 3 load: load
+//! - layer 4 link: link
+//! - layer 5 audit: audit
+//! - layer 6 diff: diff
+//! - layer 7 site: site
+//! - layer 8 render: render
+//! - layer 9 write: write
+//! - layer 10 exchange: export, import, schema
+//! - layer 11 pipeline: pipeline
+//! - layer 12 serve: serve
+//! - layer 13 commands: commands, cli, main
 
 pub mod audit;
 pub mod cli;
