@@ -110,6 +110,8 @@ fn validate_sarif(v: &Value) {
     let schema: Value = serde_json::from_str(&read(&path)).unwrap();
     let mut schemas = boon::Schemas::new();
     let mut compiler = boon::Compiler::new();
+    // `format` asserted: `helpUri` and `informationUri` must be absolute URIs.
+    compiler.enable_format_assertions();
     compiler.add_resource("file:///sarif.json", schema).unwrap();
     let idx = compiler
         .compile("file:///sarif.json", &mut schemas)
@@ -125,6 +127,23 @@ fn sarif_is_valid_and_points_into_the_repository() {
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&out).expect("JSON");
     validate_sarif(&v);
+    // Links are absolute, made from Cargo.toml's `repository`, to each rule's heading.
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    assert!(repository.starts_with("https://"), "{repository}");
+    let driver = &v["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["informationUri"], repository);
+    let audit_md = read(&fixture("../../docs/audit.md"));
+    for r in driver["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        assert_eq!(
+            r["helpUri"],
+            format!("{repository}/blob/main/docs/audit.md#{id}")
+        );
+        assert!(
+            audit_md.contains(&format!("\n### `{id}`\n")),
+            "{id}: no heading"
+        );
+    }
     let results = v["runs"][0]["results"].as_array().unwrap();
     let uri = results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         .as_str()

@@ -189,7 +189,7 @@ fn the_action_inputs_are_the_documented_ones() {
 }
 
 #[test]
-fn the_action_installs_from_git_locked_and_caches_per_commit() {
+fn the_action_installs_from_its_own_checkout_locked_and_caches_per_source() {
     let a = action();
     let steps = a["runs"]["steps"].as_array().expect("steps").clone();
     let runs: String = steps
@@ -197,7 +197,20 @@ fn the_action_installs_from_git_locked_and_caches_per_commit() {
         .filter_map(|s| s["run"].as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    assert!(runs.contains("cargo install --locked --git"), "{runs}");
+    assert!(
+        runs.contains("cargo install --locked --path \"$ACTION_PATH\""),
+        "{runs}"
+    );
+    let build = steps
+        .iter()
+        .find(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("cargo install"))
+        })
+        .expect("a build step");
+    assert_eq!(build["env"]["ACTION_PATH"], "${{ github.action_path }}");
+    assert!(!runs.contains("--git"), "no address needed: {runs}");
     assert!(!runs.contains("cargo install candor"), "not on crates.io");
     let cache = steps
         .iter()
@@ -209,5 +222,33 @@ fn the_action_installs_from_git_locked_and_caches_per_commit() {
         .expect("a cache step");
     assert!(cache["with"]["key"]
         .as_str()
-        .is_some_and(|k| k.contains("steps.resolve.outputs.sha")));
+        .is_some_and(|k| k.contains("steps.resolve.outputs.source")));
+}
+
+/// candor's address is written once, as `repository` in Cargo.toml: no other file names it,
+/// nor the old placeholder.
+#[test]
+fn the_repository_address_is_only_in_cargo_toml() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let address = env!("CARGO_PKG_REPOSITORY");
+    assert!(address.starts_with("https://"), "{address}");
+    let mut files = vec![
+        root.join("README.md"),
+        root.join("action.yml"),
+        root.join("Dockerfile"),
+    ];
+    for dir in ["docs", "src", ".github/workflows"] {
+        for e in walkdir::WalkDir::new(root.join(dir)) {
+            let e = e.expect("readable");
+            if e.file_type().is_file() {
+                files.push(e.into_path());
+            }
+        }
+    }
+    assert!(files.len() > 50, "{files:?}");
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_default();
+        assert!(!text.contains(address), "{} repeats {address}", f.display());
+        assert!(!text.contains("your-org"), "{} names your-org", f.display());
+    }
 }

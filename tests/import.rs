@@ -74,7 +74,7 @@ fn every_fixture_imports_or_fails_cleanly() {
             seen += 1;
         }
     }
-    assert_eq!(seen, 12, "every fixture is tried");
+    assert_eq!(seen, 13, "every fixture is tried");
 }
 
 #[test]
@@ -207,13 +207,30 @@ fn model_card_toolkit_metrics_keep_slices_and_intervals() {
     );
     assert_eq!(
         card.extra["model_details"],
-        json!({"path": "my/model/path", "version": {"date": "2020/02/02"}})
+        json!({"path": "my/model/path"})
+    );
+    assert!(
+        card.body.contains("- Not mapped to a card field, so kept as extra front-matter keys (shown on internal builds only): `model_details.path`."),
+        "{}",
+        card.body
     );
     assert!(
         card.body
-            .contains("2 graphics of the data set `data name` (img1, img2) were not imported"),
+            .contains("Version v1.0, dated 2020/02/02.\n\nChanges: The diff with last version."),
         "{}",
         card.body
+    );
+    assert!(
+        card.body.contains("2 graphics of the data set `data name` (“graphics description”) were left out, as candor model cards hold no images (copy one into `static/` and link it if it matters): img1; img2."),
+        "{}",
+        card.body
+    );
+    assert!(card
+        .body
+        .contains("- Input format: 32-char-len-text\n- Output `type`: 64-char-len-text"));
+    assert_eq!(
+        card.training_data.as_ref().unwrap().description.as_deref(),
+        Some("data name: description. Sensitive data: age.")
     );
     assert!(!card.body.contains("image_bytes"));
 
@@ -227,8 +244,42 @@ fn model_card_toolkit_metrics_keep_slices_and_intervals() {
     assert_eq!(card.metrics[0].name, "accuracy (threshold 0.5)");
     assert_eq!(
         card.evaluation_data.unwrap().description.as_deref(),
-        Some("Validation Set")
+        Some("Validation Set.")
     );
+    assert_eq!(
+        card.training_data.unwrap().description.as_deref(),
+        Some("Training Set.")
+    );
+    assert!(card
+        .body
+        .contains("## Intended users\n\n- Fans of dogs and cats."));
+    assert!(card
+        .body
+        .contains("## Trade-offs\n\n- Recall vs Precision."));
+    assert_eq!(
+        card.ethical_considerations[0].mitigation.as_deref(),
+        Some("Avoid application on non-dog and non-cat images.")
+    );
+
+    // The same card in the toolkit's older schema (0.0.1): data as `{train, eval}`, licence
+    // and citation as text.
+    let (_s, old) = import_into_site(
+        "mct",
+        "model-card-toolkit/cats_vs_dogs_v0_0_1.json",
+        "fine-tuned-mobilenetv2-model-for-cat-vs-dogs",
+    );
+    assert_eq!(old.license.as_deref(), Some("Apache-2.0"));
+    assert_eq!(old.metrics.len(), 3);
+    assert_eq!(old.metrics[1].ci, Some([0.9832885766, 1.0032885766]));
+    assert!(
+        old.body
+            .contains("1 graphic of the data set `Evaluation data` was left out"),
+        "{}",
+        old.body
+    );
+    assert!(old
+        .body
+        .contains("## Citation\n\n- https://github.com/tensorflow/model-card-toolkit/"));
 }
 
 #[test]

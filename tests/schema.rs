@@ -5,7 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use common::{candor, read};
+use common::{candor, copy_site, read, write};
+use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn schema(which: &str) -> Value {
@@ -130,7 +131,7 @@ fn real_site_files_fit_the_schemas() {
 fn the_schemas_catch_typos_and_wrong_types() {
     let config = validator("config");
     let bad =
-        json!({"organization": "x", "audience": "everyone", "review": {"max_age_days": "a year"}});
+        json!({"organisaton": "x", "audience": "everyone", "review": {"max_age_days": "a year"}});
     assert_eq!(
         check(&config, &bad),
         [
@@ -250,4 +251,127 @@ fn the_config_schema_has_an_id_and_rejects_what_candor_rejects() {
     }
     let ok = serde_json::json!({"audit": {"rules": {"vague-purpose": "off", "sensitive-basis": "warning"}}, "names": {"user.contact.email": "Email"}});
     assert_eq!(boon_errors(&config, &ok), None);
+}
+
+/// A part of a candor.toml: lines for the top level, tables after them, and whether candor
+/// accepts it (a file is accepted when all its parts are).
+type Part = (&'static str, &'static str, bool);
+
+const ORGANISATION: &[Part] = &[
+    ("", "", true),
+    ("organisation = \"Acme\"\n", "", true),
+    ("organization = \"Acme\"\n", "", true),
+    (
+        "organisation = \"Acme\"\norganization = \"Acme\"\n",
+        "",
+        false,
+    ),
+];
+
+const CONTACT: &[Part] = &[
+    ("", "", true),
+    ("contact = \"privacy@x.example\"\n", "", true),
+    ("contact = \"https://x.example/privacy\"\n", "", true),
+    ("contact = \"call us\"\n", "", false),
+    ("contact = \"\"\n", "", false),
+    ("contact = \"ftp://a@x.example\"\n", "", false),
+    ("contact = 5\n", "", false),
+    (
+        "",
+        "[contact]\nemail = \"a@x.example\"\ndpo = \"Jo\"\n",
+        true,
+    ),
+    ("", "[contact]\nmail = \"a@x.example\"\n", false),
+];
+
+const OTHER: &[Part] = &[
+    ("", "", true),
+    ("titel = \"x\"\n", "", false),
+    ("", "[review]\nmax_age_days = 30\n", true),
+    ("", "[review]\nmax_age = 30\n", false),
+    (
+        "",
+        "[audit.rules]\nvague-purpose = \"off\"\nsensitive-basis = \"warning\"\n",
+        true,
+    ),
+    ("", "[audit.rules]\nvague-purpos = \"off\"\n", false),
+    ("", "[names]\n\"user.contact.email\" = \"Email\"\n", true),
+    ("", "[names]\n\"user.contact email\" = \"Email\"\n", false),
+];
+
+const EXCEPTION: &[Part] = &[
+    ("", "", true),
+    ("", "[[audit.exceptions]]\nrule = \"unbounded-retention\"\nelement = \"email_address\"\nreason = \"Proof of consent.\"\nexpires = 2027-06-30\n", true),
+    ("", "[[audit.exceptions]]\nrule = \"unbounded-retention\"\nelement = \"email_address\"\n", false),
+    ("", "[[audit.exceptions]]\nrule = \"unbounded-retention\"\nreason = \"  \"\n", false),
+    ("", "[[audit.exceptions]]\nrule = \"unbounded-retension\"\nreason = \"r\"\n", false),
+    ("", "[[audit.exceptions]]\nrule = \"unbounded-retention\"\nreason = \"r\"\nnote = \"x\"\n", false),
+];
+
+/// The parts as one candor.toml on the fixture site's settings (its taxonomy extension is
+/// needed by its inventory).
+fn compose(parts: &[Part]) -> (String, bool) {
+    let mut text = String::from("title = \"T\"\nlanguage = \"en\"\n");
+    for (top, _, _) in parts {
+        text.push_str(top);
+    }
+    text.push_str("[[taxonomy.data_categories]]\nkey = \"user.behavior.stated_preferences\"\nname = \"Stated preferences\"\n");
+    for (_, tables, _) in parts {
+        text.push_str(tables);
+    }
+    (text, parts.iter().all(|p| p.2))
+}
+
+/// candor's verdict on `text` as the fixture site's candor.toml: `check` exits 0 (accepted;
+/// findings do not fail with `--fail-on never`) or 2 (an input error).
+fn candor_accepts(text: &str) -> bool {
+    let site = copy_site("site");
+    write(site.path(), "candor.toml", text);
+    let out = candor()
+        .args(["check", "--fail-on", "never", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(0) => true,
+        Some(2) => false,
+        other => panic!("{other:?}: {}", String::from_utf8_lossy(&out.stderr)),
+    }
+}
+
+fn schema_accepts(config: &(boon::Schemas, boon::SchemaIndex), text: &str) -> bool {
+    check(config, &to_json(toml::from_str(text).unwrap())).is_empty()
+}
+
+/// Every part once, each beside valid settings: the schema's verdict is candor's, and both are
+/// the one written beside the part.
+#[test]
+fn the_config_schema_accepts_exactly_what_candor_accepts() {
+    let config = validator("config");
+    for part in [ORGANISATION, CONTACT, OTHER, EXCEPTION].concat() {
+        let (text, want) = compose(&[part]);
+        assert_eq!(candor_accepts(&text), want, "candor on:\n{text}");
+        assert_eq!(
+            schema_accepts(&config, &text),
+            want,
+            "the schema on:\n{text}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    /// Parts combined: a file with any bad part is rejected by both, one with none by neither.
+    #[test]
+    fn the_config_schema_and_candor_agree_on_combinations(
+        o in 0..ORGANISATION.len(),
+        c in 0..CONTACT.len(),
+        x in 0..OTHER.len(),
+        e in 0..EXCEPTION.len(),
+    ) {
+        let (text, want) = compose(&[ORGANISATION[o], CONTACT[c], OTHER[x], EXCEPTION[e]]);
+        let config = validator("config");
+        prop_assert_eq!(candor_accepts(&text), want, "candor on:\n{}", text);
+        prop_assert_eq!(schema_accepts(&config, &text), want, "the schema on:\n{}", text);
+    }
 }

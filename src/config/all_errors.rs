@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{toml_diagnostic, Config};
+use super::{at_key, toml_diagnostic, Config};
 use crate::diag::Diagnostics;
 
 /// Deserialises `text` reporting every bad setting, not only the first: after each error,
@@ -14,11 +14,25 @@ pub(super) fn parse_all(text: &str, file: &Path) -> Result<(Config, Diagnostics)
     /// More than this many bad settings are not worth another pass each.
     const MAX_ERRORS: usize = 50;
     let syntax_ok = |t: &str| toml::from_str::<toml::Table>(t).is_ok();
-    if let Err(e) = toml::from_str::<toml::Table>(text) {
-        return Err(Diagnostics::from(toml_diagnostic(&e, text, file)));
-    }
+    let table = match toml::from_str::<toml::Table>(text) {
+        Ok(t) => t,
+        Err(e) => return Err(Diagnostics::from(toml_diagnostic(&e, text, file))),
+    };
     let mut errors = Diagnostics::new();
     let mut current = text.to_string();
+    // serde reports both spellings set as a "duplicate field" at the top of the file, twice.
+    if table.contains_key("organisation") && table.contains_key("organization") {
+        let d = at_key(
+            text,
+            file,
+            "organization",
+            "`organisation` and `organization` are both set".into(),
+        );
+        if let Some(line) = d.line {
+            current = blank_lines(&current, line - 1, line);
+        }
+        errors.push(d.help("they are two spellings of one setting: keep one of them"));
+    }
     loop {
         let e = match toml::from_str::<Config>(&current) {
             Ok(config) => return Ok((config, errors)),
@@ -58,12 +72,17 @@ fn blank_entry(text: &str, at: usize) -> Option<String> {
     let end = (start + 1..lines.len())
         .find(|&i| is_header(lines[i]) || (!header && is_key(lines[i])))
         .unwrap_or(lines.len());
-    let out: Vec<&str> = lines
-        .iter()
+    Some(blank_lines(text, start, end))
+}
+
+/// `text` with its lines `start..end` (0-based) emptied, the others kept.
+fn blank_lines(text: &str, start: usize, end: usize) -> String {
+    let out: Vec<&str> = text
+        .split('\n')
         .enumerate()
         .map(|(i, l)| if (start..end).contains(&i) { "" } else { l })
         .collect();
-    Some(out.join("\n"))
+    out.join("\n")
 }
 
 #[cfg(test)]
@@ -122,5 +141,20 @@ mod tests {
         .unwrap();
         assert_eq!(c.contact.dpo.as_deref(), Some("D"));
         assert_eq!(messages("contact = \"call us\"\n").len(), 1);
+    }
+
+    #[test]
+    fn both_spellings_of_organisation_are_one_error_at_the_second() {
+        let m = messages(
+            "title = \"t\"\norganisation = \"A\"\n\norganization = \"B\"\ntitel = \"x\"\n",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(m[0].0, Some(4), "{m:?}");
+        assert!(
+            m[0].1
+                .contains("`organisation` and `organization` are both set"),
+            "{m:?}"
+        );
+        assert_eq!(m[1].0, Some(5), "{m:?}");
     }
 }

@@ -65,8 +65,36 @@ struct DatasetYaml {
     revision: Option<Value>,
 }
 
-/// Reads a Hugging Face card.
+/// Reads a Hugging Face card. Like the Hub (`huggingface_hub` matches `^\s*---`), metadata
+/// may follow blank lines; errors keep the lines of the file as given.
 pub fn import(src: &SourceFile) -> Result<Vec<Imported>, Diagnostics> {
+    let blank = src.text.lines().take_while(|l| l.trim().is_empty()).count();
+    let fenced = src
+        .text
+        .lines()
+        .nth(blank)
+        .is_some_and(|l| l.trim_end() == "---");
+    if blank == 0 || !fenced {
+        return import_card(src);
+    }
+    let skip: usize = src
+        .text
+        .split_inclusive('\n')
+        .take(blank)
+        .map(str::len)
+        .sum();
+    let trimmed = SourceFile::new(src.path.clone(), &src.text[skip..]);
+    import_card(&trimmed).map_err(|errors| {
+        let mut shifted = Diagnostics::new();
+        for mut d in errors {
+            d.line = d.line.map(|l| l + blank);
+            shifted.push(d);
+        }
+        shifted
+    })
+}
+
+fn import_card(src: &SourceFile) -> Result<Vec<Imported>, Diagnostics> {
     let starts_with_fence = src
         .text
         .lines()

@@ -22,6 +22,8 @@ enum Field {
     Environment,
     /// Read for the summary only (Model Details / Description).
     Description,
+    /// "Model Type" of the Mitchell et al. cards (OpenAI's CLIP, Whisper): the model type.
+    ModelType,
 }
 
 /// Known section titles (see [`Section::key`]).
@@ -37,6 +39,7 @@ fn field(key: &str) -> Option<Field> {
         | "downstream use"
         | "primary intended uses"
         | "model use"
+        | "evaluated use"
         | "how to use this model" => IntendedUse,
         "out-of-scope use"
         | "out-of-scope uses"
@@ -45,7 +48,7 @@ fn field(key: &str) -> Option<Field> {
         | "out of scope uses"
         | "misuse and out-of-scope use"
         | "misuse, malicious use, and out-of-scope use" => OutOfScope,
-        "limitations" => Limitations,
+        "limitations" | "performance and limitations" => Limitations,
         "bias, risks, and limitations"
         | "bias, risks and limitations"
         | "limitations and bias"
@@ -54,7 +57,8 @@ fn field(key: &str) -> Option<Field> {
         | "bias and fairness"
         | "bias"
         | "risks, limitations and biases"
-        | "ethical considerations" => Risks,
+        | "ethical considerations"
+        | "broader implications" => Risks,
         "recommendations" => Recommendations,
         "training data" | "training dataset" | "pre-training data" | "pretraining data"
         | "data" => Training,
@@ -62,6 +66,7 @@ fn field(key: &str) -> Option<Field> {
         | "eval results" | "performance" => Evaluation,
         "environmental impact" => Environment,
         "model details" | "model description" | "model summary" => Description,
+        "model type" => ModelType,
         _ => return None,
     })
 }
@@ -103,6 +108,10 @@ pub fn fill(card: &mut CardOut, read: &Read) -> Vec<String> {
                     }
                 }
             }
+            Some(Field::ModelType) if card.model_type.is_none() => {
+                card.model_type = s.paras.first().cloned();
+            }
+            Some(Field::ModelType) => {}
             None if has_text(s) && s.level <= 3 && Some(i) != title => {
                 unmapped.push(s.title.clone())
             }
@@ -116,7 +125,14 @@ pub fn fill(card: &mut CardOut, read: &Read) -> Vec<String> {
             mitigation: mitigation.clone(),
         }));
     if card.summary.is_none() {
-        card.summary = read.first_paragraph.clone().or(description);
+        // An introduction about the card itself ("Inspired by Model Cards for Model
+        // Reporting, we're providing ...") says nothing about the model: the description does.
+        let about_the_card = |p: &String| p.to_lowercase().contains("model card");
+        card.summary = read
+            .first_paragraph
+            .clone()
+            .filter(|p| !about_the_card(p) || description.is_none())
+            .or(description);
     }
     if !intended.is_empty() && card.intended_use.is_none() {
         card.intended_use = Some(intended.join(" "));

@@ -11,6 +11,7 @@ pub mod hf;
 pub mod hf_sections;
 pub mod json;
 pub mod mct;
+mod mct_data;
 pub mod sections;
 
 use std::path::Path;

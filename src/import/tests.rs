@@ -66,6 +66,15 @@ fn hf_results_need_task_dataset_type_and_value() {
 }
 
 #[test]
+fn hf_metadata_after_blank_lines_is_read_and_errors_keep_their_lines() {
+    let card = one(Format::Hf, "\n\n---\nlicense: mit\n---\n# M\n\nText.\n").card;
+    assert_eq!(card.license.as_deref(), Some("mit"));
+    assert!(!card.body.contains("license"), "{}", card.body);
+    let e = error(Format::Hf, "\n\n---\nlicense: [mit\n---\n");
+    assert!(e.contains("src.txt:4"), "{e}");
+}
+
+#[test]
 fn mct_schema_0_0_1_strings_and_bad_intervals() {
     let card = one(
         Format::Mct,

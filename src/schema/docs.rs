@@ -35,11 +35,20 @@ fn rows(schema: &Value, prefix: &str, out: &mut String) {
             type_name(prop),
             meaning.replace('|', "\\|")
         ));
-        rows(prop, &format!("{path}."), out);
+        rows(table_of(prop), &format!("{path}."), out);
         if let Some(item) = object_item(prop) {
             rows(item, &format!("{path}[]."), out);
         }
     }
+}
+
+/// The table schema of a property: itself, or its table branch when it is one of several
+/// types (`contact`: text or table).
+pub(crate) fn table_of(prop: &Value) -> &Value {
+    prop.get("anyOf")
+        .and_then(Value::as_array)
+        .and_then(|branches| branches.iter().find(|b| b.get("properties").is_some()))
+        .unwrap_or(prop)
 }
 
 /// The object schema of a list's items (directly or as one branch of `anyOf`).
@@ -64,8 +73,20 @@ fn type_name(prop: &Value) -> String {
             .collect();
         return v.join(" \\| ");
     }
-    if prop.get("anyOf").is_some() {
-        return "text or list of text".into();
+    if let (None, Some(branches)) = (
+        prop.get("type"),
+        prop.get("anyOf").and_then(Value::as_array),
+    ) {
+        // One of several types: each once, null left out, text first ("text or table").
+        let mut names: Vec<String> = Vec::new();
+        for b in branches {
+            let name = type_name(b);
+            if b.get("type").and_then(Value::as_str) != Some("null") && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names.sort_by_key(|n| n != "text");
+        return names.join(" or ");
     }
     match prop.get("type").and_then(Value::as_str) {
         Some("string") if prop.get("format").and_then(Value::as_str) == Some("date") => {

@@ -47,6 +47,30 @@ fn table(description: &str, properties: Value) -> Value {
     json!({"type": "object", "description": description, "additionalProperties": false, "properties": properties})
 }
 
+/// `contact`: a table, or one text that candor reads as the email (with `@` and no `://`) or
+/// as the contact page (`http(s)://`); any other text is an error.
+fn contact() -> Value {
+    json!({
+        "description": "how to reach the privacy team: a table, or an email address (or an `http(s)://` contact page) alone, `contact = \"privacy@example.com\"`",
+        "anyOf": [
+            {
+                "type": "string",
+                "description": "an email address, or the URL of a contact page",
+                // candor reads a text with `@` and no `://` as the email, one starting
+                // with `http(s)://` as the page, and rejects any other text.
+                "anyOf": [{"pattern": "^https?://"}, {"pattern": "@", "not": {"pattern": "://"}}]
+            },
+            table("how to reach the privacy team", json!({
+                "email": text("contact email address"),
+                "url": text("contact page"),
+                "address": text("postal address"),
+                "phone": text("phone number"),
+                "dpo": text("data protection officer, by name or role")
+            }))
+        ]
+    })
+}
+
 /// `candor.toml`.
 pub fn config() -> Value {
     let taxon = |example: &str| {
@@ -66,7 +90,7 @@ pub fn config() -> Value {
     let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|l| l.0).collect();
     let language_pattern = format!("^({})(-[A-Za-z0-9]{{1,8}})*$", codes.join("|"));
     let extensions = |what: &str, example: &str| json!({"type": "array", "items": taxon(example), "description": format!("extra {what} keys beyond fideslang")});
-    json!({
+    let mut schema = json!({
         "$schema": DRAFT,
         "$id": CONFIG_ID,
         "title": "candor.toml",
@@ -76,18 +100,13 @@ pub fn config() -> Value {
         "properties": {
             "title": text("site title"),
             "organisation": text("the organisation publishing the site (the controller)"),
+            "organization": text("the same as `organisation` (US spelling); set one of the two"),
             "description": text("one or two sentences shown on the home page"),
             "base_url": text("empty, or the absolute `http(s)://` URL the site is published at, for sitemap.xml and the Atom feed"),
             "language": {"type": "string", "pattern": language_pattern, "description": "language of the interface text: `en` (default) or `de`, optionally with a region (`de-AT`); content stays as written"},
             "audience": one_of(&["public", "internal"], "default audience of `build` and `export`. `internal` is taken by `build` only when `--output DIR` is named (a plain `candor build` writes `public/`, so it is an error there: pass `--audience internal` to mean it); every internal build ends with a warning naming its output folder"),
             "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),
-            "contact": table("how to reach the privacy team (candor also reads `contact = \"privacy@...\"` as the email alone)", json!({
-                "email": text("contact email address"),
-                "url": text("contact page"),
-                "address": text("postal address"),
-                "phone": text("phone number"),
-                "dpo": text("data protection officer, by name or role")
-            })),
+            "contact": contact(),
             "controller": table("controller details for the record of processing (the name is `organisation`, the contact `[contact]`, the DPO `contact.dpo`)", json!({
                 "representative": text("the representative in the Union (GDPR Art. 27), name and contact, for a controller established outside it"),
                 "joint_controllers": {"type": "array", "items": {"type": "string"}, "description": "joint controllers (GDPR Art. 26), each by name and contact"}
@@ -155,7 +174,10 @@ pub fn config() -> Value {
                 "data_subjects": extensions("data subject", "member")
             }))
         }
-    })
+    });
+    // `organization` is an alias of `organisation`: serde rejects a file that sets both.
+    schema["not"] = json!({"required": ["organisation", "organization"]});
+    schema
 }
 
 /// The YAML front matter of `content/models/*.md`.

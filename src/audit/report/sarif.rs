@@ -76,8 +76,8 @@ fn result(f: &Finding, uri_prefix: &str) -> Value {
     r
 }
 
-/// Where the tool is documented.
-pub const INFORMATION_URI: &str = "https://github.com/your-org/candor#readme";
+/// Where the tool is documented: its repository (`repository` in Cargo.toml).
+pub const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// The audit as a SARIF 2.1.0 log; `uri_prefix` is the site folder within the repository;
 /// accepted findings are included only with `include_accepted`.

@@ -76,10 +76,15 @@ impl Rule {
         )
     }
 
-    /// Where the rule is documented, relative to the repository root (a stable anchor: the
-    /// heading in docs/audit.md is the bare rule id).
+    /// Where the rule is documented, as an absolute URL (SARIF's `helpUri` is a `uri`): the
+    /// heading in docs/audit.md, whose anchor is the bare rule id, in candor's repository
+    /// (`repository` in Cargo.toml).
     pub fn help_uri(&self) -> String {
-        format!("{DOCS}#{}", self.id)
+        format!(
+            "{}/blob/main/{DOCS}#{}",
+            env!("CARGO_PKG_REPOSITORY"),
+            self.id
+        )
     }
 }
 
@@ -142,7 +147,10 @@ mod tests {
         assert!(RULES.iter().all(|r| r.id != SENSITIVE_BASIS));
         assert_eq!(
             rule(SPECIAL_CATEGORY_CONDITION).unwrap().help_uri(),
-            "docs/audit.md#special-category-condition"
+            format!(
+                "{}/blob/main/docs/audit.md#special-category-condition",
+                env!("CARGO_PKG_REPOSITORY")
+            )
         );
     }
 
