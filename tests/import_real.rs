@@ -128,7 +128,7 @@ fn check_finds_only_what_the_real_cards_do_not_state() {
 }
 
 /// The import notes a card got (the items of its "Import notes" section).
-fn notes(card: &candor::link::ModelCard) -> Vec<String> {
+fn notes(card: &candor::model::ModelCard) -> Vec<String> {
     card.body
         .split("## Import notes\n\n")
         .nth(1)

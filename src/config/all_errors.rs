@@ -23,9 +23,10 @@ pub(super) fn parse_all(text: &str, file: &Path) -> Result<(Config, Diagnostics)
     // serde reports both spellings set as a "duplicate field" at the top of the file, twice.
     if table.contains_key("organisation") && table.contains_key("organization") {
         let d = at_key(
+            &super::KeyLines::parse(text),
             text,
             file,
-            "organization",
+            &["organization"],
             "`organisation` and `organization` are both set".into(),
         );
         if let Some(line) = d.line {
