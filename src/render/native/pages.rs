@@ -124,11 +124,15 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.text(d);
             p.raw("</time></dd></div>");
         }
-        p.raw("\n        <div><dt>");
-        p.t("element.purpose_key");
-        p.raw("</dt><dd>");
-        p.key(u.purpose.key);
-        p.raw("</dd></div>\n        ");
+        p.raw("\n        ");
+        if p.g.internal {
+            p.raw("<div><dt>");
+            p.t("element.purpose_key");
+            p.raw("</dt><dd>");
+            p.key(u.purpose.key);
+            p.raw("</dd></div>");
+        }
+        p.raw("\n        ");
         if let Some(notes) = u.notes.filter(|n| !n.is_empty()) {
             p.raw("<div class=\"internal-row\"><dt>");
             p.t("element.notes");
@@ -187,9 +191,12 @@ fn data_label(p: &mut Page, v: &ElementView) {
         p.t("element.sensitive");
         p.raw("</span>");
     }
-    p.raw(" <span class=\"nl-key\">");
-    p.text(v.category.key);
-    p.raw("</span></dd></div>\n    ");
+    if p.g.internal {
+        p.raw(" <span class=\"nl-key\">");
+        p.text(v.category.key);
+        p.raw("</span>");
+    }
+    p.raw("</dd></div>\n    ");
     if let Some(source) = &v.source {
         p.raw("<div><dt>");
         p.t("label.source");
