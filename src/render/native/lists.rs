@@ -142,7 +142,7 @@ fn element_card(p: &mut Page, e: &ElementSummary) {
         if u.legal_basis.is_some() || shared {
             p.raw("<span class=\"use-meta\">");
             if let Some(b) = &u.legal_basis {
-                p.text(b.text);
+                p.text(&b.text);
             }
             if u.legal_basis.is_some() && shared {
                 p.raw(" · ");
