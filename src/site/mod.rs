@@ -333,6 +333,8 @@ mod tests {
                 "models/index.html",
                 "models/style-recommender/index.html",
                 "pages/your-rights/index.html",
+                "subjects/index.html",
+                "subjects/customer/index.html",
             ]
         );
         let chart_ids: Vec<&str> = site.charts.iter().map(|c| c.id.as_str()).collect();

@@ -12,7 +12,20 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.t("data.title");
     p.raw("</h1>\n  <p class=\"lede\">");
     p.t_count("data.lede", v.element_count);
-    p.raw("</p>\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
+    p.raw("</p>\n  ");
+    if !v.others.is_empty() {
+        p.raw("<p class=\"note\">");
+        p.t("subjects.others_elsewhere");
+        p.raw(" ");
+        for (i, g) in v.others.iter().enumerate() {
+            if i > 0 {
+                p.t("meta.list_sep");
+            }
+            p.taxon(g);
+        }
+        p.raw("</p>");
+    }
+    p.raw("\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
     p.t("filter.heading");
     p.raw("\" hidden data-status=\"");
     p.t("filter.status");

@@ -67,6 +67,16 @@ pub(super) fn subject_in_text(ctx: Ctx<'_>, key: &str) -> String {
     builtin.map_or_else(|| c.taxonomy.subjects.name(key).to_string(), str::to_string)
 }
 
+/// Whether the public pages that speak to "you" (home, data index) list an element: it is
+/// about no one in particular, or about one of `audience_subjects`. Internal builds list all.
+pub(super) fn for_audience(ctx: Ctx<'_>, e: ElementIdx) -> bool {
+    let c = ctx.catalog;
+    let subjects = &c.elements[e].subjects;
+    ctx.internal()
+        || subjects.is_empty()
+        || subjects.iter().any(|s| c.config.is_audience_subject(s))
+}
+
 /// The element's groups, when the site does not speak to any of them (see [`Others`]).
 pub(super) fn others(ctx: Ctx<'_>, e: ElementIdx) -> Option<Others> {
     let c = ctx.catalog;

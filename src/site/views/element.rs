@@ -47,6 +47,9 @@ pub struct DataIndexView<'a> {
     pub chart: Option<ChartView<'a>>,
     /// The choices of the list's filters.
     pub filters: super::filters::Filters<'a>,
+    /// Groups of people the site does not speak to (staff, job applicants): their data is
+    /// on their own pages, not in this list (public builds).
+    pub others: Vec<TaxonRef<'a>>,
 }
 
 /// The full page of one element.
@@ -173,16 +176,31 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
 
 pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
     let groups = &ctx.site.groups;
+    let sections: Vec<DataSection> = groups
+        .sections
+        .iter()
+        .map(|(&key, members)| DataSection {
+            category: ctx.category(key),
+            elements: members
+                .iter()
+                .filter(|&&e| choices::for_audience(ctx, e))
+                .map(|&e| summary(ctx, e))
+                .collect(),
+        })
+        .filter(|s| !s.elements.is_empty())
+        .collect();
+    let others = ctx
+        .site
+        .subject_hrefs
+        .iter()
+        .filter(|(s, _)| !ctx.internal() && !ctx.catalog.config.is_audience_subject(s))
+        .map(|(&s, href)| super::taxon_ref(&ctx.catalog.taxonomy.subjects, s, Some(href), false));
+    let mut others: Vec<TaxonRef> = others.collect();
+    others.sort_by_key(|t| t.key);
     DataIndexView {
-        sections: groups
-            .sections
-            .iter()
-            .map(|(&key, members)| DataSection {
-                category: ctx.category(key),
-                elements: members.iter().map(|&e| summary(ctx, e)).collect(),
-            })
-            .collect(),
-        element_count: groups.sections.values().map(Vec::len).sum(),
+        element_count: sections.iter().map(|s| s.elements.len()).sum(),
+        sections,
+        others,
         chart: ctx.chart(ctx.site.chart_index.per_category),
         filters: super::filters::filters(ctx),
     }

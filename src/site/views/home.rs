@@ -60,7 +60,11 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
     }
     counts.purposes = purposes.len();
     let mut sensitive_examples = Vec::new();
-    for e in scope.elements() {
+    // The reader's own data: staff and applicants have their own pages.
+    for e in scope
+        .elements()
+        .filter(|&e| super::choices::for_audience(ctx, e))
+    {
         counts.elements += 1;
         if c.taxonomy.is_sensitive(&c.elements[e].category) {
             counts.sensitive_elements += 1;
