@@ -212,6 +212,12 @@ fn the_rights_page_lists_each_right_with_the_uses_it_covers_and_how_to_ask() {
         !out.contains_key("pages/your-rights/index.html"),
         "the extending page is not written twice"
     );
+    for listing in ["search-index.json", "data.json", "sitemap.xml"] {
+        assert!(
+            !out[listing].contains("your-rights"),
+            "{listing} links no page that is not written"
+        );
+    }
     let html = &out["rights/index.html"];
     let doc = Html::parse_document(html);
     let ids: Vec<String> = doc

@@ -157,7 +157,7 @@ pub fn globals<'a>(theme: &Theme, catalog: &'a Catalog, site: &Site) -> Globals<
         .enumerate()
         .map(|(i, (p, slug))| {
             // An extending rights page is shown at `rights/`.
-            let href = if rights.generated && rights.page == Some(i) {
+            let href = if rights.absorbs(i) {
                 rights.href.clone()
             } else {
                 format!("pages/{slug}/index.html")

@@ -236,7 +236,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
     }
     let rights = rights::plan(catalog, &page_slugs);
     for (p, slug) in page_slugs.iter().enumerate() {
-        if !(rights.generated && rights.page == Some(p)) {
+        if !rights.absorbs(p) {
             add(format!("pages/{slug}/index.html"), PageKind::Page(p));
         }
     }

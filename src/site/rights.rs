@@ -22,6 +22,14 @@ pub struct RightsPlan {
     pub generated: bool,
 }
 
+impl RightsPlan {
+    /// Whether free page `p` is shown inside the generated page rather than at
+    /// `pages/<slug>/` (listings of free pages leave it out).
+    pub fn absorbs(&self, p: usize) -> bool {
+        self.generated && self.page == Some(p)
+    }
+}
+
 /// Decides the rights page of `catalog`, given the free pages' unique slugs.
 pub fn plan(catalog: &Catalog, page_slugs: &[String]) -> RightsPlan {
     let page = page_slugs.iter().position(|s| SLUGS.contains(&s.as_str()));
