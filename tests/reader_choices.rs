@@ -160,6 +160,16 @@ fn staff_and_applicant_data_is_worded_for_them_and_has_its_own_page() {
         !text.contains("contract with you"),
         "never 'your contract' for applicants"
     );
+    let hiring = visible_text(&out["purposes/employment.recruitment/index.html"]);
+    assert!(
+        hiring.contains("Needed for our contract with job applicants"),
+        "purpose pages too"
+    );
+    assert!(
+        hiring.contains("Job applicants can object"),
+        "the choice on the purpose page"
+    );
+    assert!(!hiring.contains("with you"), "{hiring}");
     // The subject page lists what is held about them, and says whose data it is.
     let page = Html::parse_document(&out["subjects/job_applicant/index.html"]);
     let h1 = page.select(&sel("h1")).next().map(text_of);

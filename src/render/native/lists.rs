@@ -286,17 +286,25 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
         p.raw("</td>\n      <td data-label=\"");
         p.t("taxa.col_basis");
         p.raw("\">");
-        p.text(u.legal_basis.filter(|b| !b.is_empty()).unwrap_or("–"));
+        p.text(
+            u.legal_basis
+                .as_deref()
+                .filter(|b| !b.is_empty())
+                .unwrap_or("–"),
+        );
         p.raw("</td>\n      <td data-label=\"");
         p.t("taxa.col_choice");
         p.raw("\">");
         if u.optional {
             p.raw("<span class=\"badge badge-optional\">");
             p.t("data.optional");
-            p.raw("</span>");
+            p.raw("</span> ");
+        }
+        if let Some(choice) = u.choice.as_deref().filter(|c| !c.is_empty()) {
+            p.text(choice);
         } else if u.required {
             p.t("taxa.required");
-        } else {
+        } else if !u.optional {
             p.muted("meta.not_stated");
         }
         p.raw("</td>\n      <td data-label=\"");
