@@ -429,3 +429,44 @@ fn names_are_plain_and_names_in_candor_toml_win() {
     );
     assert!(!text.contains("Marketing Email Communications"));
 }
+
+#[test]
+fn the_home_page_counts_the_readers_own_data() {
+    use candor::site::views::{build, Ctx, View};
+    let catalog = candor::load_catalog(common::demo()).expect("demo loads");
+    let count = |audience| {
+        let site = candor::site::plan(&catalog, audience);
+        let home = site
+            .pages
+            .iter()
+            .find(|p| p.path == "index.html")
+            .expect("home");
+        let ctx = Ctx {
+            catalog: &catalog,
+            site: &site,
+            svgs: &[],
+        };
+        match build(ctx, home).1 {
+            View::Home(h) => h.counts.elements,
+            _ => panic!("not the home view"),
+        }
+    };
+    let applicants = catalog
+        .elements
+        .iter()
+        .filter(|e| e.subjects.iter().all(|s| s == "job_applicant") && !e.subjects.is_empty())
+        .count();
+    assert_eq!(applicants, 4);
+    // The public home counts customers' and visitors' data; the internal one counts all.
+    assert_eq!(
+        count(Audience::Public) + applicants,
+        count(Audience::Internal) - internal_only(&catalog)
+    );
+}
+
+/// Elements only internal builds show.
+fn internal_only(catalog: &candor::link::Catalog) -> usize {
+    let public = candor::site::plan(catalog, Audience::Public);
+    let internal = candor::site::plan(catalog, Audience::Internal);
+    internal.scope.elements().count() - public.scope.elements().count()
+}

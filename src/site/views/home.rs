@@ -52,7 +52,10 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
     let scope = &ctx.site.scope;
     let mut counts = Counts::default();
     let mut purposes = HashSet::new();
-    for u in scope.uses() {
+    for u in scope
+        .uses()
+        .filter(|&u| super::choices::for_audience(ctx, c.uses[u].element))
+    {
         let use_ = &c.uses[u];
         counts.uses += 1;
         counts.optional_uses += usize::from(use_.necessity == Some(Necessity::Optional));
