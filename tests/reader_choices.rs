@@ -470,3 +470,59 @@ fn internal_only(catalog: &candor::link::Catalog) -> usize {
     let internal = candor::site::plan(catalog, Audience::Internal);
     internal.scope.elements().count() - public.scope.elements().count()
 }
+
+#[test]
+fn subject_and_rights_pages_stay_small_for_a_large_group() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    common::write(
+        root,
+        "candor.toml",
+        "title = \"Big\"\norganisation = \"Big B.V.\"\n",
+    );
+    common::write(
+        root,
+        "content/retention.csv",
+        "id,name,duration,trigger,disposal,legal_reference,description\ntwo_years,Two years,P2Y,leaving,delete,,\n",
+    );
+    let mut inv = String::from(
+        "element,name,category,subjects,purpose,why,legal_basis,necessity,retention\n",
+    );
+    let categories = ["user.contact.email", "user.name", "user.device.ip_address"];
+    for i in 0..400 {
+        let category = categories[i % 3];
+        inv.push_str(&format!(
+            "e{i},Staff field {i},{category},employee,essential.service.security,To keep the building safe.,legitimate_interests,required,two_years\n"
+        ));
+    }
+    inv.push_str("news,Newsletter address,user.contact.email,customer,marketing.communications.email,To send the newsletter you asked for.,consent,optional,two_years\n");
+    common::write(root, "content/inventory/staff.csv", inv);
+    let out = render(root, Audience::Public);
+    let staff = &out["subjects/employee/index.html"];
+    let doc = Html::parse_document(staff);
+    assert_eq!(
+        doc.select(&sel(".element-card")).count(),
+        0,
+        "no card per element"
+    );
+    let rows: Vec<String> = doc.select(&sel("main ul.tree li")).map(text_of).collect();
+    assert_eq!(
+        rows,
+        [
+            "Email address 134 kinds of data",
+            "IP address 133 kinds of data",
+            "Name 133 kinds of data"
+        ]
+    );
+    let rights = Html::parse_document(&out["rights/index.html"]);
+    let object: Vec<String> = rights
+        .select(&sel("li#right-object details li"))
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        object,
+        ["Keeping the service secure: 400 uses"],
+        "grouped by purpose"
+    );
+    assert!(staff.len() < 20_000 && out["rights/index.html"].len() < 30_000);
+}

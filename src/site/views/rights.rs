@@ -39,8 +39,10 @@ pub struct RightView<'a> {
     pub text: String,
     /// "Every use of data on this site (42 uses)", "5 uses", or that none is covered.
     pub applies: String,
-    /// The uses it covers, when it does not cover all of them.
+    /// The uses it covers, when it does not cover all of them (up to [`LISTED`]).
     pub uses: Vec<UseRef<'a>>,
+    /// Beyond [`LISTED`] uses: the purposes it covers, with how many uses each.
+    pub purposes: Vec<PurposeCount<'a>>,
     /// Uses it does not cover although others are ("Not to 3 uses the law requires").
     pub not_for_label: Option<String>,
     pub not_for: Vec<UseRef<'a>>,
@@ -56,6 +58,17 @@ pub struct UseRef<'a> {
     /// Direct marketing on legitimate interests: an objection always stops it (Art. 21(2)).
     pub absolute: bool,
 }
+
+/// A purpose a right covers, when there are too many uses to list.
+#[derive(Debug, Serialize)]
+pub struct PurposeCount<'a> {
+    pub purpose: super::TaxonRef<'a>,
+    /// "12 uses".
+    pub count: String,
+}
+
+/// The most uses a right lists one by one; beyond, it lists purposes with counts.
+pub const LISTED: usize = 200;
 
 #[derive(Debug, Serialize)]
 pub struct ModelRef<'a> {
@@ -134,7 +147,23 @@ pub(super) fn rights(ctx: Ctx<'_>) -> RightsView<'_> {
             } else {
                 l.count("rights.applies_some", yes.len())
             };
-            let listed = !all && key != "erasure";
+            let listed = !all && key != "erasure" && yes.len() <= LISTED;
+            let by_purpose = !all && key != "erasure" && yes.len() > LISTED;
+            let purposes = if by_purpose {
+                let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+                for &u in &yes {
+                    *counts.entry(c.uses[u].purpose.as_str()).or_default() += 1;
+                }
+                counts
+                    .into_iter()
+                    .map(|(p, n)| PurposeCount {
+                        purpose: ctx.purpose(p),
+                        count: l.count("rights.applies_some", n),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let not_for = key == "erasure" && !no.is_empty();
             RightView {
                 key,
@@ -147,9 +176,10 @@ pub(super) fn rights(ctx: Ctx<'_>) -> RightsView<'_> {
                 } else {
                     Vec::new()
                 },
+                purposes,
                 not_for_label: not_for.then(|| l.count("rights.not_for", no.len())),
                 not_for: if not_for {
-                    no.into_iter().map(use_ref).collect()
+                    no.into_iter().take(LISTED).map(use_ref).collect()
                 } else {
                     Vec::new()
                 },

@@ -29,8 +29,22 @@ pub struct SubjectView<'a> {
     /// For a group the site does not speak to: that this is data about them, not the reader.
     pub note: Option<String>,
     pub audience: bool,
+    /// Each kind of data as a card, for a group of up to [`CARDS`] kinds.
     pub elements: Vec<ElementSummary<'a>>,
+    /// For a larger group: its data categories with how many kinds of data each holds, so
+    /// the page stays small at any scale.
+    pub categories: Vec<CategoryCount<'a>>,
 }
+
+/// A data category of a large group, with its count ("Contact details: 120 kinds of data").
+#[derive(Debug, Serialize)]
+pub struct CategoryCount<'a> {
+    pub taxon: TaxonRef<'a>,
+    pub count: String,
+}
+
+/// The most element cards a subject page shows; beyond, it lists categories.
+pub const CARDS: usize = 300;
 
 fn taxon<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonRef<'a> {
     let href = ctx.site.subject_hrefs.get(key).map(String::as_str);
@@ -69,6 +83,25 @@ pub(super) fn subject<'a>(ctx: Ctx<'a>, key: &'a str) -> SubjectView<'a> {
         ),
         note: (!audience).then(|| l.fill("subjects.others_note", &[("who", &who)])),
         audience,
-        elements: elements.iter().map(|&e| summary(ctx, e)).collect(),
+        elements: if elements.len() <= CARDS {
+            elements.iter().map(|&e| summary(ctx, e)).collect()
+        } else {
+            Vec::new()
+        },
+        categories: if elements.len() > CARDS {
+            let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+            for &e in elements {
+                *counts.entry(&ctx.catalog.elements[e].category).or_default() += 1;
+            }
+            counts
+                .into_iter()
+                .map(|(key, n)| CategoryCount {
+                    taxon: ctx.category(key),
+                    count: l.count("subjects.kinds", n),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
