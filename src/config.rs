@@ -43,6 +43,10 @@ pub struct Config {
     pub language: Option<String>,
     /// Default audience of `build` and `export`.
     pub audience: Audience,
+    /// The data subjects the public site speaks to ("you"): the home page and data index
+    /// show their data; data about anyone else is labelled with its group. Default:
+    /// [`DEFAULT_AUDIENCE_SUBJECTS`].
+    pub audience_subjects: Option<Vec<String>>,
     /// The technical and organisational security measures in general terms (GDPR Art.
     /// 30(1)(g)), for the record of processing (`export --format ropa-csv`).
     pub security_measures: Option<String>,
@@ -91,6 +95,33 @@ pub struct Controller {
     pub representative: Option<String>,
     /// Joint controllers (Art. 26), each by name and contact.
     pub joint_controllers: Vec<String>,
+}
+
+/// Data subjects a public notice addresses by default: customers and the public, not staff,
+/// applicants or suppliers.
+pub const DEFAULT_AUDIENCE_SUBJECTS: &[&str] = &[
+    "customer",
+    "consumer",
+    "user",
+    "anonymous_user",
+    "visitor",
+    "prospect",
+    "patient",
+    "passenger",
+    "commuter",
+    "citizen_voter",
+    "member",
+    "subscriber",
+];
+
+impl Config {
+    /// Whether the public site speaks to `subject` (`audience_subjects`, else the default).
+    pub fn is_audience_subject(&self, subject: &str) -> bool {
+        match &self.audience_subjects {
+            Some(list) => list.iter().any(|s| s == subject),
+            None => DEFAULT_AUDIENCE_SUBJECTS.contains(&subject),
+        }
+    }
 }
 
 /// `[rights]`: the channels through which people exercise their GDPR rights.

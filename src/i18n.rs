@@ -9,6 +9,8 @@
 //! names, model cards) stays as written; only the interface is translated.
 
 use crate::hash::FastMap;
+
+pub mod names;
 use std::sync::OnceLock;
 
 /// Every language candor has interface text for: code, native name, translation file.

@@ -22,6 +22,9 @@
 //! - layer 12 serve: serve
 //! - layer 13 commands: commands, cli, main
 
+// The config schema is one `json!` literal, deeper than the default limit of 128.
+#![recursion_limit = "256"]
+
 pub mod audit;
 pub mod cli;
 pub mod commands;

@@ -297,6 +297,36 @@ impl Taxonomy {
         errors.into_result(t)
     }
 
+    /// The names pages show: `[names]` from `candor.toml` first, then the built-in plain name
+    /// of a fideslang key in the site's language (`code`), else the name as it is. Keys stay.
+    pub fn with_plain_names(
+        mut self,
+        code: &str,
+        names: &std::collections::BTreeMap<String, String>,
+    ) -> Taxonomy {
+        for (tree, table) in [
+            (&mut self.categories, "categories"),
+            (&mut self.uses, "uses"),
+            (&mut self.subjects, "subjects"),
+        ] {
+            for t in &mut tree.taxa {
+                let given = names
+                    .get(&t.key)
+                    .map(|n| n.trim())
+                    .filter(|n| !n.is_empty());
+                let builtin = || {
+                    (!t.extension)
+                        .then(|| crate::i18n::names::plain(code, table, &t.key))
+                        .flatten()
+                };
+                if let Some(name) = given.or_else(builtin) {
+                    t.name = name.to_string();
+                }
+            }
+        }
+        self
+    }
+
     /// Whether a data category is sensitive (demographic, special category, children's data).
     pub fn is_sensitive(&self, category: &str) -> bool {
         self.categories.lineage(category).any(|t| t.sensitive)

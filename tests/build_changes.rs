@@ -54,9 +54,7 @@ fn the_page_and_the_feed_say_what_changed() {
     build(new.path(), old.path(), &public, &[]);
     let page = read(&public.join("changes/index.html"));
     assert!(
-        page.contains(
-            "Starts collecting Date of birth for Advertising, Marketing or Promotion (consent)."
-        ),
+        page.contains("Starts collecting Date of birth for Advertising (consent)."),
         "{page}"
     );
     assert!(

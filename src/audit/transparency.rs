@@ -5,22 +5,6 @@ use super::rules::HIDDEN_USE;
 use super::{Cx, Draft, Out};
 use crate::model::Visibility;
 
-/// Data subjects a public notice addresses: customers and the public, not staff or suppliers.
-const PUBLIC_SUBJECTS: &[&str] = &[
-    "customer",
-    "consumer",
-    "user",
-    "anonymous_user",
-    "visitor",
-    "prospect",
-    "patient",
-    "passenger",
-    "commuter",
-    "citizen_voter",
-    "member",
-    "subscriber",
-];
-
 /// The column that says why a use is internal.
 pub const REASON_COLUMN: &str = "x_internal_reason";
 
@@ -40,7 +24,7 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
         let Some(who) = el
             .subjects
             .iter()
-            .find(|s| PUBLIC_SUBJECTS.contains(&s.as_str()))
+            .find(|s| cx.cat.config.is_audience_subject(s))
         else {
             continue;
         };

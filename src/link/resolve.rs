@@ -136,9 +136,14 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
     let RawSite {
         config, taxonomy, ..
     } = raw;
+    let config = config.unwrap_or_default();
+    let code = crate::i18n::strings(config.language.as_deref()).code;
+    let taxonomy = taxonomy
+        .unwrap_or_else(Taxonomy::fideslang)
+        .with_plain_names(code, &config.names);
     diags.into_result(Catalog {
-        config: config.unwrap_or_default(),
-        taxonomy: taxonomy.unwrap_or_else(Taxonomy::fideslang),
+        config,
+        taxonomy,
         elements,
         uses,
         retention,

@@ -92,6 +92,16 @@ pub fn check(config: &Config, taxonomy: &Taxonomy, src: &SourceFile) -> Vec<Diag
             );
         }
     }
+    for key in config.audience_subjects.iter().flatten() {
+        if !taxonomy.subjects.contains(key) {
+            errors.push(at.unknown(
+                "",
+                key,
+                "`audience_subjects` names the data subject",
+                &taxonomy.subjects,
+            ));
+        }
+    }
     if !(0.0..=1.0).contains(&audit.max_group_gap) {
         errors.push(
             at.key("audit", "max_group_gap", format!("`max_group_gap` is {}: it must be a gap between 0 and 1", audit.max_group_gap))
@@ -173,6 +183,22 @@ mod tests {
     #[test]
     fn defaults_are_valid() {
         assert!(errors("").is_empty());
+    }
+
+    #[test]
+    fn audience_subjects_must_be_subject_keys() {
+        let e = errors("title = \"x\"\naudience_subjects = [\"customer\", \"job_aplicant\"]\n");
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].line, Some(2));
+        assert!(e[0]
+            .message
+            .contains("`audience_subjects` names the data subject `job_aplicant`"));
+        assert!(
+            e[0].help.as_deref().unwrap_or("").contains("job_applicant"),
+            "{:?}",
+            e[0].help
+        );
+        assert!(errors("audience_subjects = [\"customer\", \"patient\"]\n").is_empty());
     }
 
     #[test]

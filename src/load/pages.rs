@@ -18,6 +18,8 @@ use crate::ids::{check_id, sanitize, IdKind};
 struct PageYaml {
     title: Option<String>,
     weight: Option<i64>,
+    /// On the rights page: head the generated page rather than replace it.
+    extend: bool,
 }
 
 /// Reads one free page; `None` (with errors pushed) when it cannot be used.
@@ -74,6 +76,7 @@ pub fn load_page(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Option<Page>
         title,
         weight: page.weight,
         body: fm.body.to_string(),
+        extend: page.extend,
         origin: Origin::new(&src.path, fm.first_key_line()),
     })
 }

@@ -398,5 +398,8 @@ pub struct Page {
     pub weight: Option<i64>,
     /// The Markdown body, unrendered.
     pub body: String,
+    /// `extend: true` on the rights page: its text heads the generated "Your rights" page
+    /// instead of replacing it ([`crate::site::rights`]).
+    pub extend: bool,
     pub origin: Origin,
 }

@@ -150,26 +150,37 @@ pub fn globals<'a>(theme: &Theme, catalog: &'a Catalog, site: &Site) -> Globals<
             .filter(|u| words::is_web_url(u))
             .map(|u| format!("{}/", u.trim_end_matches('/'))),
     };
-    let mut pages: Vec<(i64, &str, &str)> = catalog
+    let rights = &site.rights;
+    let mut pages: Vec<(i64, &str, String)> = catalog
         .pages
         .iter()
         .zip(&site.page_slugs)
-        .map(|(p, slug)| {
-            (
-                p.weight.unwrap_or(i64::MAX),
-                p.title.as_str(),
-                slug.as_str(),
-            )
+        .enumerate()
+        .map(|(i, (p, slug))| {
+            // An extending rights page is shown at `rights/`.
+            let href = if rights.absorbs(i) {
+                rights.href.clone()
+            } else {
+                format!("pages/{slug}/index.html")
+            };
+            (p.weight.unwrap_or(i64::MAX), p.title.as_str(), href)
         })
         .collect();
     pages.sort();
-    let nav: Vec<NavPage> = pages
+    let mut nav: Vec<NavPage> = pages
         .into_iter()
-        .map(|(_, title, slug)| NavPage {
-            title,
-            href: format!("pages/{slug}/index.html"),
-        })
+        .map(|(_, title, href)| NavPage { title, href })
         .collect();
+    // The generated rights page leads the free pages.
+    if rights.generated && rights.page.is_none() {
+        nav.insert(
+            0,
+            NavPage {
+                title: site.lang.get("nav.rights"),
+                href: rights.href.clone(),
+            },
+        );
+    }
     Globals {
         site: site_globals,
         internal: site.scope.internal(),

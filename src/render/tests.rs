@@ -379,7 +379,7 @@ fn an_empty_catalog_renders_every_section() {
     assert!(home.contains("Nobody outside Northwind Threads"), "{home}");
     assert_eq!(
         site.pages.len(),
-        8,
-        "home, data, categories, purposes, 3 registers, models"
+        9,
+        "home, data, categories, purposes, 3 registers, models, rights"
     );
 }

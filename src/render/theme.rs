@@ -39,6 +39,9 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "finding.html",
     "findings.html",
     "changes.html",
+    "rights.html",
+    "subjects.html",
+    "subject.html",
 );
 
 /// Every built-in asset, by output path.

@@ -105,6 +105,7 @@ pub fn config() -> Value {
             "base_url": text("empty, or the absolute `http(s)://` URL the site is published at, for sitemap.xml and the Atom feed"),
             "language": {"type": "string", "pattern": language_pattern, "description": "language of the interface text: `en` (default) or `de`, optionally with a region (`de-AT`); content stays as written"},
             "audience": one_of(&["public", "internal"], "default audience of `build` and `export`. `internal` is taken by `build` only when `--output DIR` is named (a plain `candor build` writes `public/`, so it is an error there: pass `--audience internal` to mean it); every internal build ends with a warning naming its output folder"),
+            "audience_subjects": {"type": "array", "items": {"type": "string", "pattern": KEY_NAME}, "description": "the data subject keys the public site speaks to as \"you\" (default: customer, consumer, user, anonymous_user, visitor, prospect, patient, passenger, commuter, citizen_voter, member, subscriber): the home page and data index show their data, data about other groups (staff, job applicants) is on its group's page and labelled with it"},
             "security_measures": text("the technical and organisational security measures in general terms, for the record of processing"),
             "contact": contact(),
             "controller": table("controller details for the record of processing (the name is `organisation`, the contact `[contact]`, the DPO `contact.dpo`)", json!({

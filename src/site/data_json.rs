@@ -325,7 +325,9 @@ impl Serialize for DataJson<'_> {
             c.pages
                 .iter()
                 .zip(&site.page_slugs)
-                .map(|(p, slug)| PageJson {
+                .enumerate()
+                .filter(|(i, _)| !site.rights.absorbs(*i))
+                .map(|(_, (p, slug))| PageJson {
                     slug,
                     title: &p.title,
                     url: Text(Url("pages", slug)),

@@ -12,6 +12,7 @@ pub mod data_json;
 pub mod feed;
 pub mod gap;
 pub mod groups;
+pub mod rights;
 pub mod search;
 pub mod sitemap;
 pub mod urls;
@@ -61,6 +62,13 @@ pub struct Site<'a> {
     /// The page of each category and purpose that has one (every reference links it).
     pub category_hrefs: FastMap<&'a str, String>,
     pub purpose_hrefs: FastMap<&'a str, String>,
+    /// Where "Your rights" lives ([`rights::plan`]).
+    pub rights: rights::RightsPlan,
+    /// The data subjects with a page (`subjects/<key>/`): every subject of a visible element,
+    /// in key order, with those elements.
+    pub subjects: std::collections::BTreeMap<&'a str, Vec<ElementIdx>>,
+    /// The page of each subject in `subjects`.
+    pub subject_hrefs: FastMap<&'a str, String>,
 }
 
 /// Indices into [`Site::charts`].
@@ -103,6 +111,12 @@ pub enum PageKind<'a> {
     Audit,
     /// What changed since the previous version (builds with `--previous`).
     Changes,
+    /// "Your rights": each GDPR right, the uses it applies to, how to exercise it.
+    Rights,
+    /// Every data subject group with a page.
+    SubjectsIndex,
+    /// The data held about one subject group, by subject key.
+    Subject(&'a str),
 }
 
 impl PageKind<'_> {
@@ -124,6 +138,9 @@ impl PageKind<'_> {
             PageKind::Page(_) => "page.html",
             PageKind::Audit => "audit.html",
             PageKind::Changes => "changes.html",
+            PageKind::Rights => "rights.html",
+            PageKind::SubjectsIndex => "subjects.html",
+            PageKind::Subject(_) => "subject.html",
         }
     }
 
@@ -141,6 +158,8 @@ impl PageKind<'_> {
             PageKind::Page(_) => "pages",
             PageKind::Audit => "audit",
             PageKind::Changes => "changes",
+            PageKind::Rights => "rights",
+            PageKind::SubjectsIndex | PageKind::Subject(_) => "subjects",
         }
     }
 }
@@ -213,8 +232,26 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
     for (m, slug) in model_slugs.iter().enumerate() {
         add(format!("models/{slug}/index.html"), PageKind::Model(m));
     }
+    let rights = rights::plan(catalog, &page_slugs);
     for (p, slug) in page_slugs.iter().enumerate() {
-        add(format!("pages/{slug}/index.html"), PageKind::Page(p));
+        if !rights.absorbs(p) {
+            add(format!("pages/{slug}/index.html"), PageKind::Page(p));
+        }
+    }
+    if rights.generated {
+        add(rights::PATH.into(), PageKind::Rights);
+    }
+    let mut subjects: std::collections::BTreeMap<&str, Vec<ElementIdx>> = Default::default();
+    for e in scope.elements() {
+        for s in &catalog.elements[e].subjects {
+            subjects.entry(s.as_str()).or_default().push(e);
+        }
+    }
+    if !subjects.is_empty() {
+        add("subjects/index.html".into(), PageKind::SubjectsIndex);
+        for &key in subjects.keys() {
+            add(views::subject_href(key), PageKind::Subject(key));
+        }
     }
 
     Site {
@@ -233,6 +270,12 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         generated_on: None,
         category_hrefs,
         purpose_hrefs,
+        rights,
+        subject_hrefs: subjects
+            .keys()
+            .map(|&k| (k, views::subject_href(k)))
+            .collect(),
+        subjects,
         policy_briefs: catalog
             .retention
             .iter()
@@ -288,6 +331,8 @@ mod tests {
                 "models/index.html",
                 "models/style-recommender/index.html",
                 "pages/your-rights/index.html",
+                "subjects/index.html",
+                "subjects/customer/index.html",
             ]
         );
         let chart_ids: Vec<&str> = site.charts.iter().map(|c| c.id.as_str()).collect();

@@ -210,7 +210,9 @@ impl Serialize for Index<'_> {
             c.pages
                 .iter()
                 .zip(&site.page_slugs)
-                .map(|(p, slug)| (slug, &p.title))
+                .enumerate()
+                .filter(|(i, _)| !site.rights.absorbs(*i))
+                .map(|(_, (p, slug))| (slug, &p.title))
         });
         m.serialize_field("pages", &pages)?;
         m.end()

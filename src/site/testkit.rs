@@ -290,6 +290,7 @@ pub fn catalog() -> Catalog {
         title: "Your rights".into(),
         weight: Some(1),
         body: "You can ask us for a copy of your data.".into(),
+        extend: false,
         origin: origin("content/pages/your-rights.md", 1),
     }];
     let config = Config {

@@ -141,7 +141,10 @@ function pageTypes(publicDir, internalDir) {
     ["systems", "public", "systems/"],
     ["models index", "public", "models/"],
     ["model", "public", pick(publicDir, "models", "style-recommender")],
-    ["free page", "public", pick(publicDir, "pages", "your-rights")],
+    ["free page", "public", pick(publicDir, "pages", "contact")],
+    ["rights", "public", pick(publicDir, "rights", "")],
+    ["subjects index", "public", pick(publicDir, "subjects", "")],
+    ["subject", "public", pick(publicDir, "subjects", "job_applicant")],
     ["audit (internal)", "internal", pick(internalDir, "audit", "")],
     ["element (internal)", "internal", pick(internalDir, "data", "date_of_birth")],
   ];

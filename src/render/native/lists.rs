@@ -12,7 +12,20 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.t("data.title");
     p.raw("</h1>\n  <p class=\"lede\">");
     p.t_count("data.lede", v.element_count);
-    p.raw("</p>\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
+    p.raw("</p>\n  ");
+    if !v.others.is_empty() {
+        p.raw("<p class=\"note\">");
+        p.t("subjects.others_elsewhere");
+        p.raw(" ");
+        for (i, g) in v.others.iter().enumerate() {
+            if i > 0 {
+                p.t("meta.list_sep");
+            }
+            p.taxon(g);
+        }
+        p.raw("</p>");
+    }
+    p.raw("\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
     p.t("filter.heading");
     p.raw("\" hidden data-status=\"");
     p.t("filter.status");
@@ -142,7 +155,7 @@ fn element_card(p: &mut Page, e: &ElementSummary) {
         if u.legal_basis.is_some() || shared {
             p.raw("<span class=\"use-meta\">");
             if let Some(b) = &u.legal_basis {
-                p.text(b.text);
+                p.text(&b.text);
             }
             if u.legal_basis.is_some() && shared {
                 p.raw(" · ");
@@ -273,17 +286,25 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
         p.raw("</td>\n      <td data-label=\"");
         p.t("taxa.col_basis");
         p.raw("\">");
-        p.text(u.legal_basis.filter(|b| !b.is_empty()).unwrap_or("–"));
+        p.text(
+            u.legal_basis
+                .as_deref()
+                .filter(|b| !b.is_empty())
+                .unwrap_or("–"),
+        );
         p.raw("</td>\n      <td data-label=\"");
         p.t("taxa.col_choice");
         p.raw("\">");
         if u.optional {
             p.raw("<span class=\"badge badge-optional\">");
             p.t("data.optional");
-            p.raw("</span>");
+            p.raw("</span> ");
+        }
+        if let Some(choice) = u.choice.as_deref().filter(|c| !c.is_empty()) {
+            p.text(choice);
         } else if u.required {
             p.t("taxa.required");
-        } else {
+        } else if !u.optional {
             p.muted("meta.not_stated");
         }
         p.raw("</td>\n      <td data-label=\"");

@@ -342,6 +342,9 @@ impl Page<'_> {
 
     /// `{{ <key k={k} /> }}`.
     fn key(&mut self, k: &str) {
+        if !self.g.internal {
+            return;
+        }
         self.raw("<code class=\"key\" title=\"");
         self.t("meta.taxonomy_key");
         self.raw("\">");

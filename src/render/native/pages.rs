@@ -28,6 +28,11 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
         p.t("element.sensitive");
         p.raw("</span>");
     }
+    if let Some(about) = v.about_others.as_deref().filter(|a| !a.is_empty()) {
+        p.raw(" <span class=\"badge badge-others\">");
+        p.text(about);
+        p.raw("</span>");
+    }
     p.raw("\n  </p>\n</header>\n\n<div class=\"labelled\">\n");
     data_label(p, v);
     p.raw("\n<div class=\"label-side\">\n\n<section aria-labelledby=\"uses-h\">\n  <h2 id=\"uses-h\">");
@@ -59,7 +64,7 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.raw("<div><dt>");
             p.t("element.legal_basis");
             p.raw("</dt><dd>");
-            p.text(b.text);
+            p.text(&b.text);
             p.raw("</dd></div>");
         }
         if let Some(c) = &u.special_condition {
@@ -79,15 +84,11 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.raw("</dd></div>");
         }
         p.raw("\n        ");
-        if u.necessity.is_some() {
-            p.raw("<div><dt>");
+        if let Some(choice) = u.choice.as_deref().filter(|c| !c.is_empty()) {
+            p.raw("<div class=\"choice\"><dt>");
             p.t("element.can_say_no");
             p.raw("</dt><dd>");
-            p.t(if u.optional {
-                "element.say_no_yes"
-            } else {
-                "element.say_no_no"
-            });
+            p.text(choice);
             p.raw("</dd></div>");
         }
         if let Some(o) = u.opt_out.as_ref().filter(|o| !o.text.is_empty()) {
@@ -106,6 +107,7 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             }
             p.raw("</dd></div>");
         }
+        ask(p, &v.ask);
         p.raw("\n        <div><dt>");
         p.t("element.how_long");
         p.raw("</dt><dd>");
@@ -124,11 +126,15 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.text(d);
             p.raw("</time></dd></div>");
         }
-        p.raw("\n        <div><dt>");
-        p.t("element.purpose_key");
-        p.raw("</dt><dd>");
-        p.key(u.purpose.key);
-        p.raw("</dd></div>\n        ");
+        p.raw("\n        ");
+        if p.g.internal {
+            p.raw("<div><dt>");
+            p.t("element.purpose_key");
+            p.raw("</dt><dd>");
+            p.key(u.purpose.key);
+            p.raw("</dd></div>");
+        }
+        p.raw("\n        ");
         if let Some(notes) = u.notes.filter(|n| !n.is_empty()) {
             p.raw("<div class=\"internal-row\"><dt>");
             p.t("element.notes");
@@ -167,6 +173,32 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
     p.raw("\n");
 }
 
+/// The "How to ask" row of a use: request form, email, rights page.
+fn ask(p: &mut Page, a: &crate::site::views::Ask) {
+    p.raw("\n        <div><dt>");
+    p.t("choices.how");
+    p.raw("</dt><dd>");
+    if let Some(form) = a.form.filter(|f| !f.is_empty()) {
+        p.raw("<a href=\"");
+        p.text(form);
+        p.raw("\" rel=\"noopener noreferrer\">");
+        p.t("choices.request_form");
+        p.raw("</a> · ");
+    }
+    if let Some(email) = a.email.filter(|e| !e.is_empty()) {
+        p.raw("<a href=\"mailto:");
+        p.text(email);
+        p.raw("\">");
+        p.text(email);
+        p.raw("</a> · ");
+    }
+    p.raw("<a href=\"");
+    p.href(a.rights);
+    p.raw("\">");
+    p.t("choices.all_rights");
+    p.raw("</a></dd></div>");
+}
+
 /// `data_label.html`.
 fn data_label(p: &mut Page, v: &ElementView) {
     let label = &v.label;
@@ -187,9 +219,12 @@ fn data_label(p: &mut Page, v: &ElementView) {
         p.t("element.sensitive");
         p.raw("</span>");
     }
-    p.raw(" <span class=\"nl-key\">");
-    p.text(v.category.key);
-    p.raw("</span></dd></div>\n    ");
+    if p.g.internal {
+        p.raw(" <span class=\"nl-key\">");
+        p.text(v.category.key);
+        p.raw("</span>");
+    }
+    p.raw("</dd></div>\n    ");
     if let Some(source) = &v.source {
         p.raw("<div><dt>");
         p.t("label.source");
@@ -206,7 +241,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
             if i > 0 {
                 p.t("meta.list_sep");
             }
-            p.text(s.name);
+            p.taxon(s);
         }
         p.raw("</dd></div>");
     }

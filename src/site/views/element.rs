@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::model::{ElementIdx, UseIdx};
 
+use super::choices::{self, Ask, Phrase};
 use super::{urls, words, ChartView, Ctx, KeyValue, Link, TaxonRef, Words};
 
 /// One element in a list: its name, category and purposes with their reasons.
@@ -26,7 +27,7 @@ pub struct UseBrief<'a> {
     pub why: &'a str,
     pub optional: bool,
     pub internal: bool,
-    pub legal_basis: Option<Words>,
+    pub legal_basis: Option<Phrase>,
     pub shared_with: Vec<Link<'a>>,
     /// URL-safe recipient ids, for the filter's `data-` attributes.
     pub shared_keys: Vec<std::borrow::Cow<'a, str>>,
@@ -46,6 +47,9 @@ pub struct DataIndexView<'a> {
     pub chart: Option<ChartView<'a>>,
     /// The choices of the list's filters.
     pub filters: super::filters::Filters<'a>,
+    /// Groups of people the site does not speak to (staff, job applicants): their data is
+    /// on their own pages, not in this list (public builds).
+    pub others: Vec<TaxonRef<'a>>,
 }
 
 /// The full page of one element.
@@ -73,6 +77,10 @@ pub struct ElementView<'a> {
     pub findings: Vec<super::FindingView<'a>>,
     /// The data label: what, why, required or optional, how long, shared with whom.
     pub label: super::label::DataLabel<'a>,
+    /// "Data about staff" when the site does not speak to the people it is about.
+    pub about_others: Option<String>,
+    /// How to ask: the request form, email and rights page (shown with every use).
+    pub ask: Ask<'a>,
 }
 
 /// One use of an element, in full.
@@ -80,8 +88,11 @@ pub struct ElementView<'a> {
 pub struct UseView<'a> {
     pub purpose: TaxonRef<'a>,
     pub why: &'a str,
-    pub legal_basis: Option<Words>,
+    pub legal_basis: Option<Phrase>,
     pub necessity: Option<Words>,
+    /// What the reader can do about it, from the basis and necessity ("You can withdraw your
+    /// consent at any time ...").
+    pub choice: Option<String>,
     pub optional: bool,
     pub retention: Option<PolicyBrief<'a>>,
     pub shared_with: Vec<Link<'a>>,
@@ -129,6 +140,7 @@ pub struct PolicyBrief<'a> {
 
 pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
     let el = &ctx.catalog.elements[e];
+    let others = choices::others(ctx, e);
     ElementSummary {
         id: &el.id,
         name: &el.name,
@@ -149,7 +161,9 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
                     why: &use_.why,
                     optional: use_.necessity == Some(crate::model::Necessity::Optional),
                     internal: use_.visibility == crate::model::Visibility::Internal,
-                    legal_basis: use_.legal_basis.map(|b| basis_words(ctx, b)),
+                    legal_basis: use_
+                        .legal_basis
+                        .map(|b| choices::basis(ctx, b, others.as_ref())),
                     shared_with: shared().map(|r| recipient_link(ctx, r)).collect(),
                     shared_keys: shared()
                         .map(|r| urls::slug(&ctx.catalog.recipients[r].id))
@@ -162,16 +176,31 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
 
 pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
     let groups = &ctx.site.groups;
+    let sections: Vec<DataSection> = groups
+        .sections
+        .iter()
+        .map(|(&key, members)| DataSection {
+            category: ctx.category(key),
+            elements: members
+                .iter()
+                .filter(|&&e| choices::for_audience(ctx, e))
+                .map(|&e| summary(ctx, e))
+                .collect(),
+        })
+        .filter(|s| !s.elements.is_empty())
+        .collect();
+    let others = ctx
+        .site
+        .subject_hrefs
+        .iter()
+        .filter(|(s, _)| !ctx.internal() && !ctx.catalog.config.is_audience_subject(s))
+        .map(|(&s, href)| super::taxon_ref(&ctx.catalog.taxonomy.subjects, s, Some(href), false));
+    let mut others: Vec<TaxonRef> = others.collect();
+    others.sort_by_key(|t| t.key);
     DataIndexView {
-        sections: groups
-            .sections
-            .iter()
-            .map(|(&key, members)| DataSection {
-                category: ctx.category(key),
-                elements: members.iter().map(|&e| summary(ctx, e)).collect(),
-            })
-            .collect(),
-        element_count: groups.sections.values().map(Vec::len).sum(),
+        element_count: sections.iter().map(|s| s.elements.len()).sum(),
+        sections,
+        others,
         chart: ctx.chart(ctx.site.chart_index.per_category),
         filters: super::filters::filters(ctx),
     }
@@ -193,13 +222,6 @@ pub(super) fn policy_brief(ctx: Ctx<'_>, u: UseIdx) -> Option<PolicyBrief<'_>> {
     })
 }
 
-fn basis_words(ctx: Ctx<'_>, b: crate::model::LegalBasis) -> Words {
-    Words {
-        key: words::legal_basis_key(b),
-        text: words::legal_basis(ctx.lang(), b),
-    }
-}
-
 /// A link to a recipient's entry on the sharing page.
 pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::model::RecipientIdx) -> Link<'_> {
     let rec = &ctx.catalog.recipients[r];
@@ -209,14 +231,19 @@ pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::model::RecipientIdx) -> Lin
     }
 }
 
-pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
+pub(super) fn use_view<'a>(
+    ctx: Ctx<'a>,
+    u: UseIdx,
+    others: Option<&choices::Others>,
+) -> UseView<'a> {
     let c = ctx.catalog;
     let use_ = &c.uses[u];
     let internal = ctx.internal();
     UseView {
         purpose: ctx.purpose(&use_.purpose),
         why: &use_.why,
-        legal_basis: use_.legal_basis.map(|b| basis_words(ctx, b)),
+        legal_basis: use_.legal_basis.map(|b| choices::basis(ctx, b, others)),
+        choice: choices::choice(ctx, u, others),
         necessity: use_.necessity.map(|n| Words {
             key: words::necessity_key(n),
             text: words::necessity(ctx.lang(), n),
@@ -253,7 +280,7 @@ pub(super) fn use_view(ctx: Ctx<'_>, u: UseIdx) -> UseView<'_> {
     }
 }
 
-fn model_link(ctx: Ctx<'_>, m: crate::model::ModelIdx) -> Option<Link<'_>> {
+pub(super) fn model_link(ctx: Ctx<'_>, m: crate::model::ModelIdx) -> Option<Link<'_>> {
     let model = ctx.catalog.models.get(m)?;
     let slug = ctx.site.model_slugs.get(m)?;
     Some(Link {
@@ -267,6 +294,7 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
     let el = &c.elements[e];
     let internal = ctx.internal();
     let tax = &c.taxonomy;
+    let others = choices::others(ctx, e);
     ElementView {
         id: &el.id,
         name: &el.name,
@@ -276,7 +304,10 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         subjects: el
             .subjects
             .iter()
-            .map(|s| super::taxon_ref(&tax.subjects, s, None, false))
+            .map(|s| {
+                let href = ctx.site.subject_hrefs.get(s.as_str()).map(String::as_str);
+                super::taxon_ref(&tax.subjects, s, href, false)
+            })
             .collect(),
         source: el.source.map(|s| Words {
             key: words::source_key(s),
@@ -291,7 +322,10 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
                 href: Some(urls::anchored(urls::SYSTEMS, "system", &c.systems[s].id)),
             })
             .collect(),
-        uses: ctx.uses_of(e).map(|u| use_view(ctx, u)).collect(),
+        uses: ctx
+            .uses_of(e)
+            .map(|u| use_view(ctx, u, others.as_ref()))
+            .collect(),
         models: el
             .models
             .iter()
@@ -307,6 +341,8 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         origin: internal.then(|| el.origin.to_string()),
         findings: super::audit::for_element(ctx, e),
         label: super::label::data_label(ctx, e),
+        about_others: others.map(|o| ctx.lang().fill("subjects.badge", &[("who", &o.text)])),
+        ask: choices::ask(ctx),
     }
 }
 

@@ -52,7 +52,10 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
     let scope = &ctx.site.scope;
     let mut counts = Counts::default();
     let mut purposes = HashSet::new();
-    for u in scope.uses() {
+    for u in scope
+        .uses()
+        .filter(|&u| super::choices::for_audience(ctx, c.uses[u].element))
+    {
         let use_ = &c.uses[u];
         counts.uses += 1;
         counts.optional_uses += usize::from(use_.necessity == Some(Necessity::Optional));
@@ -60,7 +63,11 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
     }
     counts.purposes = purposes.len();
     let mut sensitive_examples = Vec::new();
-    for e in scope.elements() {
+    // The reader's own data: staff and applicants have their own pages.
+    for e in scope
+        .elements()
+        .filter(|&e| super::choices::for_audience(ctx, e))
+    {
         counts.elements += 1;
         if c.taxonomy.is_sensitive(&c.elements[e].category) {
             counts.sensitive_elements += 1;

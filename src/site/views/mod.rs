@@ -6,6 +6,7 @@
 
 mod audit;
 mod changes;
+mod choices;
 mod element;
 mod fairness;
 mod filters;
@@ -14,6 +15,8 @@ mod label;
 mod model;
 mod model_facts;
 mod registers;
+mod rights;
+mod subjects;
 mod taxa;
 
 use serde::Serialize;
@@ -27,12 +30,15 @@ use crate::model::words;
 
 pub use audit::{AuditView, FindingView, Span};
 pub use changes::{ChangeView, ChangesView};
+pub use choices::{subject_href, Ask, Phrase};
 pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseView};
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
 pub use model_facts::{GapLine, ModelFacts};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
+pub use rights::{RightView, RightsView};
+pub use subjects::{SubjectView, SubjectsView};
 pub use taxa::{TaxonIndexView, TaxonView};
 
 /// What a view may borrow from: the catalog, the site plan and the drawn charts.
@@ -61,6 +67,9 @@ pub enum View<'a> {
     Page(PageView<'a>),
     Audit(Box<AuditView<'a>>),
     Changes(Box<ChangesView<'a>>),
+    Rights(Box<RightsView<'a>>),
+    Subjects(SubjectsView<'a>),
+    Subject(SubjectView<'a>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -109,6 +118,15 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         PageKind::Changes => (
             t("titles.changes"),
             View::Changes(Box::new(changes::changes(ctx))),
+        ),
+        PageKind::Rights => {
+            let view = rights::rights(ctx);
+            (view.title.clone(), View::Rights(Box::new(view)))
+        }
+        PageKind::SubjectsIndex => (t("titles.subjects"), View::Subjects(subjects::index(ctx))),
+        PageKind::Subject(key) => (
+            c.taxonomy.subjects.name(key).to_string(),
+            View::Subject(subjects::subject(ctx, key)),
         ),
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::site::groups::TaxonGroup;
 
 use super::element::{policy_brief, summary, ElementSummary, PolicyBrief};
-use super::{words, ChartView, Ctx, Link, TaxonRef};
+use super::{ChartView, Ctx, Link, TaxonRef};
 
 /// A row of a taxonomy index: a key, whether it heads a group, and how much is filed under it.
 #[derive(Debug, Serialize)]
@@ -35,7 +35,10 @@ pub struct PurposeUse<'a> {
     pub element: Link<'a>,
     pub purpose: TaxonRef<'a>,
     pub why: &'a str,
-    pub legal_basis: Option<&'static str>,
+    /// Worded for the people the data is about ("Needed for our contract with job applicants").
+    pub legal_basis: Option<String>,
+    /// What the reader can do about it (see `choices::choice`).
+    pub choice: Option<String>,
     pub optional: bool,
     pub required: bool,
     pub retention: Option<PolicyBrief<'a>>,
@@ -160,11 +163,15 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
             .iter()
             .map(|&u| {
                 let use_ = &c.uses[u];
+                let others = super::choices::others(ctx, use_.element);
                 PurposeUse {
                     element: ctx.element_link(use_.element),
                     purpose: ctx.purpose(&use_.purpose),
                     why: &use_.why,
-                    legal_basis: use_.legal_basis.map(|b| words::legal_basis(ctx.lang(), b)),
+                    legal_basis: use_
+                        .legal_basis
+                        .map(|b| super::choices::basis(ctx, b, others.as_ref()).text),
+                    choice: super::choices::choice(ctx, u, others.as_ref()),
                     optional: use_.necessity == Some(crate::model::Necessity::Optional),
                     required: use_.necessity == Some(crate::model::Necessity::Required),
                     retention: policy_brief(ctx, u),
