@@ -10,8 +10,10 @@ use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 
 mod all_errors;
 mod audit;
+mod evidence;
 use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
+pub use evidence::{EvidenceConfig, EvidenceFileConfig};
 
 /// Which readers a build is for. Internal builds show owners, notes and audit findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -58,6 +60,8 @@ pub struct Config {
     pub review: Review,
     pub audit: AuditConfig,
     pub taxonomy: TaxonomyExtensions,
+    /// `[evidence]`: the systems each scanner report covers, its date, and type mappings.
+    pub evidence: EvidenceConfig,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

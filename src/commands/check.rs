@@ -26,7 +26,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
 fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let root = &args.root.root;
     let today = crate::today::today(args.today)?;
-    let catalog = crate::load_catalog(root)?;
+    let catalog = crate::load_catalog_with(root, &args.evidence)?;
     let (settings, audit) = audit_site(root, &catalog, today)?;
     let fail_on = args.fail_on.unwrap_or(settings.fail_on);
     let options = Options {

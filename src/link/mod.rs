@@ -3,6 +3,7 @@
 mod assessments;
 pub mod catalog;
 mod elements;
+mod evidence;
 mod keys;
 mod lawful;
 pub mod model_risk;

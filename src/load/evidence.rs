@@ -1,0 +1,287 @@
+//! Scanner reports: what code scanners saw the application handle and send, read from
+//! `content/evidence/*.json|*.csv` and `candor check --evidence FILE`. The format is
+//! recognised by its shape: a Bearer CLI privacy report, a Privado `privado.json`, or a plain
+//! CSV (`data_type, third_party, location, system`). Malformed files are input errors.
+
+mod bearer;
+mod csv;
+pub mod map;
+mod privado;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diag::Diagnostic;
+
+/// Evidence files larger than this are refused (a hostile or runaway report).
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// At most this many detections are read from one file; more is an error.
+pub const MAX_DETECTIONS: usize = 100_000;
+
+/// Which scanner wrote a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scanner {
+    Bearer,
+    Privado,
+    Csv,
+}
+
+impl Scanner {
+    /// The scanner's name as shown to people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scanner::Bearer => "Bearer",
+            Scanner::Privado => "Privado",
+            Scanner::Csv => "CSV",
+        }
+    }
+}
+
+/// One thing a scanner saw: a data type handled, a third party called, or a data type sent to
+/// a third party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Detection {
+    /// The scanner's data type: a name (`Email Address`), a rule id
+    /// (`Data.Sensitive.ContactData.EmailAddress`) or a data category key.
+    pub data_type: Option<String>,
+    /// The third party the data went to, as the scanner names it.
+    pub third_party: Option<String>,
+    /// Domains the scanner gave for the third party (Privado), matched against aliases.
+    pub domains: Vec<String>,
+    /// A systems.csv id given by the evidence itself (CSV `system` column).
+    pub system: Option<String>,
+    /// Where in the scanned code (CSV `location`, Privado's first occurrence), free text.
+    pub location: Option<String>,
+    /// How often it was seen (1 when the scanner does not count).
+    pub count: u64,
+    /// Where in the evidence file: a JSON pointer, or `line N` of a CSV.
+    pub pointer: String,
+    /// 1-based line of the evidence file the detection is on (best effort for JSON).
+    pub line: usize,
+}
+
+/// One evidence file, read.
+#[derive(Debug, Clone)]
+pub struct EvidenceFile {
+    /// As shown in messages: relative to the site root, or as given to `--evidence`.
+    pub path: Arc<Path>,
+    /// The file name, the key of its `[evidence."file name"]` table.
+    pub name: String,
+    pub scanner: Scanner,
+    /// When the scan ran: `scanned` in candor.toml, else the report's own date (Privado).
+    pub scanned: Option<Date>,
+    /// systems.csv ids the file covers (`[evidence."name"] systems`); empty: all of them.
+    pub systems: Vec<String>,
+    pub detections: Vec<Detection>,
+}
+
+/// Reads the site's evidence files (`files`, relative to `root`, already allowed by the
+/// filesystem rule) and those named on the command line; every problem goes to `errors`.
+pub fn load_all(
+    root: &Path,
+    files: &[std::path::PathBuf],
+    extra: &[std::path::PathBuf],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<EvidenceFile> {
+    let site = files.iter().map(|rel| read(&root.join(rel), rel));
+    let given = extra.iter().map(|p| read(p, p));
+    let mut out = Vec::new();
+    for r in site.chain(given) {
+        match r {
+            Ok(f) => out.push(f),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    out
+}
+
+/// Reads the evidence file at `path` (already allowed by the filesystem rule, or named on the
+/// command line); `shown` names it in diagnostics.
+pub fn read(path: &Path, shown: &Path) -> Result<EvidenceFile, Vec<Diagnostic>> {
+    let one = |d: Diagnostic| vec![d];
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_BYTES => {
+            return Err(one(Diagnostic::file(
+                shown,
+                format!(
+                    "{} is {} MB, more than the {} MB candor reads from an evidence file",
+                    shown.display(),
+                    m.len() / (1024 * 1024),
+                    MAX_BYTES / (1024 * 1024)
+                ),
+            )
+            .help("scan a smaller part of the code, or split the report")))
+        }
+        Ok(_) => {}
+        Err(e) => {
+            return Err(one(Diagnostic::file(
+                shown,
+                format!("cannot read {}: {e}", shown.display()),
+            )))
+        }
+    }
+    let bytes = super::fs::read_regular(path).map_err(|e| {
+        one(Diagnostic::file(
+            shown,
+            format!("cannot read {}: {e}", shown.display()),
+        ))
+    })?;
+    let src = super::SourceFile::from_bytes(shown, &bytes).map_err(one)?;
+    parse(&src)
+}
+
+/// Parses evidence text by its shape: JSON (Bearer or Privado) or CSV.
+pub fn parse(src: &super::SourceFile) -> Result<EvidenceFile, Vec<Diagnostic>> {
+    let shown: &Path = &src.path;
+    let name = shown
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_csv = shown
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    let trimmed = src.text.trim_start();
+    let (scanner, scanned, detections) = if !is_csv && trimmed.starts_with('{') {
+        let value: Value = serde_json::from_str(&src.text).map_err(|e| {
+            vec![Diagnostic::at(shown, e.line().max(1), format!("{} is not valid JSON: {e}", shown.display()))
+                .column(e.column().max(1))
+                .snippet(src.line(e.line().max(1)))
+                .help("an evidence file is a Bearer privacy report (`bearer scan . --report privacy --format json`), a Privado privado.json, or a CSV")]
+        })?;
+        json(src, &value)?
+    } else if is_csv {
+        (Scanner::Csv, None, csv::parse(src)?)
+    } else {
+        return Err(vec![Diagnostic::file(
+            shown,
+            format!("{} is neither a JSON scanner report nor a CSV file", shown.display()),
+        )
+        .help("an evidence file is a Bearer privacy report (JSON), a Privado privado.json, or a CSV with the columns data_type, third_party, location, system")]);
+    };
+    if detections.len() > MAX_DETECTIONS {
+        return Err(vec![Diagnostic::file(
+            shown,
+            format!(
+                "{} has {} detections, more than the {MAX_DETECTIONS} candor reads from one file",
+                shown.display(),
+                detections.len()
+            ),
+        )]);
+    }
+    Ok(EvidenceFile {
+        path: Arc::clone(&src.path),
+        name,
+        scanner,
+        scanned,
+        systems: Vec::new(),
+        detections,
+    })
+}
+
+type Parsed = (Scanner, Option<Date>, Vec<Detection>);
+
+/// A JSON report: Bearer has `subjects` / `third_party`, Privado `sources` / `dataFlow`.
+fn json(src: &super::SourceFile, v: &Value) -> Result<Parsed, Vec<Diagnostic>> {
+    let shown: &Path = &src.path;
+    let obj = v.as_object();
+    let has = |k: &str| obj.is_some_and(|o| o.contains_key(k));
+    if has("subjects") || has("third_party") {
+        Ok((Scanner::Bearer, None, bearer::parse(src, v)?))
+    } else if has("sources") || has("dataFlow") {
+        let (date, d) = privado::parse(src, v)?;
+        Ok((Scanner::Privado, date, d))
+    } else {
+        Err(vec![Diagnostic::at(shown, 1, format!(
+            "{} is JSON but not a scanner report candor knows: expected `subjects` and `third_party` (Bearer privacy report) or `sources` and `dataFlow` (Privado)",
+            shown.display()
+        ))
+        .help("run `bearer scan . --report privacy --format json --output FILE`, or use Privado's .privado/privado.json")])
+    }
+}
+
+/// Problems with the shape of a JSON report, collected: each names its JSON pointer.
+pub(crate) struct Shape<'a> {
+    pub src: &'a super::SourceFile,
+    pub errors: Vec<Diagnostic>,
+    /// Where the search for the next detection's line starts (detections come in file order).
+    cursor: usize,
+}
+
+impl<'a> Shape<'a> {
+    pub fn new(src: &'a super::SourceFile) -> Shape<'a> {
+        Shape {
+            src,
+            errors: Vec::new(),
+            cursor: 0,
+        }
+    }
+
+    /// Reports that the value at `pointer` is not what was expected.
+    pub fn wrong(&mut self, pointer: &str, expected: &str, near: &str) {
+        let line = self.line_of(near);
+        let shown: &Path = &self.src.path;
+        self.errors.push(
+            Diagnostic::at(
+                shown,
+                line,
+                format!("{}: `{pointer}` should be {expected}", shown.display()),
+            )
+            .snippet(self.src.line(line)),
+        );
+    }
+
+    /// The array at `key` of `v` (absent: empty), or an error.
+    pub fn array<'v>(&mut self, v: &'v Value, key: &str, pointer: &str) -> &'v [Value] {
+        match v.get(key) {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(a)) => a,
+            Some(_) => {
+                self.wrong(&format!("{pointer}/{key}"), "a list", &format!("\"{key}\""));
+                &[]
+            }
+        }
+    }
+
+    /// The text at `key` of `v`, `None` when absent; other types are an error.
+    pub fn text(&mut self, v: &Value, key: &str, pointer: &str) -> Option<String> {
+        match v.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Some(_) => {
+                self.wrong(&format!("{pointer}/{key}"), "text", &format!("\"{key}\""));
+                None
+            }
+        }
+    }
+
+    /// The best-effort 1-based line of the next occurrence of `needle` (a JSON string or key
+    /// as written), from where the last one was found; the last line found when absent.
+    pub fn line_of(&mut self, needle: &str) -> usize {
+        let text = &self.src.text;
+        if let Some(i) = text[self.cursor.min(text.len())..].find(needle) {
+            self.cursor += i;
+        }
+        text[..self.cursor.min(text.len())].matches('\n').count() + 1
+    }
+
+    pub fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+/// A string as it appears in JSON text (quoted, escaped), for [`Shape::line_of`].
+pub(crate) fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;
