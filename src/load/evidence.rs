@@ -210,6 +210,11 @@ pub(crate) struct Shape<'a> {
     pub errors: Vec<Diagnostic>,
     /// Where the search for the next detection's line starts (detections come in file order).
     cursor: usize,
+    /// Set once a needle is not found: lines are then no longer searched.
+    lost: bool,
+    /// The byte offset up to which newlines are counted, and the line there.
+    counted: usize,
+    line: usize,
 }
 
 impl<'a> Shape<'a> {
@@ -218,6 +223,9 @@ impl<'a> Shape<'a> {
             src,
             errors: Vec::new(),
             cursor: 0,
+            lost: false,
+            counted: 0,
+            line: 1,
         }
     }
 
@@ -263,10 +271,29 @@ impl<'a> Shape<'a> {
     /// as written), from where the last one was found; the last line found when absent.
     pub fn line_of(&mut self, needle: &str) -> usize {
         let text = &self.src.text;
-        if let Some(i) = text[self.cursor.min(text.len())..].find(needle) {
-            self.cursor += i;
-        }
-        text[..self.cursor.min(text.len())].matches('\n').count() + 1
+        let from = self.cursor.min(text.len());
+        // A needle not found (written with other escapes) stops the search for good: one
+        // miss costs one scan of the rest, never one per detection.
+        let found = if self.lost {
+            None
+        } else {
+            text[from..].find(needle)
+        };
+        let at = match found {
+            Some(i) => {
+                self.cursor = from + i + needle.len();
+                from + i
+            }
+            None => {
+                self.lost = true;
+                from
+            }
+        };
+        // Lines are counted once, forward: `at` never goes back.
+        let counted = self.counted.min(at);
+        self.line += text[counted..at].matches('\n').count();
+        self.counted = at.max(self.counted);
+        self.line
     }
 
     pub fn finish<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
