@@ -39,6 +39,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "finding.html",
     "findings.html",
     "changes.html",
+    "evidence.html",
 );
 
 /// Every built-in asset, by output path.

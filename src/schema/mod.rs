@@ -151,7 +151,7 @@ pub fn config() -> Value {
             })),
             "evidence": {
                 "type": "object",
-                "description": "code-scanner reports (docs/evidence.md): `map`, and one table per evidence file, by its file name",
+                "description": "code-scanner reports (docs/evidence.md): `map`, and one table per evidence file by its file name, with `systems` (ids from systems.csv it covers; default: all) and `scanned` (YYYY-MM-DD)",
                 "properties": {
                     "map": {
                         "type": "object",

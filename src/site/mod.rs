@@ -8,6 +8,7 @@ pub mod audit;
 pub mod changes;
 pub mod charts;
 pub mod data_json;
+pub mod evidence;
 pub mod feed;
 pub mod gap;
 pub mod groups;
@@ -63,6 +64,8 @@ pub struct Site<'a> {
     /// The page of each category and purpose that has one (every reference links it).
     pub category_hrefs: FastMap<&'a str, String>,
     pub purpose_hrefs: FastMap<&'a str, String>,
+    /// Per element, the code scans that confirm it (empty without evidence).
+    pub confirmed: Vec<Vec<evidence::Confirmation>>,
 }
 
 /// Indices into [`Site::charts`].
@@ -105,6 +108,8 @@ pub enum PageKind<'a> {
     Audit,
     /// What changed since the previous version (builds with `--previous`).
     Changes,
+    /// What the code scanners saw (internal builds with evidence only).
+    Evidence,
 }
 
 impl PageKind<'_> {
@@ -126,6 +131,7 @@ impl PageKind<'_> {
             PageKind::Page(_) => "page.html",
             PageKind::Audit => "audit.html",
             PageKind::Changes => "changes.html",
+            PageKind::Evidence => "evidence.html",
         }
     }
 
@@ -143,6 +149,7 @@ impl PageKind<'_> {
             PageKind::Page(_) => "pages",
             PageKind::Audit => "audit",
             PageKind::Changes => "changes",
+            PageKind::Evidence => "audit",
         }
     }
 }
@@ -218,6 +225,9 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
     for (p, slug) in page_slugs.iter().enumerate() {
         add(format!("pages/{slug}/index.html"), PageKind::Page(p));
     }
+    if scope.internal() && !catalog.evidence.is_empty() {
+        add(evidence::EVIDENCE.into(), PageKind::Evidence);
+    }
 
     Site {
         audience,
@@ -235,6 +245,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         generated_on: None,
         category_hrefs,
         purpose_hrefs,
+        confirmed: evidence::confirmations(catalog),
         policy_briefs: catalog
             .retention
             .iter()

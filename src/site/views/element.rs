@@ -73,6 +73,9 @@ pub struct ElementView<'a> {
     pub findings: Vec<super::FindingView<'a>>,
     /// The data label: what, why, required or optional, how long, shared with whom.
     pub label: super::label::DataLabel<'a>,
+    /// "Confirmed by the Bearer scan of 2026-05-01" (internal), or by "an automated code
+    /// scan" and its date only (public); empty without evidence.
+    pub confirmed: Vec<String>,
 }
 
 /// One use of an element, in full.
@@ -307,6 +310,9 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         origin: internal.then(|| el.origin.to_string()),
         findings: super::audit::for_element(ctx, e),
         label: super::label::data_label(ctx, e),
+        confirmed: ctx.site.confirmed.get(e).map_or_else(Vec::new, |list| {
+            crate::site::evidence::sentences(ctx.lang(), list, ctx.internal())
+        }),
     }
 }
 

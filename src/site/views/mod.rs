@@ -7,6 +7,7 @@
 mod audit;
 mod changes;
 mod element;
+mod evidence;
 mod fairness;
 mod filters;
 mod home;
@@ -27,6 +28,7 @@ use super::{urls, words, PageKind, PageSpec, Site};
 pub use audit::{AuditView, FindingView, Span};
 pub use changes::{ChangeView, ChangesView};
 pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseView};
+pub use evidence::EvidenceView;
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
@@ -60,6 +62,7 @@ pub enum View<'a> {
     Page(PageView<'a>),
     Audit(Box<AuditView<'a>>),
     Changes(Box<ChangesView<'a>>),
+    Evidence(Box<EvidenceView<'a>>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -108,6 +111,10 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         PageKind::Changes => (
             t("titles.changes"),
             View::Changes(Box::new(changes::changes(ctx))),
+        ),
+        PageKind::Evidence => (
+            t("evidence.title"),
+            View::Evidence(Box::new(evidence::evidence(ctx))),
         ),
     }
 }
