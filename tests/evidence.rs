@@ -215,3 +215,45 @@ fn links_leaving_the_site_and_fifos_are_refused_never_read() {
     assert!(all.contains("not a regular file"), "{all}");
     assert!(started.elapsed().as_secs() < 20);
 }
+
+/// A public build says per element only that an automated scan confirmed it and when: no
+/// scanner name, evidence file, data type, third party, pointer or code location reaches any
+/// public file. The internal build shows them on its Evidence page.
+#[test]
+fn scanner_output_never_reaches_a_public_build() {
+    let site = copy_site("evidence");
+    let root = site.path();
+    write(
+        root,
+        "content/evidence/zzscan.csv",
+        "data_type,third_party,location,system\nZZSCAN-TYPE,ZZSCAN-PARTY,zzscan/location.py:7,shop\n",
+    );
+    let out = tempfile::tempdir().expect("tmp");
+    let public = out.path().join("public");
+    common::build(root, &public, &["--audience", "public"]);
+    let files = common::files::files(&public);
+    let confirmed = files
+        .iter()
+        .filter(|(_, bytes)| {
+            String::from_utf8_lossy(bytes).contains("Confirmed by an automated code scan of 2026-11-20")
+        })
+        .count();
+    assert!(confirmed >= 3, "element pages say they are confirmed ({confirmed})");
+    for (name, bytes) in &files {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        for secret in [
+            "zzscan", "bearer", "sentry", "evidence/", "manual.csv", "/subjects/",
+            "/third_party/", "date of birth", "shoe size", "undeclared-", "unconfirmed-",
+        ] {
+            assert!(!text.contains(secret), "{name} contains `{secret}`");
+        }
+    }
+    let internal = out.path().join("internal");
+    common::build(root, &internal, &["--audience", "internal"]);
+    let page = std::fs::read_to_string(internal.join("evidence/index.html")).expect("evidence page");
+    for shown in ["ZZSCAN-PARTY", "zzscan/location.py:7", "Sentry", "/third_party/2", "undeclared-recipient"] {
+        assert!(page.contains(shown), "the internal Evidence page shows {shown}");
+    }
+    let email = std::fs::read_to_string(internal.join("data/email_address/index.html")).unwrap();
+    assert!(email.contains("Confirmed by the Bearer scan of 2026-11-20"), "{email}");
+}
