@@ -235,25 +235,106 @@ fn scanner_output_never_reaches_a_public_build() {
     let confirmed = files
         .iter()
         .filter(|(_, bytes)| {
-            String::from_utf8_lossy(bytes).contains("Confirmed by an automated code scan of 2026-11-20")
+            String::from_utf8_lossy(bytes)
+                .contains("Confirmed by an automated code scan of 2026-11-20")
         })
         .count();
-    assert!(confirmed >= 3, "element pages say they are confirmed ({confirmed})");
+    assert!(
+        confirmed >= 3,
+        "element pages say they are confirmed ({confirmed})"
+    );
     for (name, bytes) in &files {
         let text = String::from_utf8_lossy(bytes).to_lowercase();
         for secret in [
-            "zzscan", "bearer", "sentry", "evidence/", "manual.csv", "/subjects/",
-            "/third_party/", "date of birth", "shoe size", "undeclared-", "unconfirmed-",
+            "zzscan",
+            "bearer",
+            "sentry",
+            "evidence/",
+            "manual.csv",
+            "/subjects/",
+            "/third_party/",
+            "date of birth",
+            "shoe size",
+            "undeclared-",
+            "unconfirmed-",
         ] {
             assert!(!text.contains(secret), "{name} contains `{secret}`");
         }
     }
     let internal = out.path().join("internal");
     common::build(root, &internal, &["--audience", "internal"]);
-    let page = std::fs::read_to_string(internal.join("evidence/index.html")).expect("evidence page");
-    for shown in ["ZZSCAN-PARTY", "zzscan/location.py:7", "Sentry", "/third_party/2", "undeclared-recipient"] {
-        assert!(page.contains(shown), "the internal Evidence page shows {shown}");
+    let page =
+        std::fs::read_to_string(internal.join("evidence/index.html")).expect("evidence page");
+    for shown in [
+        "ZZSCAN-PARTY",
+        "zzscan/location.py:7",
+        "Sentry",
+        "/third_party/2",
+        "undeclared-recipient",
+    ] {
+        assert!(
+            page.contains(shown),
+            "the internal Evidence page shows {shown}"
+        );
     }
     let email = std::fs::read_to_string(internal.join("data/email_address/index.html")).unwrap();
-    assert!(email.contains("Confirmed by the Bearer scan of 2026-11-20"), "{email}");
+    assert!(
+        email.contains("Confirmed by the Bearer scan of 2026-11-20"),
+        "{email}"
+    );
+}
+
+/// A pull request whose scan shows a new SDK: `diff` says what the code now sends where, in
+/// text, JSON and Markdown; the public diff says nothing of it.
+#[test]
+fn diff_reports_what_the_code_now_sends() {
+    let old = copy_site("evidence");
+    edit(
+        old.path(),
+        "content/evidence/bearer.json",
+        "\"third_party\": \"Sentry\"",
+        "\"third_party\": \"Postbote\"",
+    );
+    let new = fixture("evidence");
+    let run = |format: &str, audience: &str| {
+        let out = candor()
+            .args([
+                "diff",
+                "--today",
+                "2026-11-30",
+                "--format",
+                format,
+                "--audience",
+                audience,
+            ])
+            .arg(old.path())
+            .arg(&new)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let text = run("text", "internal");
+    assert!(
+        text.contains("+ code now sends Email Address to Sentry, which the inventory does not declare (bearer.json)"),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(&run("json", "internal")).expect("JSON");
+    let ev = json["evidence"].as_array().expect("evidence");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0]["third_party"], "Sentry");
+    assert_eq!(ev[0]["rules"][0], "undeclared-recipient");
+    assert_eq!(json["summary"]["evidence_changes"], 1);
+    let md = run("markdown", "internal");
+    assert!(
+        md.contains("code now sends Email Address to Sentry"),
+        "{md}"
+    );
+    let public = run("json", "public");
+    assert!(!public.to_lowercase().contains("sentry"), "{public}");
 }
