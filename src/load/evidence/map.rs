@@ -794,6 +794,27 @@ mod tests {
         );
     }
 
+    /// docs/evidence.md shows the table as it is (`CANDOR_UPDATE_DOCS=1` rewrites it).
+    #[test]
+    fn evidence_md_shows_the_table() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/evidence.md");
+        let text = std::fs::read_to_string(&path).expect("docs/evidence.md");
+        let start = "<!-- generated from src/load/evidence/map.rs: do not edit -->\n";
+        let end = "<!-- end of generated table -->";
+        let from = text.find(start).expect("start marker") + start.len();
+        let to = from + text[from..].find(end).expect("end marker");
+        if std::env::var_os("CANDOR_UPDATE_DOCS").is_some() {
+            let updated = format!("{}{}{}", &text[..from], markdown(), &text[to..]);
+            std::fs::write(&path, updated).expect("write docs/evidence.md");
+            return;
+        }
+        assert_eq!(
+            &text[from..to],
+            markdown(),
+            "docs/evidence.md is out of date: run `CANDOR_UPDATE_DOCS=1 cargo test evidence_md`"
+        );
+    }
+
     #[test]
     fn overrides_win_and_category_keys_map_to_themselves() {
         let t = Taxonomy::fideslang();
