@@ -109,3 +109,23 @@ fn malformed_evidence_is_an_error_with_line_or_pointer_never_a_panic() {
     assert!(parse(&src("d.json", &deep)).is_err());
     assert!(parse(&src("x.txt", "hello")).is_err());
 }
+
+/// Every prefix of a valid report (a file cut off anywhere) is an error or a report, never a
+/// panic.
+#[test]
+fn a_report_cut_off_anywhere_never_panics() {
+    for end in (0..BEARER.len()).filter(|&i| BEARER.is_char_boundary(i)) {
+        let _ = parse(&src("b.json", &BEARER[..end]));
+        let _ = parse(&src("b.csv", &BEARER[..end]));
+    }
+    let hostile = [
+        "{\"subjects\": [null, 1, \"x\", [], {\"name\": null}]}",
+        "{\"third_party\": [{\"third_party\": \"A\", \"data_types\": [null, 3, \"\"]}]}",
+        "{\"sources\": 5, \"dataFlow\": {\"third_parties\": [{\"sinks\": [{}]}]}}",
+        "{\"sources\": [], \"dataFlow\": [], \"createdAt\": -99999999999999999}",
+        "{\"subjects\": [{\"name\": \"\\u00e9\", \"detection_count\": -1}]}",
+    ];
+    for h in hostile {
+        assert!(parse(&src("h.json", h)).is_err(), "{h}");
+    }
+}
