@@ -7,7 +7,7 @@ use crate::hash::FastMap;
 use crate::link::{Catalog, ElementIdx, RecipientIdx, SystemIdx};
 use crate::load::evidence::{map, Detection, EvidenceFile};
 
-use super::rules::{UNDECLARED_DATA, UNDECLARED_RECIPIENT, UNDECLARED_SHARING};
+use super::rules::{UNDECLARED_DATA, UNDECLARED_RECIPIENT, UNDECLARED_SHARING, UNMAPPED_DATA_TYPE};
 
 /// What one detection matched and which rules it breaks.
 #[derive(Debug, Clone, Default)]
@@ -246,6 +246,9 @@ fn matched(cat: &Catalog, d: &Detection, declared: &Declared, by_name: &Names) -
             }
             (None, Some(_)) => {}
         }
+    }
+    if m.unmapped {
+        m.rules.push(UNMAPPED_DATA_TYPE);
     }
     m
 }

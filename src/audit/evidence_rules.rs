@@ -33,7 +33,8 @@ pub(crate) fn check(cx: &Cx<'_>, out: &mut Out<'_>) {
                     )
                 });
             }
-            for &rule in &m.rules {
+            // `unmapped-data-type` is reported above, once per type across all files.
+            for &rule in m.rules.iter().filter(|r| **r != UNMAPPED_DATA_TYPE) {
                 let key = match rule {
                     UNDECLARED_RECIPIENT => d
                         .third_party
