@@ -338,3 +338,27 @@ fn diff_reports_what_the_code_now_sends() {
     let public = run("json", "public");
     assert!(!public.to_lowercase().contains("sentry"), "{public}");
 }
+
+/// Settings for a report CI passes only to `check --evidence` do not break `build`, which
+/// does not have it; the report's settings apply when `check` gets it.
+#[test]
+fn settings_for_a_report_only_ci_passes_do_not_break_build() {
+    let site = copy_site("audit/clean");
+    let root = site.path();
+    let mut toml = std::fs::read_to_string(root.join("candor.toml")).unwrap();
+    toml.push_str(
+        "\n[evidence.\"bearer-privacy.json\"]\nsystems = [\"shop\"]\nscanned = 2026-11-01\n",
+    );
+    write(root, "candor.toml", toml);
+    let out = tempfile::tempdir().unwrap();
+    common::build(root, &out.path().join("site"), &[]);
+    let scan = fixture("evidence").join("scanners/bearer-privacy.json");
+    let (code, report, all) = check(root, &["--evidence", scan.to_str().unwrap()]);
+    assert_eq!(code, 1, "{all}");
+    assert!(all.contains("Bearer scan"), "{all}");
+    assert!(
+        all.contains("of 2026-11-01"),
+        "the scan date from candor.toml: {all}"
+    );
+    assert!(report["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
