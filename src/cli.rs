@@ -133,4 +133,8 @@ pub struct CheckArgs {
     /// suppressions and would show them as open alerts, so they are left out by default).
     #[arg(long)]
     pub include_accepted: bool,
+    /// A code scanner's report to hold the inventory against (Bearer privacy JSON, Privado
+    /// JSON or evidence CSV), besides content/evidence/; repeatable. See docs/evidence.md.
+    #[arg(long, value_name = "FILE")]
+    pub evidence: Vec<PathBuf>,
 }

@@ -15,6 +15,8 @@ pub mod toml_help;
 use all_errors::parse_all;
 pub use audit::{key_within, AuditConfig, Targeting, NEVER_PROTECTED};
 pub use lines::KeyLines;
+mod evidence;
+pub use evidence::{EvidenceConfig, EvidenceFileConfig};
 
 /// Which readers a build is for. Internal builds show owners, notes and audit findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -68,6 +70,8 @@ pub struct Config {
     /// Where each key is in the file, for errors found after parsing (not a setting).
     #[serde(skip)]
     pub lines: KeyLines,
+    /// `[evidence]`: the systems each scanner report covers, its date, and type mappings.
+    pub evidence: EvidenceConfig,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -64,7 +64,16 @@ use model::Catalog;
 /// Loads and links the site at `root`: every problem of every file comes back together,
 /// sorted by file and line, with paths relative to `root`.
 pub fn load_catalog(root: &Path) -> Result<Catalog, Diagnostics> {
-    let (raw, mut diags) = load::load(root);
+    load_catalog_with(root, &[])
+}
+
+/// [`load_catalog`] with extra evidence files (`check --evidence`), which may lie outside the
+/// site because the command line names them.
+pub fn load_catalog_with(
+    root: &Path,
+    evidence: &[std::path::PathBuf],
+) -> Result<Catalog, Diagnostics> {
+    let (raw, mut diags) = load::load_with(root, evidence);
     match link::link(raw) {
         Ok(catalog) if diags.is_empty() => Ok(catalog),
         Ok(_) => Err(diags.sorted()),

@@ -4,6 +4,8 @@
 
 mod basis;
 pub mod dpia;
+pub mod evidence;
+mod evidence_rules;
 mod exceptions;
 pub mod fairness;
 pub mod finding;
@@ -105,7 +107,7 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
     };
     // The rule families read the catalog independently: they run in parallel and their
     // findings are joined in this fixed order, so the result does not depend on timing.
-    let families: [Family; 13] = [
+    let families: [Family; 14] = [
         targeting::check,
         basis::check,
         transparency::check,
@@ -119,6 +121,7 @@ pub fn audit(catalog: &Catalog, settings: &Settings, today: Date) -> Audit {
         fairness::check,
         unused::check,
         dpia::check,
+        evidence_rules::check,
     ];
     let found: Vec<Vec<Finding>> = families
         .par_iter()

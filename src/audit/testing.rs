@@ -70,6 +70,7 @@ impl Site {
                 assessments: vec![],
                 index: Index::default(),
                 cover_index: Default::default(),
+                evidence: Vec::new(),
             },
             inventory: Arc::from(Path::new("content/inventory/data.csv")),
             line: 1,
@@ -172,6 +173,7 @@ impl Site {
             tia_date: None,
             description: None,
             dpa_url: Some(format!("https://{id}.example/dpa")),
+            aliases: vec![],
             uses: vec![],
             origin: origin("content/recipients.csv", i + 2),
         });

@@ -20,6 +20,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         clock: Clock::from_env(args.today)?,
         previous: args.previous.clone(),
         refuse_config_internal: args.output.is_none(),
+        evidence: Vec::new(),
     };
     let progress = Progress::start();
     let output = args.output.clone().unwrap_or_else(|| root.join("public"));

@@ -22,7 +22,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode, Error> {
 fn check(args: &CheckArgs) -> Result<ExitCode, Error> {
     let root = &args.root.root;
     // Everything a plain `candor build` of this site checks, in its order and words.
-    let options = Options::new(Clock::from_env(args.today)?);
+    let mut options = Options::new(Clock::from_env(args.today)?);
+    options.evidence = args.evidence.clone();
     let Checked {
         catalog,
         settings,

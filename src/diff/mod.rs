@@ -6,6 +6,7 @@
 //! "What changed" page) never looks at an internal row. Output formats are in [`report`].
 
 pub mod change;
+pub mod evidence;
 mod findings;
 mod inventory;
 mod models;
@@ -36,6 +37,9 @@ pub struct Diff {
     /// How many findings were introduced and resolved, whatever the audience (`None` until
     /// audits are compared): a public diff withholds the details, never the count.
     pub counted: Option<Counted>,
+    /// What the code scans now see or no longer see; empty on a public diff (scanner output
+    /// is internal).
+    pub evidence: Vec<evidence::EvidenceChange>,
 }
 
 /// The number of findings a change introduces and resolves.
@@ -63,6 +67,8 @@ pub struct Summary {
     pub models_changed: usize,
     pub findings_introduced: usize,
     pub findings_resolved: usize,
+    /// Detections the code scans added or lost (internal diffs).
+    pub evidence_changes: usize,
 }
 
 /// Compares `old` with `new` as `audience` sees them; purposes are named by `labels`.
@@ -79,6 +85,11 @@ pub fn compare(old: &Catalog, new: &Catalog, audience: Audience, labels: Labels)
         changes,
         findings: None,
         counted: None,
+        evidence: if audience == Audience::Internal {
+            evidence::compare(old, new)
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -100,7 +111,9 @@ impl Diff {
 
     /// True when nothing changed (findings included).
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.counted.unwrap_or_default() == Counted::default()
+        self.changes.is_empty()
+            && self.evidence.is_empty()
+            && self.counted.unwrap_or_default() == Counted::default()
     }
 
     /// The changes of one section, in report order.
@@ -137,6 +150,7 @@ impl Diff {
             models_changed: n(Kind::ModelChanged),
             findings_introduced: introduced,
             findings_resolved: resolved,
+            evidence_changes: self.evidence.len(),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod assessments;
 mod elements;
+mod evidence;
 mod keys;
 mod registers;
 mod resolve;

@@ -129,6 +129,13 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
             .map(|(i, a)| (a.id.clone(), i))
             .collect(),
     };
+    let evidence = super::evidence::link_evidence(
+        std::mem::take(&mut raw.evidence),
+        raw.config.as_ref(),
+        raw.taxonomy.as_ref(),
+        &systems,
+        &mut errors,
+    );
     let mut diags = Diagnostics::new();
     for d in errors {
         diags.push(d);
@@ -154,6 +161,7 @@ pub fn link(mut raw: RawSite) -> Result<Catalog, Diagnostics> {
         assessments,
         index,
         cover_index,
+        evidence,
     })
 }
 

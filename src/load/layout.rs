@@ -33,6 +33,8 @@ pub struct Layout {
     pub inventory: Option<Vec<PathBuf>>,
     pub models: Vec<PathBuf>,
     pub pages: Vec<PathBuf>,
+    /// Scanner reports, `content/evidence/*.json|*.csv`.
+    pub evidence: Vec<PathBuf>,
     /// The register files present, by name.
     pub registers: Vec<&'static str>,
     /// The register files present but refused by the rule (reported), by name.
@@ -74,6 +76,11 @@ impl Layout {
                         layout.pages = layout.pick(&dir, l, "md", errors);
                     }
                 }
+                "evidence" => {
+                    if let Some(l) = folder(scope, &dir, errors) {
+                        layout.evidence = layout.pick_any(&dir, l, &["json", "csv"], errors);
+                    }
+                }
                 _ => layout.unread(content, name, true),
             }
         }
@@ -105,16 +112,27 @@ impl Layout {
         ext: &str,
         errors: &mut Vec<Diagnostic>,
     ) -> Vec<PathBuf> {
+        self.pick_any(dir, listing, &[ext], errors)
+    }
+
+    /// The files of `dir` ending in one of `exts` (any case), in name order.
+    fn pick_any(
+        &mut self,
+        dir: &Path,
+        listing: Listing,
+        exts: &[&str],
+        errors: &mut Vec<Diagnostic>,
+    ) -> Vec<PathBuf> {
         let mut out = Vec::new();
         for name in listing.files {
             let has_ext = Path::new(&name)
                 .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case(ext));
+                .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)));
             // Editor lock and backup files start with `.` or `~`.
             let hidden = name.starts_with('.') || name.starts_with('~');
             if has_ext && !hidden {
                 out.push(dir.join(&name));
-            } else if ext == "csv" && !hidden && is_spreadsheet(&name) {
+            } else if exts.contains(&"csv") && !hidden && is_spreadsheet(&name) {
                 let rel = dir.join(&name);
                 errors.push(
                     Diagnostic::file(&rel, format!("{} is not a CSV file, so it is not read", rel.display()))

@@ -5,6 +5,7 @@ pub mod assessments;
 pub mod columns;
 pub mod config_keys;
 pub mod duration;
+pub mod evidence;
 pub mod front_matter;
 pub mod fs;
 pub mod inventory;
@@ -52,6 +53,8 @@ pub struct RawSite {
     pub assessments: Register<RawAssessment>,
     pub models: Vec<ModelCard>,
     pub pages: Vec<Page>,
+    /// Scanner reports: `content/evidence/` and `check --evidence`, in that order.
+    pub evidence: Vec<evidence::EvidenceFile>,
     /// The sources read, by relative path, for snippets in link diagnostics.
     pub sources: HashMap<Arc<Path>, SourceFile>,
 }
@@ -66,6 +69,12 @@ impl RawSite {
 /// Reads every input file of the site at `root`. Paths in records and diagnostics are
 /// relative to `root`.
 pub fn load(root: &Path) -> (RawSite, Diagnostics) {
+    load_with(root, &[])
+}
+
+/// [`load`], plus evidence files named on the command line (`check --evidence`), which may
+/// lie outside the site: the flag names them explicitly.
+pub fn load_with(root: &Path, extra_evidence: &[PathBuf]) -> (RawSite, Diagnostics) {
     let mut errors = Vec::new();
     let scope = fs::Scope::new(root);
     let (config, taxonomy) = load_config(&scope, &mut errors);
@@ -81,6 +90,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
     errors.append(&mut texts.errors);
     let mut sources = tables.sources;
     sources.extend(texts.sources);
+    let evidence = evidence::load_all(root, &layout.evidence, extra_evidence, &mut errors);
 
     let raw = RawSite {
         config,
@@ -92,6 +102,7 @@ pub fn load(root: &Path) -> (RawSite, Diagnostics) {
         assessments: tables.assessments,
         models: texts.models,
         pages: texts.pages,
+        evidence,
         sources,
     };
     let mut diags = Diagnostics::new();

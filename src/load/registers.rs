@@ -87,6 +87,7 @@ pub const RECIPIENTS: Spec = Spec {
         "dpa_url",
         "transfer_mechanism",
         "tia_date",
+        "aliases",
     ],
     required: &["id"],
     example: "id,name,role,country,safeguards,transfer_mechanism,tia_date,description,dpa_url",
@@ -329,6 +330,16 @@ pub fn load_recipients(src: &SourceFile, errors: &mut Vec<Diagnostic>) -> Regist
             tia_date,
             description: r.text("description"),
             dpa_url,
+            aliases: r
+                .text("aliases")
+                .map(|a| {
+                    a.split(';')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
             uses: Vec::new(),
             origin: r.origin(),
         })

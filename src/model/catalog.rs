@@ -48,6 +48,8 @@ pub struct Catalog {
     pub index: Index,
     /// What each assessment covers, for [`Catalog::assessments_covering`].
     pub cover_index: CoverIndex,
+    /// Scanner reports, with their `[evidence]` settings applied (empty when there are none).
+    pub evidence: Vec<super::evidence::EvidenceFile>,
 }
 
 /// Id -> index maps, built once by `link`.
@@ -277,6 +279,8 @@ pub struct Recipient {
     pub tia_date: Option<Date>,
     pub description: Option<String>,
     pub dpa_url: Option<String>,
+    /// Other names scanners know it by (`Sentry; sentry.io`), from the `aliases` column.
+    pub aliases: Vec<String>,
     /// Uses shared with it (filled by `link`).
     pub uses: Vec<UseIdx>,
     pub origin: Origin,

@@ -4,6 +4,7 @@
 
 mod assessments;
 pub mod catalog;
+pub mod evidence;
 mod lawful;
 pub mod model_risk;
 pub mod scope;

@@ -14,7 +14,7 @@ use crate::site::audit::SiteAudit;
 use crate::site::changes::SiteChanges;
 use crate::site::{self, Site};
 
-use super::{audit_site, audit_under, load, load_under, Clock, REVIEW_HORIZON_DAYS};
+use super::{audit_site, audit_under, load_under, Clock, REVIEW_HORIZON_DAYS};
 
 /// What a build needs besides the site folder.
 #[derive(Debug, Clone)]
@@ -30,6 +30,9 @@ pub struct Options {
     /// Refuse `audience = "internal"` taken from candor.toml alone: a plain `candor build`
     /// writes to `public/`, and one line in a pull request must not publish internal data.
     pub refuse_config_internal: bool,
+    /// Extra scanner reports named on the command line (`check --evidence`), which may lie
+    /// outside the site because the command line names them.
+    pub evidence: Vec<PathBuf>,
 }
 
 impl Options {
@@ -41,6 +44,7 @@ impl Options {
             clock,
             previous: None,
             refuse_config_internal: false,
+            evidence: Vec::new(),
         }
     }
 }
@@ -69,7 +73,7 @@ pub(super) fn prepare(
     progress: &Progress,
 ) -> Result<Prepared, Error> {
     progress.stage("loading", 0);
-    let mut catalog = load(root)?;
+    let mut catalog = super::load_with(root, &options.evidence)?;
     if let Some(url) = &options.base_url {
         catalog.config.base_url = url.clone();
     }

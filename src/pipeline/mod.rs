@@ -27,7 +27,12 @@ pub const REVIEW_HORIZON_DAYS: u32 = 90;
 /// Loads and links the site at `root`: every problem of every file together, sorted by file
 /// and line, with paths relative to `root`.
 pub fn load(root: &Path) -> Result<Catalog, Error> {
-    crate::load_catalog(root).map_err(Error::Invalid)
+    load_with(root, &[])
+}
+
+/// [`load`] with extra evidence files (`check --evidence`).
+pub fn load_with(root: &Path, evidence: &[std::path::PathBuf]) -> Result<Catalog, Error> {
+    crate::load_catalog_with(root, evidence).map_err(Error::Invalid)
 }
 
 /// [`load`] for one of two sites (`diff`, `--previous`): its diagnostics name files with the

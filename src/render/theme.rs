@@ -42,6 +42,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "rights.html",
     "subjects.html",
     "subject.html",
+    "evidence.html",
 );
 
 /// Every built-in asset, by output path.

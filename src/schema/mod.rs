@@ -169,6 +169,21 @@ pub fn config() -> Value {
                     "additionalProperties": {"type": "string", "pattern": "^[Pp](\\d+[YyMmWwDd])+$"}
                 }
             })),
+            "evidence": {
+                "type": "object",
+                "description": "code-scanner reports (docs/evidence.md): `map`, and one table per evidence file by its file name, with `systems` (ids from systems.csv it covers; default: all) and `scanned` (YYYY-MM-DD)",
+                "properties": {
+                    "map": {
+                        "type": "object",
+                        "description": "scanner data type -> data category key, beyond or instead of the built-in table",
+                        "additionalProperties": {"type": "string"}
+                    }
+                },
+                "additionalProperties": table("one evidence file, by its file name (`[evidence.\"bearer.json\"]`)", json!({
+                    "systems": {"type": "array", "items": {"type": "string"}, "description": "ids from systems.csv the scanned code belongs to (default: all)"},
+                    "scanned": date("when the scan ran")
+                }))
+            },
             "taxonomy": table("taxonomy extensions", json!({
                 "data_categories": extensions("data category", "user.behavior.stated_preferences"),
                 "data_uses": extensions("data use", "personalize.content.stated_interests"),

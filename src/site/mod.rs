@@ -9,6 +9,7 @@ pub mod changes;
 pub mod chart;
 pub mod charts;
 pub mod data_json;
+pub mod evidence;
 pub mod feed;
 pub mod gap;
 pub mod groups;
@@ -69,6 +70,8 @@ pub struct Site<'a> {
     pub subjects: std::collections::BTreeMap<&'a str, Vec<ElementIdx>>,
     /// The page of each subject in `subjects`.
     pub subject_hrefs: FastMap<&'a str, String>,
+    /// Per element, the code scans that confirm it (empty without evidence).
+    pub confirmed: Vec<Vec<evidence::Confirmation>>,
 }
 
 /// Indices into [`Site::charts`].
@@ -117,6 +120,8 @@ pub enum PageKind<'a> {
     SubjectsIndex,
     /// The data held about one subject group, by subject key.
     Subject(&'a str),
+    /// What the code scanners saw (internal builds with evidence only).
+    Evidence,
 }
 
 impl PageKind<'_> {
@@ -141,6 +146,7 @@ impl PageKind<'_> {
             PageKind::Rights => "rights.html",
             PageKind::SubjectsIndex => "subjects.html",
             PageKind::Subject(_) => "subject.html",
+            PageKind::Evidence => "evidence.html",
         }
     }
 
@@ -160,6 +166,7 @@ impl PageKind<'_> {
             PageKind::Changes => "changes",
             PageKind::Rights => "rights",
             PageKind::SubjectsIndex | PageKind::Subject(_) => "subjects",
+            PageKind::Evidence => "audit",
         }
     }
 }
@@ -253,6 +260,9 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
             add(views::subject_href(key), PageKind::Subject(key));
         }
     }
+    if scope.internal() && !catalog.evidence.is_empty() {
+        add(evidence::EVIDENCE.into(), PageKind::Evidence);
+    }
 
     Site {
         audience,
@@ -276,6 +286,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
             .map(|&k| (k, views::subject_href(k)))
             .collect(),
         subjects,
+        confirmed: evidence::confirmations(catalog),
         policy_briefs: catalog
             .retention
             .iter()

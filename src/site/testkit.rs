@@ -198,6 +198,7 @@ pub fn catalog() -> Catalog {
         tia_date: Some(jiff::civil::date(2026, 2, 1)),
         description: None,
         dpa_url: Some("https://mailer.example/dpa".into()),
+        aliases: vec![],
         uses,
         origin: origin("content/recipients.csv", 2),
     };
@@ -324,5 +325,6 @@ pub fn catalog() -> Catalog {
         assessments: vec![],
         index,
         cover_index: Default::default(),
+        evidence: Vec::new(),
     }
 }

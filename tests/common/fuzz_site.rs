@@ -26,6 +26,7 @@ pub fn empty_site() -> RawSite {
         assessments: Register::missing(content.join("assessments.csv")),
         models: Vec::new(),
         pages: Vec::new(),
+        evidence: Vec::new(),
         sources: HashMap::new(),
     }
 }

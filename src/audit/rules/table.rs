@@ -356,6 +356,59 @@ pub const RULES: &[Rule] = &[
         fix: "Add metrics with a `slice` per relevant group (e.g. `slice: \"age: 18-24\"`).",
     },
     Rule {
+        id: UNDECLARED_DATA,
+        default: Severity::Error,
+        law: "GDPR Art. 5(1)(a) (transparency), Art. 13(1)(c), Art. 30(1)(c)",
+        tags: &["privacy", "gdpr", "evidence", "transparency"],
+        short: "A code scan shows a data type whose category no element of the inventory (for the systems it covers) has.",
+        why: "A trust page that leaves out data the code actually handles is a false statement; \
+              the scanner read the code, the inventory is what people are told.",
+        fix: "Declare the data: an inventory row with that category and why it is used. If the \
+              scanner is wrong, map its type in [evidence.map] or accept an exception with the reason.",
+    },
+    Rule {
+        id: UNDECLARED_RECIPIENT,
+        default: Severity::Error,
+        law: "GDPR Art. 13(1)(e), Art. 30(1)(d), Art. 28(1)",
+        tags: &["privacy", "gdpr", "evidence", "recipients"],
+        short: "A code scan shows a third party that is neither a recipient nor a system of the inventory.",
+        why: "People have a right to know who receives their data, and a processor needs a contract; \
+              a service the code calls but the inventory does not name is neither.",
+        fix: "Add the third party to recipients.csv and to `shared_with` of the uses it receives, or \
+              write the scanner's name for it in the `aliases` column of the recipient it is.",
+    },
+    Rule {
+        id: UNDECLARED_SHARING,
+        default: Severity::Warning,
+        law: "GDPR Art. 13(1)(e), Art. 5(1)(b) (purpose limitation)",
+        tags: &["privacy", "gdpr", "evidence", "recipients"],
+        short: "A code scan shows a declared recipient receiving a data type that no use shares with it.",
+        why: "Naming a recipient is not enough: people are told which data goes to it, and the code \
+              sends more than that.",
+        fix: "Add the recipient to `shared_with` of the use that sends the data, or stop sending it.",
+    },
+    Rule {
+        id: UNCONFIRMED_ELEMENT,
+        default: Severity::Info,
+        law: "Seed principle: build in moments of review; GDPR Art. 5(1)(c) (data minimisation), 5(1)(d) (accuracy)",
+        tags: &["evidence", "review", "seed"],
+        short: "An element of a system a scan covers whose category the scan never shows.",
+        why: "Either the data is collected outside the code (on paper, by phone) or the code no \
+              longer collects it; both are worth a look, the second means the inventory is stale.",
+        fix: "If it is collected offline, accept the finding with the reason; if it is no longer \
+              collected, retire the element.",
+    },
+    Rule {
+        id: UNMAPPED_DATA_TYPE,
+        default: Severity::Info,
+        law: "Seed principle: nothing is dropped silently; GDPR Art. 5(2) (accountability)",
+        tags: &["evidence", "housekeeping", "seed"],
+        short: "A scanner data type that neither the built-in table nor [evidence.map] maps to a data category.",
+        why: "Evidence candor cannot read confirms and flags nothing; it is listed so that it is not \
+              lost.",
+        fix: "Map the type in candor.toml: `[evidence.map] \"Shoe Size\" = \"user.demographic.profile\"`.",
+    },
+    Rule {
         id: UNUSED_RECORD,
         default: Severity::Info,
         law: "Seed principle: collect only what you need; GDPR Art. 30(1)",

@@ -20,6 +20,7 @@ struct Report<'a> {
     summary: Summary,
     changes: &'a [Change],
     findings: Option<&'a Findings>,
+    evidence: &'a [crate::diff::evidence::EvidenceChange],
 }
 
 /// The diff as pretty-printed JSON, with a final newline.
@@ -33,6 +34,7 @@ pub fn json(diff: &Diff, options: &Options) -> String {
         summary: diff.summary(),
         changes: &diff.changes,
         findings: diff.findings.as_ref(),
+        evidence: &diff.evidence,
     };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {
         // Serialising plain strings and numbers cannot fail; say so if it ever does.

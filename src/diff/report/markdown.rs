@@ -137,6 +137,19 @@ pub fn markdown(diff: &Diff, options: &Options) -> String {
         let _ = writeln!(out, "\n#### {}\n", section.title());
         rest.iter().for_each(|c| item(&mut out, c));
     }
+    if !diff.evidence.is_empty() {
+        out.push_str("\n#### Evidence (code scans)\n\n");
+        for e in &diff.evidence {
+            let icon = if e.how == "added" { "➕" } else { "➖" };
+            let _ = writeln!(
+                out,
+                "- {icon} {} <sub>`{}:{}`</sub>",
+                escape(&e.text),
+                e.file.replace('`', "'"),
+                e.line
+            );
+        }
+    }
     if let Some(f) = &diff.findings {
         findings_table(&mut out, "Audit findings introduced", &f.introduced);
         findings_table(&mut out, "Audit findings resolved", &f.resolved);

@@ -53,6 +53,14 @@ pub fn text(diff: &Diff, options: &Options) -> String {
         rest.iter().for_each(|c| line(&mut out, c));
         out.push('\n');
     }
+    if !diff.evidence.is_empty() {
+        out.push_str("Evidence (code scans)\n");
+        for e in &diff.evidence {
+            let sign = if e.how == "added" { '+' } else { '-' };
+            let _ = writeln!(out, "  {sign} {}  [{}:{}]", e.text, e.file, e.line);
+        }
+        out.push('\n');
+    }
     if let Some(f) = &diff.findings {
         if !f.introduced.is_empty() {
             out.push_str("Findings introduced\n");

@@ -33,7 +33,13 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
         p.text(about);
         p.raw("</span>");
     }
-    p.raw("\n  </p>\n</header>\n\n<div class=\"labelled\">\n");
+    p.raw("\n  </p>");
+    for c in &v.confirmed {
+        p.raw("\n  <p class=\"muted confirmed\">");
+        p.text(c);
+        p.raw("</p>");
+    }
+    p.raw("\n</header>\n\n<div class=\"labelled\">\n");
     data_label(p, v);
     p.raw("\n<div class=\"label-side\">\n\n<section aria-labelledby=\"uses-h\">\n  <h2 id=\"uses-h\">");
     p.t("element.uses_heading");

@@ -216,3 +216,14 @@ fn special_finds_the_first_byte_to_escape() {
     }
     assert_eq!(special("café's".as_bytes()), Some(5));
 }
+
+/// Element pages that evidence confirms ("Confirmed by the Bearer scan of …"), both audiences.
+#[test]
+fn native_matches_tera_on_the_evidence_site() {
+    for audience in [Audience::Public, Audience::Internal] {
+        for language in [None, Some("de")] {
+            let counts = compare(&repo("tests/fixtures/evidence"), audience, language, false);
+            assert!(counts[0] > 0, "{counts:?}");
+        }
+    }
+}

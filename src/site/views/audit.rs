@@ -205,6 +205,8 @@ pub struct AuditView<'a> {
     pub reviews: Vec<ReviewRow<'a>>,
     pub dpia: DpiaView<'a>,
     pub fairness: super::fairness::FairnessView<'a>,
+    /// Whether the build has an Evidence page (`evidence/`) to link to.
+    pub evidence: bool,
 }
 
 pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
@@ -227,6 +229,11 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
                 below: 0,
             },
             fairness: super::fairness::summary(ctx),
+            evidence: ctx
+                .site
+                .pages
+                .iter()
+                .any(|p| p.kind == crate::site::PageKind::Evidence),
         };
     };
     let a = sa.audit;
@@ -311,6 +318,11 @@ pub(super) fn audit(ctx: Ctx<'_>) -> AuditView<'_> {
         reviews,
         dpia: dpia(ctx, a),
         fairness: super::fairness::summary(ctx),
+        evidence: ctx
+            .site
+            .pages
+            .iter()
+            .any(|p| p.kind == crate::site::PageKind::Evidence),
     }
 }
 

@@ -81,6 +81,9 @@ pub struct ElementView<'a> {
     pub about_others: Option<String>,
     /// How to ask: the request form, email and rights page (shown with every use).
     pub ask: Ask<'a>,
+    /// "Confirmed by the Bearer scan of 2026-05-01" (internal), or by "an automated code
+    /// scan" and its date only (public); empty without evidence.
+    pub confirmed: Vec<String>,
 }
 
 /// One use of an element, in full.
@@ -343,6 +346,9 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
         label: super::label::data_label(ctx, e),
         about_others: others.map(|o| ctx.lang().fill("subjects.badge", &[("who", &o.text)])),
         ask: choices::ask(ctx),
+        confirmed: ctx.site.confirmed.get(e).map_or_else(Vec::new, |list| {
+            crate::site::evidence::sentences(ctx.lang(), list, ctx.internal())
+        }),
     }
 }
 

@@ -8,6 +8,7 @@ mod audit;
 mod changes;
 mod choices;
 mod element;
+mod evidence;
 mod fairness;
 mod filters;
 mod home;
@@ -32,6 +33,7 @@ pub use audit::{AuditView, FindingView, Span};
 pub use changes::{ChangeView, ChangesView};
 pub use choices::{subject_href, Ask, Phrase};
 pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseView};
+pub use evidence::EvidenceView;
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
@@ -70,6 +72,7 @@ pub enum View<'a> {
     Rights(Box<RightsView<'a>>),
     Subjects(SubjectsView<'a>),
     Subject(SubjectView<'a>),
+    Evidence(Box<EvidenceView<'a>>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -127,6 +130,10 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         PageKind::Subject(key) => (
             c.taxonomy.subjects.name(key).to_string(),
             View::Subject(subjects::subject(ctx, key)),
+        ),
+        PageKind::Evidence => (
+            t("evidence.title"),
+            View::Evidence(Box::new(evidence::evidence(ctx))),
         ),
     }
 }
