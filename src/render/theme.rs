@@ -21,6 +21,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "macros.html",
     "chart.html",
     "index.html",
+    "summary_label.html",
     "data_index.html",
     "element.html",
     "data_label.html",

@@ -14,6 +14,7 @@ mod label;
 mod model;
 mod model_facts;
 mod registers;
+mod summary;
 mod taxa;
 
 use serde::Serialize;
@@ -32,6 +33,7 @@ pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
 pub use model_facts::{GapLine, ModelFacts};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
+pub use summary::{SummaryLine, SummaryView};
 pub use taxa::{TaxonIndexView, TaxonView};
 
 /// What a view may borrow from: the catalog, the site plan and the drawn charts.
