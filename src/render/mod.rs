@@ -224,6 +224,7 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
     let search = search::search_index(catalog, site)
         .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
     sink.file(Path::new(outputs::SEARCH_INDEX), &search)?;
+    crate::site::downloads::write(catalog, site, sink)?;
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
         sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
@@ -264,7 +265,7 @@ fn add_assets(site: &Site, theme: &Theme, sink: &Sink) -> Result<(), Error> {
     let mut clash = |path: &str, message: String, help: &str| {
         clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
     };
-    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json and changes.xml cannot be replaced from static/";
+    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json, inventory.csv, inventory.json, changes.json and changes.xml cannot be replaced from static/";
     let mut assets = Vec::with_capacity(theme.assets.len());
     for (path, bytes) in &theme.assets {
         let rel = Path::new(path);

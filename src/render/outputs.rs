@@ -3,7 +3,7 @@
 //! `static/` file may take none of them.
 
 use crate::site::changes::FEED;
-use crate::site::Site;
+use crate::site::{downloads, Site};
 
 /// The site's data as JSON (docs/data-json.md).
 pub const DATA_JSON: &str = "data.json";
@@ -22,6 +22,7 @@ pub fn generated(site: &Site) -> Vec<String> {
     let mut files: Vec<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     files.extend(site.charts.iter().map(|c| chart(&c.id)));
     files.extend([DATA_JSON, SITEMAP, SEARCH_INDEX].map(String::from));
+    files.extend([downloads::CSV, downloads::JSON].map(String::from));
     if site.changes.is_some() {
         files.push(FEED.to_string());
     }

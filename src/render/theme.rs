@@ -40,6 +40,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "finding.html",
     "findings.html",
     "changes.html",
+    "notice.html",
 );
 
 /// Every built-in asset, by output path.

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod changes;
 pub mod charts;
 pub mod data_json;
+pub mod downloads;
 pub mod feed;
 pub mod gap;
 pub mod groups;
@@ -105,6 +106,8 @@ pub enum PageKind<'a> {
     Audit,
     /// What changed since the previous version (builds with `--previous`).
     Changes,
+    /// The whole notice on one page, to print ([`urls::NOTICE`]).
+    Notice,
 }
 
 impl PageKind<'_> {
@@ -126,6 +129,7 @@ impl PageKind<'_> {
             PageKind::Page(_) => "page.html",
             PageKind::Audit => "audit.html",
             PageKind::Changes => "changes.html",
+            PageKind::Notice => "notice.html",
         }
     }
 
@@ -143,6 +147,7 @@ impl PageKind<'_> {
             PageKind::Page(_) => "pages",
             PageKind::Audit => "audit",
             PageKind::Changes => "changes",
+            PageKind::Notice => "notice",
         }
     }
 }
@@ -218,6 +223,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
     for (p, slug) in page_slugs.iter().enumerate() {
         add(format!("pages/{slug}/index.html"), PageKind::Page(p));
     }
+    add(urls::NOTICE.into(), PageKind::Notice);
 
     Site {
         audience,
@@ -290,6 +296,7 @@ mod tests {
                 "models/index.html",
                 "models/style-recommender/index.html",
                 "pages/your-rights/index.html",
+                "notice/index.html",
             ]
         );
         let chart_ids: Vec<&str> = site.charts.iter().map(|c| c.id.as_str()).collect();

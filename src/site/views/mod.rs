@@ -13,6 +13,7 @@ mod home;
 mod label;
 mod model;
 mod model_facts;
+mod notice;
 mod registers;
 mod summary;
 mod taxa;
@@ -32,6 +33,7 @@ pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
 pub use model_facts::{GapLine, ModelFacts};
+pub use notice::{NoticeElement, NoticeSection, NoticeView};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
 pub use summary::{SummaryLine, SummaryView};
 pub use taxa::{TaxonIndexView, TaxonView};
@@ -62,6 +64,7 @@ pub enum View<'a> {
     Page(PageView<'a>),
     Audit(Box<AuditView<'a>>),
     Changes(Box<ChangesView<'a>>),
+    Notice(Box<NoticeView<'a>>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -110,6 +113,10 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         PageKind::Changes => (
             t("titles.changes"),
             View::Changes(Box::new(changes::changes(ctx))),
+        ),
+        PageKind::Notice => (
+            t("notice.title"),
+            View::Notice(Box::new(notice::notice(ctx))),
         ),
     }
 }
