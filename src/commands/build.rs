@@ -16,6 +16,7 @@ use crate::progress::Progress;
 use crate::render::{self, OutputFile, Theme};
 use crate::site::audit::SiteAudit;
 use crate::site::changes::{feed_time, SiteChanges};
+use crate::site::history::{self, History};
 use crate::{load_catalog, site, write};
 
 /// What a build needs besides the site folder.
@@ -29,6 +30,13 @@ pub struct Options {
     pub today: Option<Date>,
     /// The previous version, for the "What changed" page and feed.
     pub previous: Option<PathBuf>,
+    /// The change history to continue (`changes.json` of a previous build).
+    pub history: Option<PathBuf>,
+    /// `history` is the output folder's own file, not named on the command line: one written
+    /// by an internal build is left out of a public build instead of refused.
+    pub history_implicit: bool,
+    /// Change sets the history keeps; default [`history::DEFAULT_KEEP`].
+    pub keep_changes: Option<usize>,
     /// Refuse `audience = "internal"` taken from candor.toml alone: a plain `candor build`
     /// writes to `public/`, and one line in a pull request must not publish internal data.
     pub refuse_config_internal: bool,
@@ -44,15 +52,18 @@ pub struct Built {
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let root = &args.root.root;
+    let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     let options = Options {
         audience: args.audience,
         base_url: args.base_url.clone(),
         today: args.today,
         previous: args.previous.clone(),
+        history: args.history.clone().or_else(|| published_history(&output)),
+        history_implicit: args.history.is_none(),
+        keep_changes: Some(args.keep_changes),
         refuse_config_internal: args.output.is_none(),
     };
     let progress = Progress::start();
-    let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     let mut inputs = vec![root.as_path()];
     inputs.extend(args.previous.as_deref());
     write::check_placement(&output, &inputs)?;
@@ -136,17 +147,28 @@ pub fn build_into(
         Some(old_root) => Some(changes_since(old_root, &catalog, &audit, audience, today)?),
         None => None,
     };
+    let history = match &options.history {
+        Some(file) if options.history_implicit => {
+            let h = history::read(file, file, Audience::Internal)?;
+            (h.audience == audience || audience == Audience::Internal).then_some(h)
+        }
+        Some(file) => Some(history::read(file, file, audience)?),
+        None => None,
+    };
     let mut plan = site::plan(&catalog, audience);
     plan.generated_on = crate::today::source_date()?;
     if audience == Audience::Internal {
         plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }
-    if let Some(diff) = &diff {
+    if diff.is_some() || history.is_some() {
         let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-        plan = plan.with_changes(SiteChanges {
-            diff,
-            updated: feed_time(options.today, epoch.as_deref(), jiff::Timestamp::now),
-        });
+        plan = plan.with_changes(SiteChanges::new(
+            diff.as_ref(),
+            history.unwrap_or_else(|| History::new(audience)),
+            feed_time(options.today, epoch.as_deref(), jiff::Timestamp::now),
+            site::feed::identity(&catalog),
+            options.keep_changes.unwrap_or(history::DEFAULT_KEEP),
+        ));
     }
     progress.stage("rendering", plan.charts.len() + plan.pages.len());
     let rendered = render::render_into(
@@ -181,6 +203,14 @@ fn changes_since(
         Err(e) => return Err(e),
     };
     Ok(diff.with_findings(&old_audit, audit))
+}
+
+/// `changes.json` in the output folder of the previous build, when candor wrote that folder
+/// (it has candor's marker file): the history a build continues by default.
+fn published_history(output: &Path) -> Option<PathBuf> {
+    let is_file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file());
+    let file = output.join(history::FILE);
+    (is_file(&output.join(write::MARKER)) && is_file(&file)).then_some(file)
 }
 
 fn audience_name(a: Audience) -> &'static str {

@@ -228,6 +228,11 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
         sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
+        let history = changes
+            .history
+            .to_json()
+            .map_err(|e| Error::Template(format!("{}: {e}", crate::site::history::FILE)))?;
+        sink.file(Path::new(crate::site::history::FILE), &history)?;
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! `static/` file may take none of them.
 
 use crate::site::changes::FEED;
-use crate::site::{downloads, Site};
+use crate::site::{downloads, history, Site};
 
 /// The site's data as JSON (docs/data-json.md).
 pub const DATA_JSON: &str = "data.json";
@@ -25,6 +25,7 @@ pub fn generated(site: &Site) -> Vec<String> {
     files.extend([downloads::CSV, downloads::JSON].map(String::from));
     if site.changes.is_some() {
         files.push(FEED.to_string());
+        files.push(history::FILE.to_string());
     }
     files
 }

@@ -12,6 +12,7 @@ pub mod downloads;
 pub mod feed;
 pub mod gap;
 pub mod groups;
+pub mod history;
 pub mod scope;
 pub mod search;
 pub mod sitemap;

@@ -35,10 +35,13 @@ fn compare(
     }
     if extras {
         site.generated_on = Some(today);
-        site = site.with_changes(SiteChanges {
-            diff: &diff,
-            updated: jiff::Timestamp::UNIX_EPOCH,
-        });
+        site = site.with_changes(SiteChanges::new(
+            Some(&diff),
+            crate::site::history::History::new(audience),
+            jiff::Timestamp::UNIX_EPOCH,
+            "test",
+            10,
+        ));
     }
     let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
     let native = Native::new(

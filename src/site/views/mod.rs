@@ -27,7 +27,7 @@ use crate::taxonomy::Tree;
 use super::{urls, words, PageKind, PageSpec, Site};
 
 pub use audit::{AuditView, FindingView, Span};
-pub use changes::{ChangeView, ChangesView};
+pub use changes::{ChangeView, ChangesView, EntryView};
 pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseView};
 pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
