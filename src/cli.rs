@@ -117,6 +117,10 @@ pub struct BuildArgs {
     /// this build's changes from --previous) is published as changes.json.
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
+    /// Date pages by the last git commit touching their sources too (when later than their
+    /// data's dates). Needs the whole history: a shallow clone falls back to the data's dates.
+    #[arg(long)]
+    pub git_dates: bool,
     /// How many change sets the history keeps (the newest).
     #[arg(long, value_name = "N", default_value_t = crate::site::history::DEFAULT_KEEP, value_parser = keep_changes)]
     pub keep_changes: usize,

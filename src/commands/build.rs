@@ -37,6 +37,8 @@ pub struct Options {
     pub history_implicit: bool,
     /// Change sets the history keeps; default [`history::DEFAULT_KEEP`].
     pub keep_changes: Option<usize>,
+    /// `--git-dates`: "Last updated" also from the last commit touching each page's sources.
+    pub git_dates: bool,
     /// Refuse `audience = "internal"` taken from candor.toml alone: a plain `candor build`
     /// writes to `public/`, and one line in a pull request must not publish internal data.
     pub refuse_config_internal: bool,
@@ -61,6 +63,7 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         history: args.history.clone().or_else(|| published_history(&output)),
         history_implicit: args.history.is_none(),
         keep_changes: Some(args.keep_changes),
+        git_dates: args.git_dates,
         refuse_config_internal: args.output.is_none(),
     };
     let progress = Progress::start();
@@ -157,6 +160,10 @@ pub fn build_into(
     };
     let mut plan = site::plan(&catalog, audience);
     plan.generated_on = crate::today::source_date()?;
+    plan.updated = site::freshness::Updated::new(&catalog, &plan);
+    if options.git_dates {
+        plan.updated.git = git_dates(root, &catalog);
+    }
     if audience == Audience::Internal {
         plan = plan.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }
@@ -203,6 +210,20 @@ fn changes_since(
         Err(e) => return Err(e),
     };
     Ok(diff.with_findings(&old_audit, audit))
+}
+
+/// The last commit dates of the site's sources, or `None` (with a note saying why).
+fn git_dates(root: &Path, catalog: &Catalog) -> Option<site::freshness::GitDates> {
+    let files = (catalog.uses.iter().map(|u| &u.origin.file))
+        .chain(catalog.models.iter().map(|m| &m.origin.file))
+        .chain(catalog.pages.iter().map(|p| &p.origin.file));
+    match site::git::dates(root, files) {
+        Ok(dates) => Some(dates),
+        Err(why) => {
+            crate::note!("--git-dates: {why}; pages are dated by their data alone");
+            None
+        }
+    }
 }
 
 /// `changes.json` in the output folder of the previous build, when candor wrote that folder

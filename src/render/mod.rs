@@ -162,14 +162,18 @@ pub fn render_into(
                     };
                     let (title, view) = views::build(ctx, page);
                     let section = page.kind.section();
+                    let updated = site.updated.page(catalog, site, &page.kind);
+                    let updated = updated.map(|d| d.to_string());
+                    let updated = updated.as_deref();
                     let path = Path::new(&page.path);
                     let written = if native.handles(&page.kind, &view) {
                         sink.stream(path, &mut |w| {
-                            native.write(&view, &title, &page.path, section, w)
+                            native.write(&view, &title, &page.path, section, updated, w)
                         })
                     } else {
-                        let context = tera_env::page_context(&view, &title, &page.path, section)
-                            .map_err(failed)?;
+                        let context =
+                            tera_env::page_context(&view, &title, &page.path, section, updated)
+                                .map_err(failed)?;
                         let html = tera
                             .render(page.kind.template(), &context)
                             .map_err(failed)?;

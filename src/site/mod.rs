@@ -10,7 +10,9 @@ pub mod charts;
 pub mod data_json;
 pub mod downloads;
 pub mod feed;
+pub mod freshness;
 pub mod gap;
+pub mod git;
 pub mod groups;
 pub mod history;
 pub mod scope;
@@ -59,6 +61,8 @@ pub struct Site<'a> {
     /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
     /// ([`crate::today::source_date`]), never the clock, so builds are reproducible.
     pub generated_on: Option<jiff::civil::Date>,
+    /// What each page's "Last updated" is computed from ([`freshness::Updated::page`]).
+    pub updated: freshness::Updated,
     /// Each retention policy's link and summary in words, by policy index (every use of a
     /// policy shows them; computed once).
     pub policy_briefs: Vec<(String, String)>,
@@ -240,6 +244,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         changes: None,
         excluded_by,
         generated_on: None,
+        updated: freshness::Updated::default(),
         category_hrefs,
         purpose_hrefs,
         policy_briefs: catalog

@@ -68,10 +68,19 @@ fn compare(
         }
         let mut bytes = Vec::new();
         native
-            .write(&view, &title, &page.path, section, &mut bytes)
+            .write(
+                &view,
+                &title,
+                &page.path,
+                section,
+                Some("2026-01-02"),
+                &mut bytes,
+            )
             .expect("writes");
         let ours = String::from_utf8(bytes).expect("UTF-8");
-        let context = tera_env::page_context(&view, &title, &page.path, section).expect("ctx");
+        let context =
+            tera_env::page_context(&view, &title, &page.path, section, Some("2026-01-02"))
+                .expect("ctx");
         let teras = tera
             .render(page.kind.template(), &context)
             .expect("renders");
