@@ -144,10 +144,15 @@ fn content(changes: &[Item]) -> String {
     out
 }
 
-/// A change's text as a sentence: "Starts collecting ...".
+/// A change's text as a sentence: "Starts collecting ...". No second full stop after a
+/// quoted reason that already ends one ("... your receipt.”").
 pub fn sentence(text: &str) -> String {
     let mut chars = text.chars();
+    let ended = text
+        .trim_end_matches(['”', '"', '’', '\''])
+        .ends_with(['.', '!', '?']);
     match chars.next() {
+        Some(first) if ended => format!("{}{}", first.to_uppercase(), chars.as_str()),
         Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
         None => String::new(),
     }
@@ -176,6 +181,8 @@ mod tests {
     fn text_is_escaped_and_control_characters_dropped() {
         assert_eq!(xml("a<b>&\"'\u{1}c"), "a&lt;b&gt;&amp;&quot;&apos;c");
         assert_eq!(sentence("starts x"), "Starts x.");
+        assert_eq!(sentence("gives “a reason.”"), "Gives “a reason.”");
+        assert_eq!(sentence("keeps it (for x)"), "Keeps it (for x).");
         assert_eq!(sentence(""), "");
     }
 }
