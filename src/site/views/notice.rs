@@ -13,7 +13,7 @@ use super::registers::{PolicyView, RecipientView};
 use super::{urls, Ctx, TaxonRef};
 
 /// The most uses the page lists in full.
-pub const MAX_USES: usize = 1500;
+pub const MAX_USES: usize = 1000;
 
 #[derive(Debug, Serialize)]
 pub struct NoticeView<'a> {

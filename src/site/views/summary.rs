@@ -29,6 +29,12 @@ const IDENTIFYING: &[&str] = &[
     "user.device.device_id",
 ];
 
+/// The most elements a line names (the rest are counted, behind the line's link), so the
+/// home page stays small at any size.
+pub const MAX_ITEMS: usize = 12;
+/// The most recipients the label lists (the rest are counted; the recipients page has all).
+pub const MAX_RECIPIENTS: usize = 25;
+
 /// Advertising uses that do not target the person (so they are not tracking).
 const NOT_TARGETED: &[&str] = &[
     "marketing.advertising.negative_targeting",
@@ -40,8 +46,10 @@ const NOT_TARGETED: &[&str] = &[
 pub struct SummaryView<'a> {
     /// By category group, as on the data index.
     pub collected: Vec<SummaryLine<'a>>,
-    /// By recipient.
+    /// By recipient, the first [`MAX_RECIPIENTS`] by name.
     pub shared: Vec<SummaryLine<'a>>,
+    /// Recipients beyond those.
+    pub shared_more: usize,
     /// By category group: the elements linked to the person.
     pub linked: Vec<SummaryLine<'a>>,
     /// By category group: the elements not linked to the person.
@@ -59,7 +67,31 @@ pub struct SummaryLine<'a> {
     pub key: &'a str,
     pub name: &'a str,
     pub href: Option<String>,
+    /// The first [`MAX_ITEMS`] elements behind it.
     pub items: Vec<Link<'a>>,
+    /// How many elements are behind it in all.
+    pub count: usize,
+}
+
+impl<'a> SummaryLine<'a> {
+    fn new(
+        ctx: Ctx<'a>,
+        key: &'a str,
+        (name, href): (&'a str, Option<String>),
+        elements: &[ElementIdx],
+    ) -> Self {
+        SummaryLine {
+            key,
+            name,
+            href,
+            items: elements
+                .iter()
+                .take(MAX_ITEMS)
+                .map(|&e| ctx.element_link(e))
+                .collect(),
+            count: elements.len(),
+        }
+    }
 }
 
 /// Whether `key` is `prefix` or sits under it in `tree` (extension keys by their parents).
@@ -86,13 +118,7 @@ fn lines<'a>(
         .into_iter()
         .map(|(key, mut elements)| {
             elements.dedup();
-            let (name, href) = line(key);
-            SummaryLine {
-                key,
-                name,
-                href,
-                items: elements.into_iter().map(|e| ctx.element_link(e)).collect(),
-            }
+            SummaryLine::new(ctx, key, line(key), &elements)
         })
         .collect()
 }
@@ -157,6 +183,8 @@ pub(super) fn summary(ctx: Ctx<'_>) -> SummaryView<'_> {
     }
     let mut shared: Vec<(usize, Vec<ElementIdx>)> = shared.into_iter().collect();
     shared.sort_by(|a, b| c.recipients[a.0].name.cmp(&c.recipients[b.0].name));
+    let shared_more = shared.len().saturating_sub(MAX_RECIPIENTS);
+    shared.truncate(MAX_RECIPIENTS);
     let sort = |mut v: Vec<ElementIdx>| {
         v.sort_unstable();
         v
@@ -169,14 +197,11 @@ pub(super) fn summary(ctx: Ctx<'_>) -> SummaryView<'_> {
                 let rec = &c.recipients[r];
                 let mut elements = sort(elements);
                 elements.dedup();
-                SummaryLine {
-                    key: &rec.id,
-                    name: &rec.name,
-                    href: Some(urls::anchored(urls::RECIPIENTS, "recipient", &rec.id)),
-                    items: elements.into_iter().map(|e| ctx.element_link(e)).collect(),
-                }
+                let href = urls::anchored(urls::RECIPIENTS, "recipient", &rec.id);
+                SummaryLine::new(ctx, &rec.id, (&rec.name, Some(href)), &elements)
             })
             .collect(),
+        shared_more,
         linked: lines(ctx, linked, category),
         not_linked: lines(ctx, not_linked, category),
         tracking: lines(
@@ -252,6 +277,21 @@ mod tests {
             v.optional[0].href.as_deref(),
             Some("purposes/marketing.communications.email/index.html")
         );
+    }
+
+    #[test]
+    fn a_line_names_at_most_max_items_elements_and_counts_them_all() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let ctx = Ctx {
+            catalog: &c,
+            site: &site,
+            svgs: &[],
+        };
+        let many: Vec<usize> = (0..40).map(|i| i % 3).collect();
+        let line = super::SummaryLine::new(ctx, "k", ("K", None), &many);
+        assert_eq!(line.items.len(), super::MAX_ITEMS);
+        assert_eq!(line.count, 40);
     }
 
     #[test]
