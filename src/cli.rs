@@ -112,6 +112,28 @@ pub struct BuildArgs {
     /// feed (changes.xml) comparing it with this one, for the build's audience.
     #[arg(long, value_name = "OLD_ROOT")]
     pub previous: Option<PathBuf>,
+    /// The change history to continue: the changes.json a previous build published. Default:
+    /// changes.json in the output folder, when candor wrote that folder. The new history (with
+    /// this build's changes from --previous) is published as changes.json.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Date pages by the last git commit touching their sources too (when later than their
+    /// data's dates). Needs the whole history: a shallow clone falls back to the data's dates.
+    #[arg(long)]
+    pub git_dates: bool,
+    /// How many change sets the history keeps (the newest).
+    #[arg(long, value_name = "N", default_value_t = crate::site::history::DEFAULT_KEEP, value_parser = keep_changes)]
+    pub keep_changes: usize,
+}
+
+/// `--keep-changes`: 1 to 10000.
+fn keep_changes(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if (1..=10_000).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "expected a number of change sets from 1 to 10000, found `{text}`"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -329,3 +329,56 @@ fn public_build_is_the_build_of_the_site_without_its_internal_rows() {
         );
     }
 }
+
+/// The reader's files (inventory.csv and .json, the whole notice, the change history and its
+/// feed) are public like the rest: nothing internal in them, even when internal rows changed
+/// between versions; the internal build's show the markers, so the check can fail.
+#[test]
+fn the_readers_downloads_notice_and_history_hold_nothing_internal() {
+    let new = copy_site("leaky");
+    let old = copy_site("leaky");
+    edit(
+        old.path(),
+        "content/inventory/customers.csv",
+        "To send the newsletter you signed up for.",
+        "To send the old newsletter.",
+    );
+    edit(
+        old.path(),
+        "content/inventory/zzleak_file.csv",
+        "ZZLEAK-ELEMENT-WHY",
+        "ZZLEAK-OLD-ELEMENT-WHY",
+    );
+    let readers = [
+        "inventory.csv",
+        "inventory.json",
+        "notice/index.html",
+        "changes.json",
+        "changes.xml",
+        "changes/index.html",
+    ];
+    let previous = old.path().to_str().expect("UTF-8 path");
+    let (_tmp, public) = built(new.path(), &["--previous", previous]);
+    assert_public("public build with --previous", &public);
+    for file in readers {
+        assert!(public.iter().any(|(f, _)| f == file), "no {file}");
+    }
+    let history = public.iter().find(|(f, _)| f == "changes.json").unwrap();
+    assert!(String::from_utf8_lossy(&history.1).contains("newsletter you signed up for"));
+    let (_tmp, internal) = built(
+        new.path(),
+        &["--previous", previous, "--audience", "internal"],
+    );
+    for file in [
+        "inventory.csv",
+        "inventory.json",
+        "notice/index.html",
+        "changes.json",
+    ] {
+        let (_, bytes) = internal.iter().find(|(f, _)| f == file).unwrap();
+        assert!(
+            find_ci(bytes, "zzleak").is_some(),
+            "internal {file} lacks the markers"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! `candor build`: runs the pipeline ([`crate::pipeline::build_into`]) into a staging
 //! directory and publishes it atomically; prints where and what it built.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -9,21 +10,26 @@ use crate::config::Audience;
 use crate::diag::Error;
 use crate::pipeline::{build_into, Clock, Options};
 use crate::progress::Progress;
+use crate::site::history;
 use crate::{render, write};
 
 pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
     let started = Instant::now();
     let root = &args.root.root;
+    let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     let options = Options {
         audience: args.audience,
         base_url: args.base_url.clone(),
         clock: Clock::from_env(args.today)?,
         previous: args.previous.clone(),
+        history: args.history.clone().or_else(|| published_history(&output)),
+        history_implicit: args.history.is_none(),
+        keep_changes: Some(args.keep_changes),
+        git_dates: args.git_dates,
         refuse_config_internal: args.output.is_none(),
         evidence: Vec::new(),
     };
     let progress = Progress::start();
-    let output = args.output.clone().unwrap_or_else(|| root.join("public"));
     let mut inputs = vec![root.as_path()];
     inputs.extend(args.previous.as_deref());
     write::check_placement(&output, &inputs)?;
@@ -50,6 +56,14 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, Error> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// `changes.json` in the output folder of the previous build, when candor wrote that folder
+/// (it has candor's marker file): the history a build continues by default.
+fn published_history(output: &Path) -> Option<PathBuf> {
+    let is_file = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_file());
+    let file = output.join(history::FILE);
+    (is_file(&output.join(write::MARKER)) && is_file(&file)).then_some(file)
 }
 
 fn audience_name(a: Audience) -> &'static str {

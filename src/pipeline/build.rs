@@ -12,6 +12,7 @@ use crate::progress::Progress;
 use crate::render::{self, OutputFile, Theme};
 use crate::site::audit::SiteAudit;
 use crate::site::changes::SiteChanges;
+use crate::site::history::{self, History};
 use crate::site::{self, Site};
 
 use super::{audit_site, audit_under, load_under, Clock, REVIEW_HORIZON_DAYS};
@@ -33,6 +34,15 @@ pub struct Options {
     /// Extra scanner reports named on the command line (`check --evidence`), which may lie
     /// outside the site because the command line names them.
     pub evidence: Vec<PathBuf>,
+    /// The change history to continue (`changes.json` of a previous build).
+    pub history: Option<PathBuf>,
+    /// `history` is the output folder's own file, not named on the command line: one written
+    /// by an internal build is left out of a public build instead of refused.
+    pub history_implicit: bool,
+    /// Change sets the history keeps; default [`history::DEFAULT_KEEP`].
+    pub keep_changes: Option<usize>,
+    /// `--git-dates`: "Last updated" also from the last commit touching each page's sources.
+    pub git_dates: bool,
 }
 
 impl Options {
@@ -45,6 +55,10 @@ impl Options {
             previous: None,
             refuse_config_internal: false,
             evidence: Vec::new(),
+            history: None,
+            history_implicit: false,
+            keep_changes: None,
+            git_dates: false,
         }
     }
 }
@@ -116,6 +130,7 @@ pub(super) fn plan<'a>(prepared: &'a Prepared, options: &Options) -> Site<'a> {
     } = prepared;
     let mut plan = site::plan(catalog, *audience);
     plan.generated_on = options.clock.generated_on();
+    plan.updated = site::freshness::Updated::new(catalog, &plan);
     if *audience == Audience::Internal {
         let today = options.clock.today;
         let reviews = crate::audit::reviews::reviews_due(
@@ -164,12 +179,27 @@ pub fn build_into(
         Some(old_root) => Some(changes_since(old_root, &prepared, options.clock)?),
         None => None,
     };
+    let audience = prepared.audience;
+    let history = match &options.history {
+        Some(file) if options.history_implicit => {
+            let h = history::read(file, file, Audience::Internal)?;
+            (h.audience == audience || audience == Audience::Internal).then_some(h)
+        }
+        Some(file) => Some(history::read(file, file, audience)?),
+        None => None,
+    };
     let mut plan = plan(&prepared, options);
-    if let Some(diff) = &diff {
-        plan = plan.with_changes(SiteChanges {
-            diff,
-            updated: options.clock.feed_time(),
-        });
+    if options.git_dates {
+        plan.updated.git = git_dates(root, &prepared.catalog);
+    }
+    if diff.is_some() || history.is_some() {
+        plan = plan.with_changes(SiteChanges::new(
+            diff.as_ref(),
+            history.unwrap_or_else(|| History::new(audience)),
+            options.clock.feed_time(),
+            site::feed::identity(&prepared.catalog),
+            options.keep_changes.unwrap_or(history::DEFAULT_KEEP),
+        ));
     }
     progress.stage("rendering", plan.charts.len() + plan.pages.len());
     let rendered = render::render_into(
@@ -193,4 +223,18 @@ fn changes_since(old_root: &Path, new: &Prepared, clock: Clock) -> Result<Diff, 
     }
     let old_audit = audit_under(old_root, &old, clock.today)?;
     Ok(diff.with_findings(&old_audit, &new.audit))
+}
+
+/// The last commit dates of the site's sources, or `None` (with a note saying why).
+fn git_dates(root: &Path, catalog: &Catalog) -> Option<site::freshness::GitDates> {
+    let files = (catalog.uses.iter().map(|u| &u.origin.file))
+        .chain(catalog.models.iter().map(|m| &m.origin.file))
+        .chain(catalog.pages.iter().map(|p| &p.origin.file));
+    match site::git::dates(root, files) {
+        Ok(dates) => Some(dates),
+        Err(why) => {
+            crate::note!("--git-dates: {why}; pages are dated by their data alone");
+            None
+        }
+    }
 }

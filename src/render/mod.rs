@@ -173,9 +173,15 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
     let search = search::search_index(catalog, site)
         .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
     sink.file(Path::new(outputs::SEARCH_INDEX), &search)?;
+    crate::site::downloads::write(catalog, site, sink)?;
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
         sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;
+        let history = changes
+            .history
+            .to_json()
+            .map_err(|e| Error::Template(format!("{}: {e}", crate::site::history::FILE)))?;
+        sink.file(Path::new(crate::site::history::FILE), &history)?;
     }
     Ok(())
 }
@@ -232,14 +238,19 @@ impl Pages<'_, '_> {
         };
         let (title, view) = views::build(self.ctx, page);
         let section = page.kind.section();
+        let site = self.ctx.site;
+        let updated = site.updated.page(self.ctx.catalog, site, &page.kind);
+        let updated = updated.map(|d| d.to_string());
+        let updated = updated.as_deref();
         let path = Path::new(&page.path);
         let written = if self.native.handles(&page.kind, &view) {
             sink.stream(path, &mut |w| {
-                self.native.write(&view, &title, &page.path, section, w)
+                self.native
+                    .write(&view, &title, &page.path, section, updated, w)
             })
         } else {
-            let context =
-                tera_env::page_context(&view, &title, &page.path, section).map_err(failed)?;
+            let context = tera_env::page_context(&view, &title, &page.path, section, updated)
+                .map_err(failed)?;
             let html = self
                 .tera
                 .render(page.kind.template(), &context)

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Error};
 use crate::site::changes::{FEED, PAGE as CHANGES_PAGE};
-use crate::site::Site;
+use crate::site::{downloads, history, Site};
 
 use super::Theme;
 
@@ -28,8 +28,10 @@ pub fn generated(site: &Site) -> Vec<String> {
     let mut files: Vec<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     files.extend(site.charts.iter().map(|c| chart(&c.id)));
     files.extend([DATA_JSON, SITEMAP, SEARCH_INDEX].map(String::from));
+    files.extend([downloads::CSV, downloads::JSON].map(String::from));
     if site.changes.is_some() {
         files.push(FEED.to_string());
+        files.push(history::FILE.to_string());
     }
     files
 }
@@ -39,7 +41,7 @@ pub fn generated(site: &Site) -> Vec<String> {
 /// meets a clash the site's check had passed.
 pub fn reserved(site: &Site) -> Vec<String> {
     let mut files = generated(site);
-    for path in [FEED, CHANGES_PAGE] {
+    for path in [FEED, CHANGES_PAGE, history::FILE] {
         if !files.iter().any(|f| f == path) {
             files.push(path.to_string());
         }
@@ -63,7 +65,7 @@ pub fn assets<'t>(site: &Site, theme: &'t Theme) -> Result<Vec<(&'t Path, &'t [u
     let mut clash = |path: &str, message: String, help: &str| {
         clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
     };
-    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json and changes.xml cannot be replaced from static/";
+    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json, inventory.csv, inventory.json, changes.json and changes.xml cannot be replaced from static/";
     let mut assets = Vec::with_capacity(theme.assets.len());
     for (path, bytes) in &theme.assets {
         let rel = Path::new(path);

@@ -229,8 +229,10 @@ pub fn page_context<T: Serialize>(
     title: &str,
     path: &str,
     section: &str,
+    last_updated: Option<&str>,
 ) -> tera::TeraResult<Context> {
     let mut ctx = Context::from_serialize(view)?;
+    ctx.insert("last_updated", &last_updated);
     ctx.insert("page_title", title);
     ctx.insert("page_path", path);
     ctx.insert("section", section);

@@ -147,6 +147,10 @@ fn every_value_is_escaped() {
         "{page}"
     );
     for (path, text) in &out {
+        // A CSV cell holds the text as written (a download, never rendered as HTML).
+        if path.ends_with(".csv") {
+            continue;
+        }
         assert!(!text.contains("<script>alert"), "unescaped in {path}");
         assert!(
             !text.contains("href=\"javascript:"),

@@ -21,6 +21,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "macros.html",
     "chart.html",
     "index.html",
+    "summary_label.html",
     "data_index.html",
     "element.html",
     "data_label.html",
@@ -43,6 +44,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "subjects.html",
     "subject.html",
     "evidence.html",
+    "notice.html",
 );
 
 /// Every built-in asset, by output path.

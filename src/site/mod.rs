@@ -10,10 +10,14 @@ pub mod chart;
 pub mod charts;
 pub mod data_json;
 pub mod evidence;
+pub mod downloads;
 pub mod feed;
+pub mod freshness;
 pub mod gap;
+pub mod git;
 pub mod groups;
 pub mod rights;
+pub mod history;
 pub mod search;
 pub mod sitemap;
 pub mod urls;
@@ -57,6 +61,8 @@ pub struct Site<'a> {
     /// The "generated on" date in every page's footer: only from `SOURCE_DATE_EPOCH`
     /// ([`crate::today::source_date`]), never the clock, so builds are reproducible.
     pub generated_on: Option<jiff::civil::Date>,
+    /// What each page's "Last updated" is computed from ([`freshness::Updated::page`]).
+    pub updated: freshness::Updated,
     /// Each retention policy's link and summary in words, by policy index (every use of a
     /// policy shows them; computed once).
     pub policy_briefs: Vec<(String, String)>,
@@ -122,6 +128,8 @@ pub enum PageKind<'a> {
     Subject(&'a str),
     /// What the code scanners saw (internal builds with evidence only).
     Evidence,
+    /// The whole notice on one page, to print ([`urls::NOTICE`]).
+    Notice,
 }
 
 impl PageKind<'_> {
@@ -147,6 +155,7 @@ impl PageKind<'_> {
             PageKind::SubjectsIndex => "subjects.html",
             PageKind::Subject(_) => "subject.html",
             PageKind::Evidence => "evidence.html",
+            PageKind::Notice => "notice.html",
         }
     }
 
@@ -167,6 +176,7 @@ impl PageKind<'_> {
             PageKind::Rights => "rights",
             PageKind::SubjectsIndex | PageKind::Subject(_) => "subjects",
             PageKind::Evidence => "audit",
+            PageKind::Notice => "notice",
         }
     }
 }
@@ -263,6 +273,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
     if scope.internal() && !catalog.evidence.is_empty() {
         add(evidence::EVIDENCE.into(), PageKind::Evidence);
     }
+    add(urls::NOTICE.into(), PageKind::Notice);
 
     Site {
         audience,
@@ -278,6 +289,7 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         changes: None,
         excluded_by,
         generated_on: None,
+        updated: freshness::Updated::default(),
         category_hrefs,
         purpose_hrefs,
         rights,
@@ -344,6 +356,7 @@ mod tests {
                 "pages/your-rights/index.html",
                 "subjects/index.html",
                 "subjects/customer/index.html",
+                "notice/index.html",
             ]
         );
         let chart_ids: Vec<&str> = site.charts.iter().map(|c| c.id.as_str()).collect();

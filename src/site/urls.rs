@@ -76,6 +76,8 @@ pub fn anchored(page: &str, kind: &str, id: &str) -> String {
 pub const RETENTION: &str = "retention/index.html";
 pub const RECIPIENTS: &str = "recipients/index.html";
 pub const SYSTEMS: &str = "systems/index.html";
+/// The whole notice on one page.
+pub const NOTICE: &str = "notice/index.html";
 
 /// `../` once per directory level of `path` (`""` for the root page).
 pub fn root_of(path: &str) -> String {

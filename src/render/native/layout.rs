@@ -236,7 +236,17 @@ impl Page<'_> {
         }
         self.raw("\n      </ul>\n    </div>\n    <div class=\"colophon\">\n      <p>");
         self.text(g.attribution);
-        self.raw(" <a href=\"https://github.com/ethyca/fideslang\">fideslang</a> · <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>\n      <p>");
+        self.raw(" <a href=\"https://github.com/ethyca/fideslang\">fideslang</a> · <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>\n      ");
+        if let Some(date) = self.last_updated {
+            self.raw("<p class=\"last-updated\">");
+            self.t("freshness.last_updated");
+            self.raw(" <time datetime=\"");
+            self.text(date);
+            self.raw("\">");
+            self.text(date);
+            self.raw("</time></p>\n      ");
+        }
+        self.raw("<p>");
         self.t("footer.made_with");
         if let Some(date) = &g.generated_on {
             self.raw(" ");

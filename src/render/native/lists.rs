@@ -7,6 +7,25 @@ use super::chart::chart;
 use super::Page;
 
 /// The content block of `data_index.html`.
+/// The line linking the reader's downloads (as `data_index.html` writes it).
+fn downloads(p: &mut Page) {
+    p.raw("<p class=\"downloads\">");
+    p.t("downloads.label");
+    p.raw(" <a href=\"");
+    p.href("inventory.csv");
+    p.raw("\" download>");
+    p.t("downloads.csv");
+    p.raw("</a> · <a href=\"");
+    p.href("inventory.json");
+    p.raw("\" download>");
+    p.t("downloads.json");
+    p.raw("</a> · <a href=\"");
+    p.href("notice/index.html");
+    p.raw("\">");
+    p.t("downloads.notice");
+    p.raw("</a></p>");
+}
+
 pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.raw("\n<header class=\"page-head\">\n  <h1>");
     p.t("data.title");
@@ -25,6 +44,7 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
         }
         p.raw("</p>");
     }
+    downloads(p);
     p.raw("\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
     p.t("filter.heading");
     p.raw("\" hidden data-status=\"");

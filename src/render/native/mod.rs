@@ -113,6 +113,7 @@ impl<'a> Native<'a> {
         title: &str,
         path: &str,
         section: &str,
+        last_updated: Option<&str>,
         w: &mut dyn Write,
     ) -> io::Result<()> {
         let mut p = Page {
@@ -125,6 +126,7 @@ impl<'a> Native<'a> {
             title,
             path,
             section,
+            last_updated,
         };
         p.head();
         match view {
@@ -172,6 +174,8 @@ struct Page<'a> {
     title: &'a str,
     path: &'a str,
     section: &'a str,
+    /// The page's "Last updated" date.
+    last_updated: Option<&'a str>,
 }
 
 impl Page<'_> {

@@ -34,10 +34,13 @@ fn compare(
     }
     if extras {
         site.generated_on = Some(today);
-        site = site.with_changes(SiteChanges {
-            diff: &diff,
-            updated: jiff::Timestamp::UNIX_EPOCH,
-        });
+        site = site.with_changes(SiteChanges::new(
+            Some(&diff),
+            crate::site::history::History::new(audience),
+            jiff::Timestamp::UNIX_EPOCH,
+            "test",
+            10,
+        ));
     }
     let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
     let native = Native::new(
@@ -64,10 +67,19 @@ fn compare(
         }
         let mut bytes = Vec::new();
         native
-            .write(&view, &title, &page.path, section, &mut bytes)
+            .write(
+                &view,
+                &title,
+                &page.path,
+                section,
+                Some("2026-01-02"),
+                &mut bytes,
+            )
             .expect("writes");
         let ours = String::from_utf8(bytes).expect("UTF-8");
-        let context = tera_env::page_context(&view, &title, &page.path, section).expect("ctx");
+        let context =
+            tera_env::page_context(&view, &title, &page.path, section, Some("2026-01-02"))
+                .expect("ctx");
         let teras = tera
             .render(page.kind.template(), &context)
             .expect("renders");

@@ -38,6 +38,8 @@ pub struct HomeView<'a> {
     /// The heat map's rows and columns as links: data categories and top-level purposes.
     pub categories: Vec<TaxonRef<'a>>,
     pub purposes: Vec<TaxonRef<'a>>,
+    /// The App Store / Play style summary label.
+    pub summary: super::SummaryView<'a>,
 }
 
 #[derive(Debug, Serialize)]
@@ -111,6 +113,7 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
             .keys()
             .map(|&k| ctx.purpose(k))
             .collect(),
+        summary: super::summary::summary(ctx),
     }
 }
 

@@ -15,9 +15,11 @@ mod home;
 mod label;
 mod model;
 mod model_facts;
+mod notice;
 mod registers;
 mod rights;
 mod subjects;
+mod summary;
 mod taxa;
 
 use serde::Serialize;
@@ -30,7 +32,7 @@ use super::{urls, PageKind, PageSpec, Site};
 use crate::model::words;
 
 pub use audit::{AuditView, FindingView, Span};
-pub use changes::{ChangeView, ChangesView};
+pub use changes::{ChangeView, ChangesView, EntryView};
 pub use choices::{subject_href, Ask, Phrase};
 pub use element::{DataIndexView, ElementSummary, ElementView, PolicyBrief, UseView};
 pub use evidence::EvidenceView;
@@ -38,9 +40,11 @@ pub use home::{HomeView, PageView};
 pub use label::{DataLabel, ModelLabel};
 pub use model::{ModelView, ModelsView};
 pub use model_facts::{GapLine, ModelFacts};
+pub use notice::{NoticeElement, NoticeSection, NoticeView};
 pub use registers::{RecipientsView, RetentionView, SystemsView};
 pub use rights::{RightView, RightsView};
 pub use subjects::{SubjectView, SubjectsView};
+pub use summary::{SummaryLine, SummaryView};
 pub use taxa::{TaxonIndexView, TaxonView};
 
 /// What a view may borrow from: the catalog, the site plan and the drawn charts.
@@ -73,6 +77,7 @@ pub enum View<'a> {
     Subjects(SubjectsView<'a>),
     Subject(SubjectView<'a>),
     Evidence(Box<EvidenceView<'a>>),
+    Notice(Box<NoticeView<'a>>),
 }
 
 /// The page title (`<h1>` and `<title>`) and view of one page.
@@ -134,6 +139,10 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         PageKind::Evidence => (
             t("evidence.title"),
             View::Evidence(Box::new(evidence::evidence(ctx))),
+        ),
+        PageKind::Notice => (
+            t("notice.title"),
+            View::Notice(Box::new(notice::notice(ctx))),
         ),
     }
 }
