@@ -224,6 +224,11 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
     let search = search::search_index(catalog, site)
         .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
     sink.file(Path::new(outputs::SEARCH_INDEX), &search)?;
+    let shards = search::reason_shards(catalog, site)
+        .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
+    for (file, bytes) in search::shard_files(site).iter().zip(&shards) {
+        sink.file(Path::new(file), bytes)?;
+    }
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
         sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;

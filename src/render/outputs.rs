@@ -22,6 +22,7 @@ pub fn generated(site: &Site) -> Vec<String> {
     let mut files: Vec<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     files.extend(site.charts.iter().map(|c| chart(&c.id)));
     files.extend([DATA_JSON, SITEMAP, SEARCH_INDEX].map(String::from));
+    files.extend(crate::site::search::shard_files(site));
     if site.changes.is_some() {
         files.push(FEED.to_string());
     }

@@ -11,6 +11,7 @@ pub mod data_json;
 pub mod feed;
 pub mod gap;
 pub mod groups;
+pub mod paging;
 pub mod scope;
 pub mod search;
 pub mod sitemap;
@@ -63,6 +64,8 @@ pub struct Site<'a> {
     /// The page of each category and purpose that has one (every reference links it).
     pub category_hrefs: FastMap<&'a str, String>,
     pub purpose_hrefs: FastMap<&'a str, String>,
+    /// How the long listings are split into pages ([`paging`]).
+    pub paging: paging::Paging,
 }
 
 /// Indices into [`Site::charts`].
@@ -149,6 +152,11 @@ impl PageKind<'_> {
 
 /// Plans the site of `catalog` for `audience`: its pages, in a stable order, and its charts.
 pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
+    plan_paged(catalog, audience, paging::PER_PAGE)
+}
+
+/// [`plan`] with listings of `per_page` entries a page (tests page small catalogs).
+pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize) -> Site<'a> {
     let lang = crate::i18n::strings(catalog.config.language.as_deref());
     let scope = Scope::new(catalog, audience);
     let groups = Groups::new(catalog, &scope);
@@ -193,24 +201,58 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         }
     }
 
+    let paging = paging::Paging::new(catalog, &scope, &groups, per_page);
+    let per = paging.per_page;
     let mut pages = Vec::new();
     let mut add = |path: String, kind| pages.push(PageSpec { path, kind });
+    // A listing's first page, then its further parts.
+    let add_parts =
+        |add: &mut dyn FnMut(String, PageKind<'a>), first: String, parts: usize, kind| {
+            for part in 0..parts {
+                add(paging::path(&first, part), kind);
+            }
+        };
     add("index.html".into(), PageKind::Home);
-    add("data/index.html".into(), PageKind::DataIndex);
+    add_parts(
+        &mut add,
+        "data/index.html".into(),
+        paging.data.parts(per),
+        PageKind::DataIndex,
+    );
     for e in scope.elements() {
         add(urls::element(&catalog.elements[e].id), PageKind::Element(e));
     }
     add("categories/index.html".into(), PageKind::CategoriesIndex);
-    for &key in groups.categories.keys() {
-        add(urls::category(key), PageKind::Category(key));
+    for (&key, g) in &groups.categories {
+        let parts = paging::taxon_parts(g.members.len(), per);
+        add_parts(
+            &mut add,
+            urls::category(key),
+            parts,
+            PageKind::Category(key),
+        );
     }
     add("purposes/index.html".into(), PageKind::PurposesIndex);
-    for &key in groups.purposes.keys() {
-        add(urls::purpose(key), PageKind::Purpose(key));
+    for (&key, g) in &groups.purposes {
+        let parts = paging::taxon_parts(g.members.len(), per);
+        add_parts(&mut add, urls::purpose(key), parts, PageKind::Purpose(key));
     }
-    add(urls::RETENTION.into(), PageKind::Retention);
-    add(urls::RECIPIENTS.into(), PageKind::Recipients);
-    add(urls::SYSTEMS.into(), PageKind::Systems);
+    let registers = [
+        (
+            urls::RETENTION,
+            paging.retention.parts(per),
+            PageKind::Retention,
+        ),
+        (
+            urls::RECIPIENTS,
+            paging.recipients.parts(per),
+            PageKind::Recipients,
+        ),
+        (urls::SYSTEMS, paging.systems.parts(per), PageKind::Systems),
+    ];
+    for (first, parts, kind) in registers {
+        add_parts(&mut add, first.into(), parts, kind);
+    }
     add("models/index.html".into(), PageKind::ModelsIndex);
     for (m, slug) in model_slugs.iter().enumerate() {
         add(format!("models/{slug}/index.html"), PageKind::Model(m));
@@ -238,13 +280,15 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         policy_briefs: catalog
             .retention
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 (
-                    urls::anchored(urls::RETENTION, "policy", &p.id),
+                    paging::item_href(urls::RETENTION, &paging.policy_part, i, "policy", &p.id),
                     words::retention_summary(lang, p),
                 )
             })
             .collect(),
+        paging,
     }
 }
 

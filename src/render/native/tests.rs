@@ -20,6 +20,23 @@ fn compare(
     language: Option<&str>,
     extras: bool,
 ) -> [usize; SLOTS] {
+    compare_paged(
+        root,
+        audience,
+        language,
+        extras,
+        crate::site::paging::PER_PAGE,
+    )
+}
+
+/// [`compare`] with long lists split every `per_page` entries.
+fn compare_paged(
+    root: &Path,
+    audience: Audience,
+    language: Option<&str>,
+    extras: bool,
+    per_page: usize,
+) -> [usize; SLOTS] {
     let mut catalog = crate::load_catalog(root).expect("a valid site");
     if let Some(l) = language {
         catalog.config.language = Some(l.to_string());
@@ -29,7 +46,7 @@ fn compare(
     let (audit, reviews) =
         crate::commands::check::audit_for_build(root, &catalog, today).expect("audits");
     let diff = crate::diff::compare(&catalog, &catalog, audience, crate::diff::Labels::Names);
-    let mut site = plan(&catalog, audience);
+    let mut site = crate::site::plan_paged(&catalog, audience, per_page);
     if audience == Audience::Internal {
         site = site.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }
@@ -216,4 +233,19 @@ fn special_finds_the_first_byte_to_escape() {
         assert_eq!(special(&text), Some(40 + i), "{}", c as char);
     }
     assert_eq!(special("café's".as_bytes()), Some(5));
+}
+
+/// Long lists split into pages (here every 3 entries) render the same both ways, pager and all.
+#[test]
+fn native_matches_tera_on_paged_lists() {
+    for audience in [Audience::Public, Audience::Internal] {
+        for language in [None, Some("de")] {
+            let counts = compare_paged(&repo(""), audience, language, false, 3);
+            // Several pages each of the data index, the retention, sharing and storage pages.
+            assert!(
+                counts[1] > 2 && counts[4] > 2 && counts[5] > 2 && counts[6] > 1,
+                "{counts:?}"
+            );
+        }
+    }
 }

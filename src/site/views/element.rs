@@ -46,6 +46,8 @@ pub struct DataIndexView<'a> {
     pub chart: Option<ChartView<'a>>,
     /// The choices of the list's filters.
     pub filters: super::filters::Filters<'a>,
+    /// Links to the other pages of a long list; `None` when it fits on one.
+    pub pager: Option<crate::site::paging::Pager>,
 }
 
 /// The full page of one element.
@@ -160,20 +162,32 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
     }
 }
 
-pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
+pub(super) fn index(ctx: Ctx<'_>, part: usize) -> DataIndexView<'_> {
     let groups = &ctx.site.groups;
+    let paging = &ctx.site.paging;
+    let sections: Vec<_> = groups.sections.iter().collect();
+    let (per, parts) = (paging.per_page, paging.data.parts(paging.per_page));
     DataIndexView {
-        sections: groups
-            .sections
-            .iter()
-            .map(|(&key, members)| DataSection {
-                category: ctx.category(key),
-                elements: members.iter().map(|&e| summary(ctx, e)).collect(),
+        sections: paging
+            .data
+            .window(part, per)
+            .into_iter()
+            .filter_map(|(g, range)| {
+                let (&key, members) = sections.get(g)?;
+                Some(DataSection {
+                    category: ctx.category(key),
+                    elements: members
+                        .get(range)?
+                        .iter()
+                        .map(|&e| summary(ctx, e))
+                        .collect(),
+                })
             })
             .collect(),
         element_count: groups.sections.values().map(Vec::len).sum(),
         chart: ctx.chart(ctx.site.chart_index.per_category),
         filters: super::filters::filters(ctx),
+        pager: crate::site::paging::pager("data/index.html", part, parts),
     }
 }
 
@@ -205,7 +219,13 @@ pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::link::RecipientIdx) -> Link
     let rec = &ctx.catalog.recipients[r];
     Link {
         name: &rec.name,
-        href: Some(urls::anchored(urls::RECIPIENTS, "recipient", &rec.id)),
+        href: Some(crate::site::paging::item_href(
+            urls::RECIPIENTS,
+            &ctx.site.paging.recipient_part,
+            r,
+            "recipient",
+            &rec.id,
+        )),
     }
 }
 
@@ -288,7 +308,13 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
             .filter(|&&s| ctx.site.scope.system(s))
             .map(|&s| Link {
                 name: &c.systems[s].name,
-                href: Some(urls::anchored(urls::SYSTEMS, "system", &c.systems[s].id)),
+                href: Some(crate::site::paging::item_href(
+                    urls::SYSTEMS,
+                    &ctx.site.paging.system_part,
+                    s,
+                    "system",
+                    &c.systems[s].id,
+                )),
             })
             .collect(),
         uses: ctx.uses_of(e).map(|u| use_view(ctx, u)).collect(),
