@@ -90,7 +90,7 @@ fn long_lists_are_split_into_linked_pages() {
     .map(|p| read(&out.join(p)))
     .collect();
     for e in [0, 399, 400, 899] {
-        let link = format!("href=\"../../data/e{e}/index.html\"");
+        let link = format!("href=\"../../../data/e{e}/index.html\"");
         let first = format!("href=\"../data/e{e}/index.html\"");
         let on = pages
             .iter()
