@@ -253,7 +253,13 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
     for (first, parts, kind) in registers {
         add_parts(&mut add, first.into(), parts, kind);
     }
-    add("models/index.html".into(), PageKind::ModelsIndex);
+    let model_parts = paging::taxon_parts(catalog.models.len(), per);
+    add_parts(
+        &mut add,
+        "models/index.html".into(),
+        model_parts,
+        PageKind::ModelsIndex,
+    );
     for (m, slug) in model_slugs.iter().enumerate() {
         add(format!("models/{slug}/index.html"), PageKind::Model(m));
     }

@@ -102,7 +102,7 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
             t("titles.systems"),
             View::Systems(registers::systems(ctx, part)),
         ),
-        PageKind::ModelsIndex => (t("titles.models"), View::Models(model::index(ctx))),
+        PageKind::ModelsIndex => (t("titles.models"), View::Models(model::index(ctx, part))),
         PageKind::Model(m) => (
             c.models[m].name.clone(),
             View::Model(Box::new(model::model(ctx, m))),
