@@ -9,7 +9,9 @@
 #   HUGO=0 scripts/bench.sh           # skip Hugo even when installed
 #   CANDOR=/tmp/candor-old GEN=/tmp/gen_site scripts/bench.sh   # prebuilt binaries
 #
-# Wall time is the median of RUNS; peak RSS is the largest of the runs (GNU time's %M).
+# Wall time is the median of RUNS; peak RSS is the largest of the runs (GNU time's %M). The
+# largest page is the biggest `.html` file of the output, the output its total size (apparent
+# bytes, as GitHub Pages counts them; its limit is 1 GB).
 set -euo pipefail
 
 SIZES=${SIZES:-"1000 10000 100000"}
@@ -54,8 +56,8 @@ echo "candor $(git describe --always --dirty), $(nproc) cores, $(uname -r), $(da
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 [[ $use_hugo == 1 ]] && echo "hugo: $(hugo version | cut -d' ' -f1-2)"
 echo
-echo "| elements | pages | check (s) | check RSS (MB) | build (s) | pages/s | build RSS (MB) | µs/element | rebuild (s) | hugo (s) | candor/hugo |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| elements | pages | check (s) | check RSS (MB) | build (s) | pages/s | build RSS (MB) | µs/element | rebuild (s) | hugo (s) | candor/hugo | largest page (KB) | output (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in $SIZES; do
   site=$TMP/site-$n
   hsite=$TMP/hugo-site-$n
@@ -76,6 +78,9 @@ for n in $SIZES; do
     fi
   done
   pages=$(find "$TMP/out-$n" -name '*.html' | wc -l)
+  largest=$(find "$TMP/out-$n" -name '*.html' -printf '%s\n' | sort -n | tail -1)
+  largest_kb=$(( ${largest:-0} / 1024 ))
+  output_mb=$(( $(du -sb "$TMP/out-$n" | cut -f1) / 1000000 ))
   read -r cs cm <<<"$(stat check)"
   read -r bs bm <<<"$(stat build)"
   read -r rs rm_ <<<"$(stat rebuild)"
@@ -87,7 +92,7 @@ for n in $SIZES; do
     read -r hs _ <<<"$(stat hugo)"
     ratio=$(awk -v c="$bs" -v h="$hs" 'BEGIN {printf "%.2f", c / h}')
   fi
-  echo "| $n | $pages | $cs | $cm | $bs | $pps | $bm | $us | $rs | $hs | $ratio |"
+  echo "| $n | $pages | $cs | $cm | $bs | $pps | $bm | $us | $rs | $hs | $ratio | $largest_kb | $output_mb |"
   rm -rf "$TMP/out-$n" "$TMP/hugo-out-$n" "$site" "$hsite"
 done
 echo

@@ -76,7 +76,8 @@ fn every_page_has_a_search_box_that_falls_back_to_the_full_list() {
     }
     let index: serde_json::Value =
         serde_json::from_str(&out["search-index.json"]).expect("valid JSON");
-    assert_eq!(index["version"], 1);
+    assert_eq!(index["version"], 2);
+    assert_eq!(index["reasons"][0], "search/reasons-1.json");
     let names: Vec<&str> = index["elements"]
         .as_array()
         .expect("elements")

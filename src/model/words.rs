@@ -87,6 +87,21 @@ pub fn retention_summary(l: &Strings, policy: &RetentionPolicy) -> String {
     }
 }
 
+/// The open-ended time before a retention period starts, when its clock starts at an event
+/// after collection: "Until you close your account" (the data is kept all that time, then for
+/// the period). `None` when the clock starts at collection (or purchase), or there is no limit.
+pub fn retention_lead(l: &Strings, policy: &RetentionPolicy) -> Option<String> {
+    let trigger = policy.trigger.as_deref().unwrap_or("").trim();
+    if policy.period == RetentionPeriod::Indefinite {
+        return None;
+    }
+    match trigger_key(trigger) {
+        Some("collection" | "purchase") => None,
+        Some(k) => Some(l.get(&format!("words.trigger_until.{k}")).to_string()),
+        None => Some(l.fill("words.until_other", &[("trigger", trigger)])),
+    }
+}
+
 /// The short period label used on charts and badges: "2 years", "indefinite", "0 days".
 pub fn period_label(l: &Strings, p: &RetentionPeriod) -> String {
     match p {

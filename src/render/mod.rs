@@ -174,6 +174,11 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
         .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
     sink.file(Path::new(outputs::SEARCH_INDEX), &search)?;
     crate::site::downloads::write(catalog, site, sink)?;
+    let shards = search::reason_shards(catalog, site)
+        .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
+    for (file, bytes) in search::shard_files(site).iter().zip(&shards) {
+        sink.file(Path::new(file), bytes)?;
+    }
     if let Some(changes) = &site.changes {
         let feed = crate::site::feed::feed(catalog, changes);
         sink.file(Path::new(crate::site::changes::FEED), feed.as_bytes())?;

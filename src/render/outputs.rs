@@ -29,6 +29,7 @@ pub fn generated(site: &Site) -> Vec<String> {
     files.extend(site.charts.iter().map(|c| chart(&c.id)));
     files.extend([DATA_JSON, SITEMAP, SEARCH_INDEX].map(String::from));
     files.extend([downloads::CSV, downloads::JSON].map(String::from));
+    files.extend(crate::site::search::shard_files(site));
     if site.changes.is_some() {
         files.push(FEED.to_string());
         files.push(history::FILE.to_string());

@@ -29,6 +29,8 @@ pub struct ChartNotes {
     pub empty: String,
     /// Under bars with no fixed value (an indefinite retention period).
     pub special: String,
+    /// Under bars with an open-ended lead ("until you close your account").
+    pub open: String,
 }
 
 impl Default for ChartNotes {
@@ -37,6 +39,7 @@ impl Default for ChartNotes {
             count: "Count".into(),
             empty: "No data to show.".into(),
             special: "No fixed value: drawn across the whole axis".into(),
+            open: "Until the event: no fixed length; the period starts after it".into(),
         }
     }
 }
@@ -76,6 +79,9 @@ pub struct Bar {
     pub value_label: String,
     /// Drawn distinctly, e.g. an `indefinite` retention period (value is then a placeholder).
     pub special: bool,
+    /// An open-ended time before the value starts, in words ("Until you close your account"):
+    /// drawn as a hatched segment with an arrow ahead of the bar, and named in its table row.
+    pub lead: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

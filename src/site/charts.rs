@@ -77,7 +77,8 @@ pub fn per_category(l: &Strings, catalog: &Catalog, groups: &Groups) -> Chart {
 }
 
 /// `retention-periods`: each policy's period in years, shortest first; `indefinite` last, as a
-/// special bar as long as the longest fixed one.
+/// special bar as long as the longest fixed one. A period whose clock starts at a later event
+/// ("30 days after you close your account") has that open-ended time as its lead.
 pub fn retention(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
     let mut policies: Vec<_> = scope.policies().map(|p| &catalog.retention[p]).collect();
     policies.sort_by(|a, b| {
@@ -100,6 +101,7 @@ pub fn retention(l: &Strings, catalog: &Catalog, scope: &Scope) -> Chart {
                 .map_or(longest.max(1.0), |d| d / 365.25),
             value_label: words::period_label(l, &p.period),
             special: p.period == RetentionPeriod::Indefinite,
+            lead: words::retention_lead(l, p),
         })
         .collect();
     Chart {
@@ -223,6 +225,7 @@ fn notes(l: &Strings) -> ChartNotes {
         count: l.get("charts.count").into(),
         empty: l.get("charts.empty").into(),
         special: l.get("charts.special").into(),
+        open: l.get("charts.open").into(),
     }
 }
 
@@ -232,6 +235,7 @@ fn count_bar(label: &str, n: usize) -> Bar {
         value: n as f64,
         value_label: n.to_string(),
         special: false,
+        lead: None,
     }
 }
 
@@ -286,6 +290,9 @@ mod tests {
         assert_eq!(labels, ["30 days", "7 years", "indefinite"]);
         assert!(bars[2].special && !bars[1].special);
         assert_eq!(bars[2].value, 7.0);
+        // Kept until the account is closed, then 30 days; orders from the purchase on.
+        let leads: Vec<_> = bars.iter().map(|b| b.lead.as_deref()).collect();
+        assert_eq!(leads, [Some("Until you close your account"), None, None]);
         let public = retention(en(), &c, &Scope::new(&c, Audience::Public));
         let ChartKind::Bars { bars, .. } = public.kind else {
             panic!("not bars");

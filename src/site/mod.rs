@@ -18,6 +18,7 @@ pub mod git;
 pub mod groups;
 pub mod rights;
 pub mod history;
+pub mod paging;
 pub mod search;
 pub mod sitemap;
 pub mod urls;
@@ -78,6 +79,11 @@ pub struct Site<'a> {
     pub subject_hrefs: FastMap<&'a str, String>,
     /// Per element, the code scans that confirm it (empty without evidence).
     pub confirmed: Vec<Vec<evidence::Confirmation>>,
+    /// How the long listings are split into pages ([`paging`]).
+    pub paging: paging::Paging,
+    /// The data index: [`Groups::sections`] with only the data about the people the site
+    /// speaks to (`audience_subjects`) on a public build, empty sections left out.
+    pub data_sections: std::collections::BTreeMap<&'a str, Vec<ElementIdx>>,
 }
 
 /// Indices into [`Site::charts`].
@@ -183,6 +189,11 @@ impl PageKind<'_> {
 
 /// Plans the site of `catalog` for `audience`: its pages, in a stable order, and its charts.
 pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
+    plan_paged(catalog, audience, paging::PER_PAGE)
+}
+
+/// [`plan`] with listings of `per_page` entries a page (tests page small catalogs).
+pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize) -> Site<'a> {
     let lang = crate::i18n::strings(catalog.config.language.as_deref());
     let scope = Scope::new(catalog, audience);
     let groups = Groups::new(catalog, &scope);
@@ -227,25 +238,66 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         }
     }
 
+    let data_sections = data_sections(catalog, audience, &groups);
+    let paging = paging::Paging::new(catalog, &scope, &data_sections, per_page);
+    let per = paging.per_page;
     let mut pages = Vec::new();
     let mut add = |path: String, kind| pages.push(PageSpec { path, kind });
+    // A listing's first page, then its further parts.
+    let add_parts =
+        |add: &mut dyn FnMut(String, PageKind<'a>), first: String, parts: usize, kind| {
+            for part in 0..parts {
+                add(paging::path(&first, part), kind);
+            }
+        };
     add("index.html".into(), PageKind::Home);
-    add("data/index.html".into(), PageKind::DataIndex);
+    add_parts(
+        &mut add,
+        "data/index.html".into(),
+        paging.data.parts(per),
+        PageKind::DataIndex,
+    );
     for e in scope.elements() {
         add(urls::element(&catalog.elements[e].id), PageKind::Element(e));
     }
     add("categories/index.html".into(), PageKind::CategoriesIndex);
-    for &key in groups.categories.keys() {
-        add(urls::category(key), PageKind::Category(key));
+    for (&key, g) in &groups.categories {
+        let parts = paging::taxon_parts(g.members.len(), per);
+        add_parts(
+            &mut add,
+            urls::category(key),
+            parts,
+            PageKind::Category(key),
+        );
     }
     add("purposes/index.html".into(), PageKind::PurposesIndex);
-    for &key in groups.purposes.keys() {
-        add(urls::purpose(key), PageKind::Purpose(key));
+    for (&key, g) in &groups.purposes {
+        let parts = paging::taxon_parts(g.members.len(), per);
+        add_parts(&mut add, urls::purpose(key), parts, PageKind::Purpose(key));
     }
-    add(urls::RETENTION.into(), PageKind::Retention);
-    add(urls::RECIPIENTS.into(), PageKind::Recipients);
-    add(urls::SYSTEMS.into(), PageKind::Systems);
-    add("models/index.html".into(), PageKind::ModelsIndex);
+    let registers = [
+        (
+            urls::RETENTION,
+            paging.retention.parts(per),
+            PageKind::Retention,
+        ),
+        (
+            urls::RECIPIENTS,
+            paging.recipients.parts(per),
+            PageKind::Recipients,
+        ),
+        (urls::SYSTEMS, paging.systems.parts(per), PageKind::Systems),
+    ];
+    for (first, parts, kind) in registers {
+        add_parts(&mut add, first.into(), parts, kind);
+    }
+    let model_parts = paging::taxon_parts(catalog.models.len(), per);
+    add_parts(
+        &mut add,
+        "models/index.html".into(),
+        model_parts,
+        PageKind::ModelsIndex,
+    );
     for (m, slug) in model_slugs.iter().enumerate() {
         add(format!("models/{slug}/index.html"), PageKind::Model(m));
     }
@@ -302,13 +354,16 @@ pub fn plan(catalog: &Catalog, audience: Audience) -> Site<'_> {
         policy_briefs: catalog
             .retention
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 (
-                    urls::anchored(urls::RETENTION, "policy", &p.id),
+                    paging::item_href(urls::RETENTION, &paging.policy_part, i, "policy", &p.id),
                     words::retention_summary(lang, p),
                 )
             })
             .collect(),
+        paging,
+        data_sections,
     }
 }
 
@@ -382,4 +437,25 @@ mod tests {
         let public = plan(&c, Audience::Public);
         assert!(!public.pages.iter().any(|x| x.path.contains("secret")));
     }
+}
+
+/// [`Site::data_sections`]: on a public build, only elements about the audience's own groups
+/// (or about no group in particular); staff and applicant data is on its subject's page.
+fn data_sections<'a>(
+    catalog: &Catalog,
+    audience: Audience,
+    groups: &Groups<'a>,
+) -> std::collections::BTreeMap<&'a str, Vec<ElementIdx>> {
+    let ours = |e: &ElementIdx| {
+        let subjects = &catalog.elements[*e].subjects;
+        audience == Audience::Internal
+            || subjects.is_empty()
+            || subjects.iter().any(|s| catalog.config.is_audience_subject(s))
+    };
+    groups
+        .sections
+        .iter()
+        .map(|(&key, members)| (key, members.iter().copied().filter(ours).collect::<Vec<_>>()))
+        .filter(|(_, members)| !members.is_empty())
+        .collect()
 }

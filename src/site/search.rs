@@ -1,16 +1,19 @@
 //! `search-index.json`: what the search box searches, built once per build from what the
 //! audience may see (a public index holds no internal row, owner, note or `x_` value).
 //!
-//! Compact by design, so it stays small at 100,000 elements: arrays instead of objects, each
-//! category and purpose named once and referred to by index, URLs rebuilt by the script from
-//! slugs, and each element's reasons cut to [`MAX_REASONS`] characters.
+//! Compact by design, so it stays small at 100,000 elements (under 5 MB): arrays instead of
+//! objects, each category and purpose named once and referred to by index, URLs rebuilt by the
+//! script from slugs. The elements' reasons, the bulk of the text, are in shards of
+//! [`SHARD`] elements (`search/reasons-<n>.json`, each an array of strings in element order,
+//! cut to [`MAX_REASONS`] characters), which the script loads after the names.
 //!
 //! ```json
-//! { "version": 1,
+//! { "version": 2,
 //!   "text": { "count": "{n} result|{n} results", "none": "...", "all": "...", "kinds": [...] },
 //!   "categories": [["user.contact.email", "Contact Email"]],
 //!   "purposes":   [["marketing.communications.email", "Marketing Email Communications"]],
-//!   "elements":   [["email_address", "Email address", 0, [0], "To send offers you asked for"]],
+//!   "elements":   [["email_address", "Email address", 0, [0]]],
+//!   "reasons":    ["search/reasons-1.json"],
 //!   "models":     [["style-recommender", "Style recommender", "Suggests clothes ..."]],
 //!   "pages":      [["your-rights", "Your rights"]] }
 //! ```
@@ -32,6 +35,17 @@ use super::{urls, Site};
 
 /// The most characters of reasons kept per element (cut at a word).
 pub const MAX_REASONS: usize = 240;
+
+/// Elements per shard of reasons.
+pub const SHARD: usize = 5000;
+
+/// The files of reasons a site's index refers to, relative to the output root.
+pub fn shard_files(site: &Site) -> Vec<String> {
+    let n = site.scope.elements().count().div_ceil(SHARD).max(1);
+    (1..=n)
+        .map(|i| format!("search/reasons-{i}.json"))
+        .collect()
+}
 
 /// The words the search box shows around its results, in the site's language.
 #[derive(Serialize)]
@@ -120,18 +134,34 @@ impl<'a> Index<'a> {
     }
 }
 
-/// One element's row: `[slug, name, category, [purposes], reasons]`, its reasons built in a
-/// buffer shared by all rows (each row is written before the next is made).
+/// One element's row: `[slug, name, category, [purposes]]`.
 struct Row<'a> {
-    c: &'a Catalog,
-    site: &'a Site<'a>,
     el: &'a crate::model::Element,
     category: u32,
     purposes: &'a [u32],
-    buffer: &'a RefCell<String>,
 }
 
 impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut t = s.serialize_tuple(4)?;
+        t.serialize_element(&urls::slug(&self.el.id))?;
+        t.serialize_element(&self.el.name)?;
+        t.serialize_element(&self.category)?;
+        t.serialize_element(self.purposes)?;
+        t.end()
+    }
+}
+
+/// One element's reasons, cut to [`MAX_REASONS`], built in a buffer shared by all rows (each
+/// is written before the next is made).
+struct Reasons<'a> {
+    c: &'a Catalog,
+    site: &'a Site<'a>,
+    el: &'a crate::model::Element,
+    buffer: &'a RefCell<String>,
+}
+
+impl Serialize for Reasons<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut reasons = self.buffer.borrow_mut();
         reasons.clear();
@@ -148,16 +178,10 @@ impl Serialize for Row<'_> {
                 }
             }
         }
-        let mut t = s.serialize_tuple(5)?;
-        t.serialize_element(&urls::slug(&self.el.id))?;
-        t.serialize_element(&self.el.name)?;
-        t.serialize_element(&self.category)?;
-        t.serialize_element(self.purposes)?;
         match cut_at(&reasons, MAX_REASONS) {
-            None => t.serialize_element(reasons.as_str())?,
-            Some(head) => t.serialize_element(&safe::Text(format_args!("{head}…")))?,
+            None => s.serialize_str(reasons.as_str()),
+            Some(head) => safe::Text(format_args!("{head}…")).serialize(s),
         }
-        t.end()
     }
 }
 
@@ -165,8 +189,8 @@ impl Serialize for Index<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (c, site) = (self.c, self.site);
         let l = site.lang;
-        let mut m = s.serialize_struct("Index", 7)?;
-        m.serialize_field("version", &1u32)?;
+        let mut m = s.serialize_struct("Index", 8)?;
+        m.serialize_field("version", &2u32)?;
         let text = Text {
             count: l.get("search.count"),
             none: l.get("search.no_results"),
@@ -182,7 +206,6 @@ impl Serialize for Index<'_> {
         m.serialize_field("text", &text)?;
         m.serialize_field("categories", &self.categories.rows)?;
         m.serialize_field("purposes", &self.purposes.rows)?;
-        let buffer = RefCell::new(String::new());
         let rows = Seq(|| {
             let starts = std::iter::once(0).chain(self.elements.iter().map(|&(_, end)| end));
             let spans = self.elements.iter().zip(starts);
@@ -190,15 +213,13 @@ impl Serialize for Index<'_> {
                 .elements()
                 .zip(spans)
                 .map(|(e, (&(category, end), start))| Row {
-                    c,
-                    site,
                     el: &c.elements[e],
                     category,
                     purposes: &self.purpose_ids[start as usize..end as usize],
-                    buffer: &buffer,
                 })
         });
         m.serialize_field("elements", &rows)?;
+        m.serialize_field("reasons", &shard_files(site))?;
         let models = Seq(|| {
             c.models
                 .iter()
@@ -222,9 +243,33 @@ impl Serialize for Index<'_> {
 /// The search index of `site`, as JSON bytes. Linear in the visible catalog.
 pub fn search_index(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> {
     let index = Index::new(catalog, site);
-    let mut out = Vec::with_capacity(4096 + index.elements.len() * 256);
+    let mut out = Vec::with_capacity(4096 + index.elements.len() * 64);
     safe::to_writer(&mut out, &index, false)?;
     Ok(out)
+}
+
+/// The shards of reasons of `site` ([`shard_files`]), each as JSON bytes, in order.
+pub fn reason_shards(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<Vec<u8>>> {
+    let elements: Vec<usize> = site.scope.elements().collect();
+    let buffer = RefCell::new(String::new());
+    let mut shards = Vec::new();
+    for chunk in elements.chunks(SHARD) {
+        let rows = Seq(|| {
+            chunk.iter().map(|&e| Reasons {
+                c: catalog,
+                site,
+                el: &catalog.elements[e],
+                buffer: &buffer,
+            })
+        });
+        let mut out = Vec::with_capacity(chunk.len() * 128);
+        safe::to_writer(&mut out, &rows, false)?;
+        shards.push(out);
+    }
+    if shards.is_empty() {
+        shards.push(b"[]".to_vec());
+    }
+    Ok(shards)
 }
 
 #[cfg(test)]
@@ -265,9 +310,19 @@ mod tests {
                 "marketing.communications.email"
             ]
         );
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let shards = reason_shards(&c, &site).expect("serialises");
+        assert_eq!(shards.len(), 1);
+        assert_eq!(v["reasons"][0], "search/reasons-1.json");
+        let reasons: serde_json::Value = serde_json::from_slice(&shards[0]).expect("JSON");
         assert_eq!(
-            email[4],
+            reasons[0],
             "To send your receipts To send offers you asked for"
+        );
+        assert_eq!(
+            reasons.as_array().map(Vec::len),
+            v["elements"].as_array().map(Vec::len)
         );
         assert_eq!(v["models"][0][0], "style-recommender");
         assert_eq!(v["pages"][0][0], "your-rights");
@@ -287,8 +342,16 @@ mod tests {
             !public.contains("analytics.reporting"),
             "internal-only purpose"
         );
-        let internal = index(Audience::Internal).to_string();
-        assert!(internal.contains("INTERNAL-WHY-MARKER"));
+        let site = plan(&c, Audience::Public);
+        for shard in reason_shards(&c, &site).expect("serialises") {
+            let shard = String::from_utf8(shard).expect("utf-8");
+            assert!(!shard.contains("INTERNAL-WHY-MARKER"), "public shard leaks");
+        }
+        let site = plan(&c, Audience::Internal);
+        let internal = reason_shards(&c, &site).expect("serialises").concat();
+        assert!(String::from_utf8(internal)
+            .expect("utf-8")
+            .contains("INTERNAL-WHY-MARKER"));
     }
 
     /// `text` cut to at most `max` characters with an ellipsis, as the index writes it.

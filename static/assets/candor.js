@@ -153,13 +153,36 @@
       }
       (data.elements || []).forEach(function (e) {
         var purposes = (e[3] || []).map(function (i) { return name(purs, i); }).join(" · ");
-        add(0, e[1], "data/" + e[0] + "/index.html", name(cats, e[2]), purposes + " " + e[4]);
+        add(0, e[1], "data/" + e[0] + "/index.html", name(cats, e[2]), purposes + " " + (e[4] || ""));
       });
       (data.models || []).forEach(function (m) { add(1, m[1], "models/" + m[0] + "/index.html", m[2]); });
       (data.pages || []).forEach(function (p) { add(2, p[1], "pages/" + p[0] + "/index.html", ""); });
       purs.forEach(function (p) { add(3, p[1], "purposes/" + p[0] + "/index.html", ""); });
       cats.forEach(function (c) { add(4, c[1], "categories/" + c[0] + "/index.html", ""); });
       index = list;
+      loadReasons(data.reasons || [], list);
+    }
+
+    // The elements' reasons come in shards after the names (elements are the first entries of
+    // the list, in order); each found shard widens the search and refreshes open results.
+    function loadReasons(files, list) {
+      var at = 0;
+      function next(i) {
+        if (i >= files.length || /^[a-z]+:|^\/|\.\./i.test(files[i])) return;
+        fetch(root + files[i])
+          .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+          .then(function (reasons) {
+            (reasons || []).forEach(function (text, j) {
+              var it = list[at + j];
+              if (it && it.kind === 0 && typeof text === "string") it.hay += " " + fold(text);
+            });
+            at += (reasons || []).length;
+            if (input.value.trim()) render();
+            next(i + 1);
+          })
+          .catch(function () { /* names alone still search */ });
+      }
+      next(0);
     }
 
     function load() {

@@ -2,9 +2,10 @@
 // drives Debian's Chromium over one page of every type. Checks: no console error, no failed or
 // off-site request; axe-core WCAG 2.2 AA in light and dark; the skip link is the first Tab stop
 // and moves focus to <main>; every Tab stop shows a focus indicator; the data filter narrows
-// the list. Screenshots (1280 and 390 px, light and dark) and axe-report.json go to the
-// artifacts directory. The last line printed is "N passed, M failed"; the exit code is 1 when
-// anything failed.
+// the list; at 360 and 390 px every menu item is on screen, the page never scrolls sideways and
+// charts scroll inside their box with a cue. Screenshots (1280 and 390 px, light and dark) and
+// axe-report.json go to the artifacts directory. The last line printed is "N passed, M failed";
+// the exit code is 1 when anything failed.
 //
 //   node tests/browser/run.mjs --candor target/debug/candor [--artifacts DIR] [--chromium PATH]
 //                              [--only SUBSTRING]
@@ -508,6 +509,56 @@ async function main() {
             if (stops < 3) bad.push(`only ${stops} Tab stops`);
             if (bad.length) throw new Error(`/${rel} (${scheme}, ${width} px):\n  ${bad.slice(0, 12).join("\n  ")}`);
             assertClean(problems, `/${rel} (${scheme}, ${width} px)`);
+          } finally {
+            await context.close();
+          }
+        }
+      });
+    }
+
+    // Phones: the whole menu on screen (it wraps), no sideways page scroll, and the wide
+    // charts (the heat map, the retention chart) scroll inside their box with a visible cue.
+    for (const width of [360, 390]) {
+      test(`phones (${width} px): every menu item on screen, no sideways scroll, charts scroll in their box, axe-clean`, async () => {
+        const pages = [["", false], ["retention/", true], ["purposes/", true], ["data/email_address/", false]];
+        for (const [rel, hasChart] of pages) {
+          const { context, page, problems } = await visit(browser, servers.public.origin, rel, { width });
+          try {
+            const found = await page.evaluate(() => {
+              const out = [];
+              const links = [...document.querySelectorAll(".main-nav a")];
+              if (links.length < 6) out.push(`only ${links.length} menu items`);
+              for (const a of links) {
+                const r = a.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                if (r.width === 0 || r.left < 0 || r.right > innerWidth || !(hit === a || a.contains(hit))) {
+                  out.push(`menu item "${a.textContent.trim()}" is not on screen (${Math.round(r.left)}–${Math.round(r.right)} of ${innerWidth} px)`);
+                }
+              }
+              const overflow = document.documentElement.scrollWidth - innerWidth;
+              if (overflow > 0) out.push(`the page scrolls sideways by ${overflow} px`);
+              const charts = [...document.querySelectorAll(".chart-svg")].map((box) => {
+                const style = getComputedStyle(box);
+                const before = box.scrollLeft;
+                box.scrollLeft = 60;
+                const moved = box.scrollLeft > before;
+                box.scrollLeft = before;
+                const mask = style.maskImage || style.webkitMaskImage || "none";
+                return { id: box.closest("figure") && box.closest("figure").id, scrolls: box.scrollWidth > box.clientWidth && moved, cue: mask !== "none" };
+              });
+              return { out, charts };
+            });
+            const bad = [...found.out];
+            if (hasChart && found.charts.length === 0) bad.push("no chart");
+            for (const c of found.charts) {
+              if (!c.scrolls) bad.push(`${c.id}: does not scroll inside its box`);
+              if (!c.cue) bad.push(`${c.id}: no cue that it scrolls`);
+            }
+            await page.screenshot({ path: path.join(shots, `phone-${rel.replace(/[^a-z0-9]+/g, "-") || "home"}-${width}.png`) });
+            const result = await axe(page);
+            if (result.violations.length) bad.push(`axe:\n${describeViolations(result.violations)}`);
+            if (bad.length) throw new Error(`/${rel} (${width} px):\n  ${bad.join("\n  ")}`);
+            assertClean(problems, `/${rel} (${width} px)`);
           } finally {
             await context.close();
           }

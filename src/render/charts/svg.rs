@@ -24,7 +24,7 @@ pub fn render_svg(chart: &Chart) -> String {
             columns,
             cells,
         } => heatmap::draw(&title, rows, columns, cells, &chart.notes.count),
-        ChartKind::Bars { unit, bars } => bars::draw(&title, unit, bars, &chart.notes.special),
+        ChartKind::Bars { unit, bars } => bars::draw(&title, unit, bars, &chart.notes),
         ChartKind::GroupedBars {
             groups,
             series,

@@ -58,7 +58,18 @@ fn bars_table(p: &mut Page, unit: &str, bars: &[Bar]) {
         p.raw("<tr><th scope=\"row\">");
         p.text(&b.label);
         p.raw("</th><td class=\"num\">");
-        p.text(&b.value_label);
+        match &b.lead {
+            Some(lead) => {
+                let raw = p.lang.get("chart.lead_then");
+                let s = crate::i18n::fill(raw, None, |k| match k {
+                    "lead" => Some(lead.clone()),
+                    "period" => Some(b.value_label.clone()),
+                    _ => None,
+                });
+                p.interface(raw, &s);
+            }
+            None => p.text(&b.value_label),
+        }
         p.raw("</td></tr>");
     }
 }

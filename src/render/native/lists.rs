@@ -4,6 +4,7 @@
 use crate::site::views::{DataIndexView, ElementSummary, TaxonRef, TaxonView};
 
 use super::chart::chart;
+use super::pager::pager;
 use super::Page;
 
 /// The content block of `data_index.html`.
@@ -121,6 +122,7 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
         p.t("meta.nothing_yet");
         p.raw("</p>\n");
     }
+    pager(p, v.pager.as_ref());
     p.raw("\n<section aria-labelledby=\"chart-h\">\n  <h2 id=\"chart-h\">");
     p.t("data.chart_heading");
     p.raw("</h2>\n  ");
@@ -259,7 +261,9 @@ pub(super) fn category(p: &mut Page, v: &TaxonView) {
         element_card(p, e);
         p.piece();
     }
-    p.raw("\n</div>\n");
+    p.raw("\n</div>");
+    pager(p, v.pager.as_ref());
+    p.raw("\n");
 }
 
 /// The content block of `purpose.html`.
@@ -334,5 +338,7 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
         p.raw("</td>\n    </tr>\n  ");
         p.piece();
     }
-    p.raw("\n  </tbody>\n</table>\n</div>\n");
+    p.raw("\n  </tbody>\n</table>\n</div>");
+    pager(p, v.pager.as_ref());
+    p.raw("\n");
 }

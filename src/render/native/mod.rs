@@ -11,6 +11,7 @@ mod layout;
 mod lists;
 mod model_label;
 mod models;
+mod pager;
 mod pages;
 mod registers;
 

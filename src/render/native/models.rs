@@ -378,5 +378,7 @@ pub(super) fn models(p: &mut Page, v: &ModelsView) {
         p.raw("</p>\n</article>\n");
         p.piece();
     }
-    p.raw("\n</div>\n");
+    p.raw("\n</div>");
+    super::pager::pager(p, v.pager.as_ref());
+    p.raw("\n");
 }

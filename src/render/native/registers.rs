@@ -3,6 +3,7 @@
 use crate::site::views::{RecipientsView, RetentionView, SystemsView, Words};
 
 use super::chart::chart;
+use super::pager::pager;
 use super::{given, Page};
 
 /// The content block of `retention.html`.
@@ -101,6 +102,7 @@ pub(super) fn retention(p: &mut Page, v: &RetentionView) {
         p.t("retention.none");
         p.raw("</p>\n");
     }
+    pager(p, v.pager.as_ref());
     p.raw("\n");
 }
 
@@ -209,6 +211,7 @@ pub(super) fn recipients(p: &mut Page, v: &RecipientsView) {
         }
         p.raw("\n</section>\n");
     }
+    pager(p, v.pager.as_ref());
     p.raw("\n");
 }
 
@@ -293,7 +296,9 @@ pub(super) fn systems(p: &mut Page, v: &SystemsView) {
         }
         p.raw("\n</section>\n");
     }
-    p.raw("\n</div>\n");
+    p.raw("\n</div>");
+    pager(p, v.pager.as_ref());
+    p.raw("\n");
 }
 
 /// ` <span class="muted">(outside the EEA)</span>` after a country, when it is recognised.

@@ -20,6 +20,23 @@ fn compare(
     language: Option<&str>,
     extras: bool,
 ) -> [usize; SLOTS] {
+    compare_paged(
+        root,
+        audience,
+        language,
+        extras,
+        crate::site::paging::PER_PAGE,
+    )
+}
+
+/// [`compare`] with long lists split every `per_page` entries.
+fn compare_paged(
+    root: &Path,
+    audience: Audience,
+    language: Option<&str>,
+    extras: bool,
+    per_page: usize,
+) -> [usize; SLOTS] {
     let mut catalog = crate::load_catalog(root).expect("a valid site");
     if let Some(l) = language {
         catalog.config.language = Some(l.to_string());
@@ -28,7 +45,7 @@ fn compare(
     let today = jiff::civil::date(2026, 11, 29);
     let (audit, reviews) = crate::pipeline::audit_for_build(&catalog, today).expect("audits");
     let diff = crate::diff::compare(&catalog, &catalog, audience, crate::diff::Labels::Names);
-    let mut site = plan(&catalog, audience);
+    let mut site = crate::site::plan_paged(&catalog, audience, per_page);
     if audience == Audience::Internal {
         site = site.with_audit(SiteAudit::new(&catalog, &audit, reviews));
     }
@@ -236,6 +253,22 @@ fn native_matches_tera_on_the_evidence_site() {
         for language in [None, Some("de")] {
             let counts = compare(&repo("tests/fixtures/evidence"), audience, language, false);
             assert!(counts[0] > 0, "{counts:?}");
+        }
+    }
+}
+
+/// Long lists split into pages (here every 2 entries) render the same both ways, pager and all.
+#[test]
+fn native_matches_tera_on_paged_lists() {
+    for audience in [Audience::Public, Audience::Internal] {
+        for language in [None, Some("de")] {
+            let counts = compare_paged(&repo(""), audience, language, false, 2);
+            // Several pages each of the data index, the retention, sharing, storage and models
+            // pages.
+            assert!(
+                counts[1] > 2 && counts[4] > 2 && counts[5] > 2 && counts[6] > 1 && counts[8] > 1,
+                "{counts:?}"
+            );
         }
     }
 }

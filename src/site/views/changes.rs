@@ -91,17 +91,19 @@ fn href(ctx: Ctx, c: &Item) -> Option<String> {
         return site
             .scope
             .policy(p)
-            .then(|| urls::anchored(urls::RETENTION, "policy", &cat.retention[p].id));
+            .then(|| site.policy_briefs.get(p).map(|b| b.0.clone()))
+            .flatten();
     }
     if let Some(&r) = c
         .recipient
         .as_ref()
         .and_then(|r| cat.index.recipients.get(&r.0))
     {
-        return site
-            .scope
-            .recipient(r)
-            .then(|| urls::anchored(urls::RECIPIENTS, "recipient", &cat.recipients[r].id));
+        return site.scope.recipient(r).then(|| {
+            let parts = &site.paging.recipient_part;
+            let id = &cat.recipients[r].id;
+            crate::site::paging::item_href(urls::RECIPIENTS, parts, r, "recipient", id)
+        });
     }
     None
 }

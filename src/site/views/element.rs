@@ -50,6 +50,8 @@ pub struct DataIndexView<'a> {
     /// Groups of people the site does not speak to (staff, job applicants): their data is
     /// on their own pages, not in this list (public builds).
     pub others: Vec<TaxonRef<'a>>,
+    /// Links to the other pages of a long list; `None` when it fits on one.
+    pub pager: Option<crate::site::paging::Pager>,
 }
 
 /// The full page of one element.
@@ -177,21 +179,10 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
     }
 }
 
-pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
-    let groups = &ctx.site.groups;
-    let sections: Vec<DataSection> = groups
-        .sections
-        .iter()
-        .map(|(&key, members)| DataSection {
-            category: ctx.category(key),
-            elements: members
-                .iter()
-                .filter(|&&e| choices::for_audience(ctx, e))
-                .map(|&e| summary(ctx, e))
-                .collect(),
-        })
-        .filter(|s| !s.elements.is_empty())
-        .collect();
+pub(super) fn index(ctx: Ctx<'_>, part: usize) -> DataIndexView<'_> {
+    let paging = &ctx.site.paging;
+    let sections: Vec<_> = ctx.site.data_sections.iter().collect();
+    let (per, parts) = (paging.per_page, paging.data.parts(paging.per_page));
     let others = ctx
         .site
         .subject_hrefs
@@ -201,11 +192,27 @@ pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
     let mut others: Vec<TaxonRef> = others.collect();
     others.sort_by_key(|t| t.key);
     DataIndexView {
-        element_count: sections.iter().map(|s| s.elements.len()).sum(),
-        sections,
+        sections: paging
+            .data
+            .window(part, per)
+            .into_iter()
+            .filter_map(|(g, range)| {
+                let (&key, members) = sections.get(g)?;
+                Some(DataSection {
+                    category: ctx.category(key),
+                    elements: members
+                        .get(range)?
+                        .iter()
+                        .map(|&e| summary(ctx, e))
+                        .collect(),
+                })
+            })
+            .collect(),
+        element_count: ctx.site.data_sections.values().map(Vec::len).sum(),
         others,
         chart: ctx.chart(ctx.site.chart_index.per_category),
         filters: super::filters::filters(ctx),
+        pager: crate::site::paging::pager("data/index.html", part, parts),
     }
 }
 
@@ -230,7 +237,13 @@ pub(super) fn recipient_link(ctx: Ctx<'_>, r: crate::model::RecipientIdx) -> Lin
     let rec = &ctx.catalog.recipients[r];
     Link {
         name: &rec.name,
-        href: Some(urls::anchored(urls::RECIPIENTS, "recipient", &rec.id)),
+        href: Some(crate::site::paging::item_href(
+            urls::RECIPIENTS,
+            &ctx.site.paging.recipient_part,
+            r,
+            "recipient",
+            &rec.id,
+        )),
     }
 }
 
@@ -322,7 +335,13 @@ pub(super) fn element(ctx: Ctx<'_>, e: ElementIdx) -> ElementView<'_> {
             .filter(|&&s| ctx.site.scope.system(s))
             .map(|&s| Link {
                 name: &c.systems[s].name,
-                href: Some(urls::anchored(urls::SYSTEMS, "system", &c.systems[s].id)),
+                href: Some(crate::site::paging::item_href(
+                    urls::SYSTEMS,
+                    &ctx.site.paging.system_part,
+                    s,
+                    "system",
+                    &c.systems[s].id,
+                )),
             })
             .collect(),
         uses: ctx

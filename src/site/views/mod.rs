@@ -84,9 +84,10 @@ pub enum View<'a> {
 pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
     let c = ctx.catalog;
     let t = |key: &str| ctx.site.lang.get(key).to_string();
+    let part = super::paging::part(&page.path);
     match page.kind {
         PageKind::Home => (t("titles.home"), View::Home(Box::new(home::home(ctx)))),
-        PageKind::DataIndex => (t("titles.data"), View::DataIndex(element::index(ctx))),
+        PageKind::DataIndex => (t("titles.data"), View::DataIndex(element::index(ctx, part))),
         PageKind::Element(e) => (
             c.elements[e].name.clone(),
             View::Element(Box::new(element::element(ctx, e))),
@@ -97,7 +98,7 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         ),
         PageKind::Category(key) => (
             c.taxonomy.categories.name(key).to_string(),
-            View::Taxon(taxa::category(ctx, key)),
+            View::Taxon(taxa::category(ctx, key, part)),
         ),
         PageKind::PurposesIndex => (
             t("titles.purposes"),
@@ -105,18 +106,21 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
         ),
         PageKind::Purpose(key) => (
             c.taxonomy.uses.name(key).to_string(),
-            View::Taxon(taxa::purpose(ctx, key)),
+            View::Taxon(taxa::purpose(ctx, key, part)),
         ),
         PageKind::Retention => (
             t("titles.retention"),
-            View::Retention(registers::retention(ctx)),
+            View::Retention(registers::retention(ctx, part)),
         ),
         PageKind::Recipients => (
             t("titles.recipients"),
-            View::Recipients(registers::recipients(ctx)),
+            View::Recipients(registers::recipients(ctx, part)),
         ),
-        PageKind::Systems => (t("titles.systems"), View::Systems(registers::systems(ctx))),
-        PageKind::ModelsIndex => (t("titles.models"), View::Models(model::index(ctx))),
+        PageKind::Systems => (
+            t("titles.systems"),
+            View::Systems(registers::systems(ctx, part)),
+        ),
+        PageKind::ModelsIndex => (t("titles.models"), View::Models(model::index(ctx, part))),
         PageKind::Model(m) => (
             c.models[m].name.clone(),
             View::Model(Box::new(model::model(ctx, m))),

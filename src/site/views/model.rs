@@ -23,6 +23,8 @@ pub struct ModelBrief<'a> {
 #[derive(Debug, Serialize)]
 pub struct ModelsView<'a> {
     pub models: Vec<ModelBrief<'a>>,
+    /// Links to the other pages of a long list; `None` when it fits on one.
+    pub pager: Option<crate::site::paging::Pager>,
 }
 
 #[derive(Debug, Serialize)]
@@ -113,13 +115,17 @@ fn href(ctx: Ctx<'_>, m: ModelIdx) -> String {
     format!("models/{slug}/index.html")
 }
 
-pub(super) fn index(ctx: Ctx<'_>) -> ModelsView<'_> {
+pub(super) fn index(ctx: Ctx<'_>, part: usize) -> ModelsView<'_> {
+    let per = ctx.site.paging.per_page;
+    let count = ctx.catalog.models.len();
     ModelsView {
         models: ctx
             .catalog
             .models
             .iter()
             .enumerate()
+            .skip(part.saturating_mul(per))
+            .take(per)
             .map(|(m, card)| ModelBrief {
                 id: &card.id,
                 name: &card.name,
@@ -131,6 +137,11 @@ pub(super) fn index(ctx: Ctx<'_>) -> ModelsView<'_> {
                 input_count: card.inputs.len(),
             })
             .collect(),
+        pager: crate::site::paging::pager(
+            "models/index.html",
+            part,
+            crate::site::paging::taxon_parts(count, per),
+        ),
     }
 }
 

@@ -75,9 +75,9 @@ pub(super) fn notice(ctx: Ctx<'_>) -> NoticeView<'_> {
             .collect()
     };
     // The registers without their element lists: the inventory above already says it.
-    let mut policies = super::registers::retention(ctx).policies;
+    let mut policies = super::registers::retention(ctx, 0).policies;
     policies.iter_mut().for_each(|p| p.elements.clear());
-    let mut recipients = super::registers::recipients(ctx).recipients;
+    let mut recipients = super::registers::recipients(ctx, 0).recipients;
     recipients.iter_mut().for_each(|r| r.elements.clear());
     NoticeView {
         sections,
@@ -86,7 +86,7 @@ pub(super) fn notice(ctx: Ctx<'_>) -> NoticeView<'_> {
         too_long,
         policies,
         recipients,
-        models: super::model::index(ctx).models,
+        models: super::model::index(ctx, 0).models,
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::hash::FastMap;
 use crate::model::{RetentionPeriod, UseIdx};
+use crate::site::paging::{pager, Pager};
 
 use super::{urls, words, ChartView, Ctx, Link, TaxonRef, Words};
 
@@ -44,6 +45,8 @@ pub struct PolicyView<'a> {
 pub struct RetentionView<'a> {
     pub policies: Vec<PolicyView<'a>>,
     pub chart: Option<ChartView<'a>>,
+    /// Links to the other pages of a long register; `None` when it fits on one.
+    pub pager: Option<Pager>,
 }
 
 #[derive(Debug, Serialize)]
@@ -70,6 +73,7 @@ pub struct RecipientView<'a> {
 pub struct RecipientsView<'a> {
     pub recipients: Vec<RecipientView<'a>>,
     pub chart: Option<ChartView<'a>>,
+    pub pager: Option<Pager>,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,21 +97,32 @@ pub struct SystemView<'a> {
 #[derive(Debug, Serialize)]
 pub struct SystemsView<'a> {
     pub systems: Vec<SystemView<'a>>,
+    pub pager: Option<Pager>,
 }
 
-/// The visible uses of a list, grouped by element (in order of first appearance).
-fn element_uses<'a>(ctx: Ctx<'a>, uses: &'a [UseIdx]) -> Vec<ElementUses<'a>> {
+/// The visible uses of a list, grouped by element (in order of first appearance): those of
+/// the elements at positions `range` (a page's share of a long list).
+fn element_uses_in<'a>(
+    ctx: Ctx<'a>,
+    uses: &'a [UseIdx],
+    range: std::ops::Range<usize>,
+) -> Vec<ElementUses<'a>> {
     let mut out: Vec<ElementUses<'a>> = Vec::new();
     let mut position: FastMap<usize, usize> = FastMap::default();
     for u in ctx.site.scope.filter_uses(uses) {
         let use_ = &ctx.catalog.uses[u];
-        let i = *position.entry(use_.element).or_insert_with(|| {
+        let next = position.len();
+        let i = *position.entry(use_.element).or_insert(next);
+        if !range.contains(&i) {
+            continue;
+        }
+        let i = i - range.start;
+        if i == out.len() {
             out.push(ElementUses {
                 element: ctx.element_link(use_.element),
                 uses: Vec::new(),
             });
-            out.len() - 1
-        });
+        }
         out[i].uses.push(PurposeWhy {
             purpose: ctx.purpose(&use_.purpose),
             why: &use_.why,
@@ -116,14 +131,37 @@ fn element_uses<'a>(ctx: Ctx<'a>, uses: &'a [UseIdx]) -> Vec<ElementUses<'a>> {
     out
 }
 
-pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
+/// The items of a register on part `part` (by catalog index), with the range of their
+/// elements shown there and how many they have in all.
+fn window(
+    listing: &crate::site::paging::Listing,
+    per: usize,
+    part: usize,
+    visible: impl Iterator<Item = usize>,
+) -> Vec<(usize, std::ops::Range<usize>, usize)> {
+    let mut shown = listing.window(part, per).into_iter().peekable();
+    let mut out = Vec::new();
+    for (g, i) in visible.enumerate() {
+        while shown.peek().is_some_and(|(sg, _)| *sg < g) {
+            shown.next();
+        }
+        match shown.peek() {
+            Some((sg, range)) if *sg == g => out.push((i, range.clone(), listing.members(g))),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
+}
+
+pub(super) fn retention(ctx: Ctx<'_>, part: usize) -> RetentionView<'_> {
     let c = ctx.catalog;
+    let (paging, scope) = (&ctx.site.paging, &ctx.site.scope);
+    let listing = &paging.retention;
     RetentionView {
-        policies: ctx
-            .site
-            .scope
-            .policies()
-            .map(|p| {
+        policies: window(listing, paging.per_page, part, scope.policies())
+            .into_iter()
+            .map(|(p, range, _)| {
                 let policy = &c.retention[p];
                 PolicyView {
                     id: &policy.id,
@@ -147,24 +185,27 @@ pub(super) fn retention(ctx: Ctx<'_>) -> RetentionView<'_> {
                     }),
                     legal_reference: policy.legal_reference.as_deref(),
                     description: policy.description.as_deref(),
-                    elements: element_uses(ctx, &policy.uses),
+                    elements: element_uses_in(ctx, &policy.uses, range),
                 }
             })
             .collect(),
-        chart: ctx.chart(ctx.site.chart_index.retention),
+        chart: ctx
+            .chart(ctx.site.chart_index.retention)
+            .filter(|_| part == 0),
+        pager: pager(urls::RETENTION, part, listing.parts(paging.per_page)),
     }
 }
 
-pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
+pub(super) fn recipients(ctx: Ctx<'_>, part: usize) -> RecipientsView<'_> {
     let c = ctx.catalog;
+    let (paging, scope) = (&ctx.site.paging, &ctx.site.scope);
+    let listing = &paging.recipients;
     RecipientsView {
-        recipients: ctx
-            .site
-            .scope
-            .recipients()
-            .map(|r| {
+        recipients: window(listing, paging.per_page, part, scope.recipients())
+            .into_iter()
+            .map(|(r, range, total)| {
                 let rec = &c.recipients[r];
-                let elements = element_uses(ctx, &rec.uses);
+                let elements = element_uses_in(ctx, &rec.uses, range);
                 RecipientView {
                     id: &rec.id,
                     anchor: urls::anchor("recipient", &rec.id),
@@ -183,12 +224,15 @@ pub(super) fn recipients(ctx: Ctx<'_>) -> RecipientsView<'_> {
                     tia_date: rec.tia_date.map(|d| d.to_string()),
                     description: rec.description.as_deref(),
                     dpa_url: rec.dpa_url.as_deref().filter(|u| words::is_web_url(u)),
-                    element_count: elements.len(),
+                    element_count: total,
                     elements,
                 }
             })
             .collect(),
-        chart: ctx.chart(ctx.site.chart_index.recipients),
+        chart: ctx
+            .chart(ctx.site.chart_index.recipients)
+            .filter(|_| part == 0),
+        pager: pager(urls::RECIPIENTS, part, listing.parts(paging.per_page)),
     }
 }
 
@@ -199,15 +243,15 @@ fn mechanism(ctx: Ctx<'_>, m: crate::model::TransferMechanism) -> Words {
     }
 }
 
-pub(super) fn systems(ctx: Ctx<'_>) -> SystemsView<'_> {
+pub(super) fn systems(ctx: Ctx<'_>, part: usize) -> SystemsView<'_> {
     let c = ctx.catalog;
     let internal = ctx.internal();
+    let (paging, scope) = (&ctx.site.paging, &ctx.site.scope);
+    let listing = &paging.systems;
     SystemsView {
-        systems: ctx
-            .site
-            .scope
-            .systems()
-            .map(|s| {
+        systems: window(listing, paging.per_page, part, scope.systems())
+            .into_iter()
+            .map(|(s, range, _)| {
                 let sys = &c.systems[s];
                 SystemView {
                     id: &sys.id,
@@ -227,11 +271,14 @@ pub(super) fn systems(ctx: Ctx<'_>) -> SystemsView<'_> {
                         .site
                         .scope
                         .filter_elements(&sys.elements)
+                        .skip(range.start)
+                        .take(range.len())
                         .map(|e| ctx.element_link(e))
                         .collect(),
                 }
             })
             .collect(),
+        pager: pager(urls::SYSTEMS, part, listing.parts(paging.per_page)),
     }
 }
 
@@ -249,7 +296,7 @@ mod tests {
             site: &site,
             svgs: &[],
         };
-        let r = super::retention(ctx);
+        let r = super::retention(ctx, 0);
         let names: Vec<_> = r.policies.iter().map(|p| p.name).collect();
         assert_eq!(names, ["Account data", "Order records"]);
         assert_eq!(
@@ -266,13 +313,13 @@ mod tests {
             [("Email address", 2), ("Date of birth", 1)],
             "grouped by element; the internal use is not listed"
         );
-        let rec = super::recipients(ctx);
+        let rec = super::recipients(ctx, 0);
         assert_eq!(rec.recipients.len(), 1);
         assert_eq!(
             rec.recipients[0].elements[0].uses[0].why,
             "To send offers you asked for"
         );
-        let sys = super::systems(ctx);
+        let sys = super::systems(ctx, 0);
         assert_eq!(sys.systems[0].owner, None);
         assert_eq!(sys.systems[0].elements.len(), 3);
     }

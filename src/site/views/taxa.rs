@@ -57,6 +57,8 @@ pub struct TaxonView<'a> {
     /// Purpose pages: the uses for it.
     pub uses: Vec<PurposeUse<'a>>,
     pub element_count: usize,
+    /// Links to the other pages of a long list; `None` when it fits on one.
+    pub pager: Option<crate::site::paging::Pager>,
 }
 
 fn depth(key: &str) -> usize {
@@ -126,11 +128,28 @@ fn parent<'a>(ctx: Ctx<'a>, key: &'a str, purposes: bool) -> Option<TaxonRef<'a>
     has.then_some(r)
 }
 
-pub(super) fn category<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
+/// The members shown on part `part` of a taxonomy page, and its pager.
+fn page<'m>(
+    ctx: Ctx<'_>,
+    members: &'m [usize],
+    first: String,
+    part: usize,
+) -> (&'m [usize], Option<crate::site::paging::Pager>) {
+    let per = ctx.site.paging.per_page;
+    let parts = crate::site::paging::taxon_parts(members.len(), per);
+    let from = part.saturating_mul(per).min(members.len());
+    let to = from.saturating_add(per).min(members.len());
+    (
+        &members[from..to],
+        crate::site::paging::pager(&first, part, parts),
+    )
+}
+
+pub(super) fn category<'a>(ctx: Ctx<'a>, key: &'a str, part: usize) -> TaxonView<'a> {
     let group = ctx.site.groups.categories.get(key);
-    let elements: Vec<_> = group
-        .map(|g| g.members.iter().map(|&e| summary(ctx, e)).collect())
-        .unwrap_or_default();
+    let members: &[usize] = group.map_or(&[], |g| g.members.as_slice());
+    let (shown, pager) = page(ctx, members, super::urls::category(key), part);
+    let elements: Vec<_> = shown.iter().map(|&e| summary(ctx, e)).collect();
     TaxonView {
         kind: "categories",
         taxon: ctx.category(key),
@@ -138,19 +157,21 @@ pub(super) fn category<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
         children: group
             .map(|g| g.children.iter().map(|&k| ctx.category(k)).collect())
             .unwrap_or_default(),
-        element_count: elements.len(),
+        element_count: members.len(),
         elements,
         uses: Vec::new(),
+        pager,
     }
 }
 
-pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
+pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str, part: usize) -> TaxonView<'a> {
     let c = ctx.catalog;
     let group = ctx.site.groups.purposes.get(key);
     let members: &[usize] = group.map_or(&[], |g| g.members.as_slice());
     let mut elements: Vec<usize> = members.iter().map(|&u| c.uses[u].element).collect();
     elements.sort_unstable();
     elements.dedup();
+    let (shown, pager) = page(ctx, members, super::urls::purpose(key), part);
     TaxonView {
         kind: "purposes",
         taxon: ctx.purpose(key),
@@ -159,7 +180,7 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
             .map(|g| g.children.iter().map(|&k| ctx.purpose(k)).collect())
             .unwrap_or_default(),
         elements: Vec::new(),
-        uses: members
+        uses: shown
             .iter()
             .map(|&u| {
                 let use_ = &c.uses[u];
@@ -180,6 +201,7 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str) -> TaxonView<'a> {
             })
             .collect(),
         element_count: elements.len(),
+        pager,
     }
 }
 
@@ -197,7 +219,7 @@ mod tests {
             site: &site,
             svgs: &[],
         };
-        let v = super::purpose(ctx, "essential");
+        let v = super::purpose(ctx, "essential", 0);
         let whys: Vec<_> = v.uses.iter().map(|u| u.why).collect();
         assert_eq!(
             whys,
@@ -210,7 +232,7 @@ mod tests {
             children,
             ["essential.legal_obligation", "essential.service"]
         );
-        let leaf = super::purpose(ctx, "essential.legal_obligation");
+        let leaf = super::purpose(ctx, "essential.legal_obligation", 0);
         assert_eq!(leaf.parent.map(|p| p.key), Some("essential"));
         assert_eq!(
             leaf.uses[0].retention.as_ref().map(|r| r.href),
@@ -231,7 +253,7 @@ mod tests {
             site: &site,
             svgs: &[],
         };
-        let v = super::category(ctx, "user.contact");
+        let v = super::category(ctx, "user.contact", 0);
         assert_eq!(v.elements.len(), 1);
         assert_eq!(v.elements[0].name, "Email address");
         assert_eq!(v.elements[0].uses.len(), 2, "internal use hidden");

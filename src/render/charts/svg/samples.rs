@@ -23,6 +23,7 @@ pub(super) fn bar(label: &str, value: f64, value_label: &str, special: bool) -> 
         value,
         value_label: value_label.to_string(),
         special,
+        lead: None,
     }
 }
 

@@ -343,3 +343,45 @@ fn one_bar_and_hundreds_of_rows_grow_the_height() {
         root_tag(&svg)
     );
 }
+
+/// "While your account is open, then 30 days" is not a 30-day bar: the open-ended time comes
+/// first, hatched and ending in an arrow, named under the row and in the legend, and the
+/// period's axis starts after it.
+#[test]
+fn a_lead_is_drawn_as_an_open_ended_segment_before_the_period() {
+    let mut bars = vec![
+        bar("Account data", 30.0, "30 days", false),
+        bar("Logs", 90.0, "90 days", false),
+    ];
+    bars[0].lead = Some("Until you close your account".into());
+    let c = chart(
+        "keep",
+        ChartKind::Bars {
+            unit: "days".into(),
+            bars,
+        },
+    );
+    let svg = render_svg(&c);
+    let hatched: Vec<&str> = svg
+        .lines()
+        .filter(|l| l.contains("fill=\"url(#chart-keep-hatch)\""))
+        .collect();
+    // The lead's segment (from the plot's start, up to its arrow) and its legend swatch.
+    assert_eq!(hatched.len(), 2, "{svg}");
+    assert!(hatched[0].contains("x=\"240\""), "{}", hatched[0]);
+    assert!(svg.contains("\nUntil you close your account\n"), "{svg}");
+    assert!(svg.contains("\nUntil the event: no fixed length; the period starts after it\n"));
+    // The axis (and both bars) start after the lead zone: 240 + 64 + 4.
+    let bar_fill = format!("fill=\"{}\"", theme::hex(theme::BAR));
+    let starts: Vec<&str> = svg.lines().filter(|l| l.contains(&bar_fill)).collect();
+    assert_eq!(starts.len(), 2);
+    assert!(starts.iter().all(|l| l.contains("x=\"308\"")), "{starts:?}");
+    // The arrow: a two-pixel polyline pointing right at the segment's end.
+    assert!(
+        svg.contains("<polyline") && svg.contains("stroke-width=\"2\""),
+        "{svg}"
+    );
+    // Without leads, nothing of this.
+    let plain = render_svg(&retention());
+    assert!(!plain.contains("Until the event"));
+}
