@@ -10,6 +10,7 @@ pub mod config;
 pub mod country;
 pub mod diag;
 pub mod diff;
+pub mod escape;
 pub mod export;
 pub mod hash;
 pub mod i18n;
@@ -27,7 +28,6 @@ pub mod taxonomy;
 pub mod today;
 pub mod uuid;
 pub mod write;
-pub mod xml;
 
 use std::path::Path;
 

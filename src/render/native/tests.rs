@@ -198,22 +198,3 @@ fn native_matches_tera_on_a_bare_site() {
         assert_eq!(counts[4..], [1, 1, 1, 0, 1], "{counts:?}");
     }
 }
-
-/// `special` finds the first of the five escaped bytes wherever it is, or none.
-#[test]
-fn special_finds_the_first_byte_to_escape() {
-    assert_eq!(special(b""), None);
-    assert_eq!(special(b"plain text, no markup (at all) 100%"), None);
-    for (i, c) in [b'&', b'<', b'>', b'"', b'\''].into_iter().enumerate() {
-        // Before and after a byte of the other scan, in a text longer than a vector.
-        let mut text = vec![b'x'; 70];
-        text[40 + i] = c;
-        text[60] = if matches!(c, b'"' | b'\'') {
-            b'<'
-        } else {
-            b'"'
-        };
-        assert_eq!(special(&text), Some(40 + i), "{}", c as char);
-    }
-    assert_eq!(special("café's".as_bytes()), Some(5));
-}
