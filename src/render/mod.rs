@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod markdown_source;
 mod native;
 pub mod outputs;
+mod page;
 pub mod tera_env;
 pub mod theme;
 
@@ -127,13 +128,34 @@ pub fn render_into(
     done: Option<&AtomicUsize>,
     sink: &Sink,
 ) -> Result<Rendered, Error> {
+    let drawn = page::Drawn::default();
+    render_counted(site, catalog, theme, draw, done, sink, &drawn)
+}
+
+/// [`render_into`], counting the pages each renderer drew into `drawn`.
+fn render_counted(
+    site: &Site,
+    catalog: &Catalog,
+    theme: &Theme,
+    draw: DrawChart,
+    done: Option<&AtomicUsize>,
+    sink: &Sink,
+    drawn: &page::Drawn,
+) -> Result<Rendered, Error> {
     let tick = || {
         if let Some(d) = done {
             d.fetch_add(1, Ordering::Relaxed);
         }
     };
     let tera = tera_env::build(theme, catalog, site)?;
-    let native = native::Native::new(theme, tera_env::globals(theme, catalog, site), site.lang);
+    let globals = tera_env::globals(theme, catalog, site);
+    let native = native::Native::new(theme, &tera, globals, site.lang);
+    let renderers = page::Renderers {
+        tera: &tera,
+        native: &native,
+        theme,
+        drawn,
+    };
     let svgs: Vec<String> = site
         .charts
         .par_iter()
@@ -157,26 +179,10 @@ pub fn render_into(
             order
                 .par_iter()
                 .map(|page| {
-                    let failed = |e: tera::Error| {
-                        PageError::Template(tera_env::template_error(&e, theme, Some(&page.path)))
-                    };
                     let (title, view) = views::build(ctx, page);
-                    let section = page.kind.section();
-                    let path = Path::new(&page.path);
-                    let written = if native.handles(&page.kind, &view) {
-                        sink.stream(path, &mut |w| {
-                            native.write(&view, &title, &page.path, section, w)
-                        })
-                    } else {
-                        let context = tera_env::page_context(&view, &title, &page.path, section)
-                            .map_err(failed)?;
-                        let html = tera
-                            .render(page.kind.template(), &context)
-                            .map_err(failed)?;
-                        sink.file(path, html.as_bytes())
-                    };
+                    let written = renderers.write(page, &title, &view, sink);
                     tick();
-                    written.map_err(PageError::Write)
+                    written
                 })
                 .collect::<Vec<Result<(), PageError>>>()
         },

@@ -218,11 +218,22 @@ pub fn page_context<T: Serialize>(
     section: &str,
 ) -> tera::TeraResult<Context> {
     let mut ctx = Context::from_serialize(view)?;
+    add_layout(&mut ctx, title, path, section);
+    Ok(ctx)
+}
+
+/// Where a page sits in the site, the part of its context the layout (`base.html`) reads.
+pub fn layout_context(title: &str, path: &str, section: &str) -> Context {
+    let mut ctx = Context::new();
+    add_layout(&mut ctx, title, path, section);
+    ctx
+}
+
+fn add_layout(ctx: &mut Context, title: &str, path: &str, section: &str) {
     ctx.insert("page_title", title);
     ctx.insert("page_path", path);
     ctx.insert("section", section);
     ctx.insert("root", &crate::site::urls::root_of(path));
-    Ok(ctx)
 }
 
 /// A Tera error as `file:line:column: message`, naming the site's template file (or the

@@ -2,11 +2,15 @@
 //! compiled by hand into Rust: the same bytes as Tera gives for `templates/*.html`, several
 //! times faster.
 //!
-//! The Tera files stay the source of truth and what a site overrides: as soon as a site
-//! replaces any template a page kind uses, that kind is rendered by Tera again. A test renders
-//! every page both ways and compares the bytes (`tests::native_matches_tera`).
+//! The Tera files stay the source of truth and what a site overrides. Which templates a page
+//! kind uses is read from the templates (`deps`): as soon as a site replaces one of those of a
+//! kind's body, that kind is rendered by Tera again; a site's own layout (`base.html`) is
+//! rendered by Tera around the native body (`frame`). A test renders every page both ways and
+//! compares the bytes (`tests::native_matches_tera`).
 
 mod chart;
+mod deps;
+mod frame;
 mod layout;
 mod lists;
 mod model_label;
@@ -14,51 +18,59 @@ mod models;
 mod pages;
 mod registers;
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 use crate::i18n::Strings;
 use crate::render::charts::ChartKind;
 use crate::site::views::{ChartView, Link, PolicyBrief, TaxonRef, View};
 use crate::site::PageKind;
 
+pub use frame::Shell;
+
 use super::tera_env::Globals;
 use super::theme::Theme;
+
+/// How the pages of a kind are rendered in a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// By Tera: the site overrides a template of the kind's body (or its layout cannot frame
+    /// a native body).
+    Tera,
+    /// Natively, layout included.
+    Native,
+    /// The body natively, inside the site's own layout rendered by Tera.
+    Framed,
+}
 
 /// Which page kinds render natively in this build, with the site-wide values they show.
 pub struct Native<'a> {
     globals: Globals<'a>,
     lang: &'static Strings,
-    /// By [`slot`]: whether every template the kind uses is built in.
-    kinds: [bool; SLOTS],
+    /// By [`slot`].
+    kinds: [Mode; SLOTS],
+    /// The site's layout, when it overrides the built-in one and can frame native bodies.
+    frame: Option<frame::Frame>,
 }
 
 const SLOTS: usize = 9;
 
-/// The templates each natively rendered kind uses besides [`COMMON`], by [`slot`].
-const TEMPLATES: [&[&str]; SLOTS] = [
-    &[
-        "element.html",
-        "data_label.html",
-        "findings.html",
-        "finding.html",
-    ],
-    &["data_index.html", "chart.html"],
-    &["purpose.html"],
-    &["category.html"],
-    &["retention.html", "chart.html"],
-    &["recipients.html", "chart.html"],
-    &["systems.html"],
-    &[
-        "model.html",
-        "model_label.html",
-        "chart.html",
-        "findings.html",
-        "finding.html",
-    ],
-    &["models.html"],
+/// The template of each natively rendered kind, by [`slot`] (what `PageKind::template` says,
+/// which a test checks).
+const ROOTS: [&str; SLOTS] = [
+    "element.html",
+    "data_index.html",
+    "purpose.html",
+    "category.html",
+    "retention.html",
+    "recipients.html",
+    "systems.html",
+    "model.html",
+    "models.html",
 ];
 
-/// The index of a natively rendered kind in [`TEMPLATES`].
+/// The index of a natively rendered kind in [`ROOTS`].
 fn slot(kind: &PageKind) -> Option<usize> {
     Some(match kind {
         PageKind::Element(_) => 0,
@@ -74,45 +86,113 @@ fn slot(kind: &PageKind) -> Option<usize> {
     })
 }
 
-/// Templates every native page uses.
-const COMMON: &[&str] = &["base.html", "macros.html"];
+/// What the native code mirrors of the built-in templates, read from them once.
+struct Mirrored {
+    /// By slot: the templates of the kind's body (its template and what that includes and
+    /// calls, the layout it extends aside; all it uses when that layout is not [`frame::LAYOUT`]).
+    body: [BTreeSet<String>; SLOTS],
+    /// By slot: every identifier in the tags of those templates.
+    names: [BTreeSet<String>; SLOTS],
+    /// By slot: whether the kind extends [`frame::LAYOUT`] (so a site's layout can frame it).
+    framed: [bool; SLOTS],
+    /// The templates of the layout: [`frame::LAYOUT`] and all it uses.
+    layout: BTreeSet<String>,
+}
+
+fn mirrored() -> &'static Mirrored {
+    static MIRRORED: OnceLock<Mirrored> = OnceLock::new();
+    MIRRORED.get_or_init(|| {
+        let graph = deps::Graph::new(super::theme::builtin_templates().iter().copied());
+        let framed =
+            ROOTS.map(|r| graph.refs(r).and_then(|r| r.extends.as_deref()) == Some(frame::LAYOUT));
+        let body: [BTreeSet<String>; SLOTS] =
+            std::array::from_fn(|i| graph.closure(ROOTS[i], !framed[i]));
+        let names = std::array::from_fn(|i| {
+            body[i]
+                .iter()
+                .filter_map(|t| graph.refs(t))
+                .flat_map(|r| r.names.iter().cloned())
+                .collect()
+        });
+        Mirrored {
+            body,
+            names,
+            framed,
+            layout: graph.closure(frame::LAYOUT, true),
+        }
+    })
+}
 
 impl<'a> Native<'a> {
-    pub fn new(theme: &Theme, globals: Globals<'a>, lang: &'static Strings) -> Native<'a> {
-        let builtin = |names: &[&str]| COMMON.iter().chain(names).all(|n| theme.is_builtin(n));
+    pub fn new(
+        theme: &Theme,
+        tera: &tera::Tera,
+        globals: Globals<'a>,
+        lang: &'static Strings,
+    ) -> Native<'a> {
+        let m = mirrored();
+        let builtin = |names: &BTreeSet<String>| names.iter().all(|n| theme.is_builtin(n));
+        let own_layout = !builtin(&m.layout);
+        let frame = if own_layout {
+            frame::Frame::new(theme, tera)
+        } else {
+            None
+        };
+        let kinds = std::array::from_fn(|i| {
+            if !builtin(&m.body[i]) {
+                Mode::Tera
+            } else if !own_layout {
+                Mode::Native
+            } else if m.framed[i] && frame.as_ref().is_some_and(|f| f.fits(&m.names[i])) {
+                Mode::Framed
+            } else {
+                Mode::Tera
+            }
+        });
         Native {
             globals,
             lang,
-            kinds: TEMPLATES.map(builtin),
+            kinds,
+            frame,
         }
     }
 
-    /// Whether the built-in templates of `view` render natively in this build (not a kind
-    /// Tera must render, nor one whose templates the site overrides).
-    pub fn handles(&self, kind: &PageKind, view: &View) -> bool {
+    /// How `view` renders in this build: [`Mode::Tera`] for a kind Tera must render, one whose
+    /// templates the site overrides, or a view the native code does not draw.
+    pub fn mode(&self, kind: &PageKind, view: &View) -> Mode {
         let drawn = |c: &Option<ChartView>| {
             c.as_ref()
                 .is_none_or(|c| !matches!(c.chart.kind, ChartKind::HeatMap { .. }))
         };
-        slot(kind).is_some_and(|i| self.kinds[i])
-            && match view {
-                View::Element(_) | View::Taxon(_) | View::Systems(_) | View::Models(_) => true,
-                View::DataIndex(v) => drawn(&v.chart),
-                View::Retention(v) => drawn(&v.chart),
-                View::Recipients(v) => drawn(&v.chart),
-                View::Model(v) => drawn(&v.chart),
-                _ => false,
-            }
+        let ours = match view {
+            View::Element(_) | View::Taxon(_) | View::Systems(_) | View::Models(_) => true,
+            View::DataIndex(v) => drawn(&v.chart),
+            View::Retention(v) => drawn(&v.chart),
+            View::Recipients(v) => drawn(&v.chart),
+            View::Model(v) => drawn(&v.chart),
+            _ => false,
+        };
+        match slot(kind) {
+            Some(i) if ours => self.kinds[i],
+            _ => Mode::Tera,
+        }
     }
 
-    /// Writes the page of `view` to `w` (see [`Native::handles`]), in pieces of about
-    /// [`PIECE`] bytes.
+    /// The site's layout of a [`Mode::Framed`] page, or `None` when Tera must render the page
+    /// whole after all.
+    pub fn shell(&self, view: &View, title: &str, path: &str, section: &str) -> Option<Shell> {
+        self.frame.as_ref()?.shell(view, title, path, section)
+    }
+
+    /// Writes the page of `view` to `w` (see [`Native::mode`]) in pieces of about [`PIECE`]
+    /// bytes: inside `shell` (the site's layout) when given, else inside the built-in one.
     pub fn write(
         &self,
         view: &View,
         title: &str,
         path: &str,
         section: &str,
+        shell: Option<&Shell>,
         w: &mut dyn Write,
     ) -> io::Result<()> {
         let mut p = Page {
@@ -126,7 +206,10 @@ impl<'a> Native<'a> {
             path,
             section,
         };
-        p.head();
+        match shell {
+            Some(s) => p.raw(s.head()),
+            None => p.head(),
+        }
         match view {
             View::Element(v) => pages::element(&mut p, v),
             View::DataIndex(v) => lists::data_index(&mut p, v),
@@ -139,7 +222,10 @@ impl<'a> Native<'a> {
             View::Models(v) => models::models(&mut p, v),
             _ => {}
         }
-        p.foot();
+        match shell {
+            Some(s) => p.raw(s.foot()),
+            None => p.foot(),
+        }
         p.finish()
     }
 }
@@ -367,5 +453,7 @@ impl Page<'_> {
     }
 }
 
+#[cfg(test)]
+mod override_tests;
 #[cfg(test)]
 mod tests;

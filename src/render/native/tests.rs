@@ -20,11 +20,22 @@ fn compare(
     language: Option<&str>,
     extras: bool,
 ) -> [usize; SLOTS] {
+    let theme = Theme::load(root).expect("a valid theme");
+    compare_in(root, &theme, audience, language, extras)
+}
+
+/// [`compare`] with `theme`; pages in the site's own layout are compared too.
+pub(super) fn compare_in(
+    root: &Path,
+    theme: &Theme,
+    audience: Audience,
+    language: Option<&str>,
+    extras: bool,
+) -> [usize; SLOTS] {
     let mut catalog = crate::load_catalog(root).expect("a valid site");
     if let Some(l) = language {
         catalog.config.language = Some(l.to_string());
     }
-    let theme = Theme::load(root).expect("a valid theme");
     let today = jiff::civil::date(2026, 11, 29);
     let (audit, reviews) =
         crate::commands::check::audit_for_build(root, &catalog, today).expect("audits");
@@ -40,10 +51,11 @@ fn compare(
             updated: jiff::Timestamp::UNIX_EPOCH,
         });
     }
-    let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
+    let tera = tera_env::build(theme, &catalog, &site).expect("templates");
     let native = Native::new(
-        &theme,
-        tera_env::globals(&theme, &catalog, &site),
+        theme,
+        &tera,
+        tera_env::globals(theme, &catalog, &site),
         site.lang,
     );
     let svgs: Vec<String> = site
@@ -60,12 +72,27 @@ fn compare(
     for page in &site.pages {
         let (title, view) = views::build(ctx, page);
         let section = page.kind.section();
-        if !native.handles(&page.kind, &view) {
-            continue;
+        if let Some(i) = slot(&page.kind) {
+            assert_eq!(ROOTS[i], page.kind.template());
         }
+        let shell = match native.mode(&page.kind, &view) {
+            Mode::Tera => continue,
+            Mode::Native => None,
+            Mode::Framed => match native.shell(&view, &title, &page.path, section) {
+                Some(shell) => Some(shell),
+                None => continue,
+            },
+        };
         let mut bytes = Vec::new();
         native
-            .write(&view, &title, &page.path, section, &mut bytes)
+            .write(
+                &view,
+                &title,
+                &page.path,
+                section,
+                shell.as_ref(),
+                &mut bytes,
+            )
             .expect("writes");
         let ours = String::from_utf8(bytes).expect("UTF-8");
         let context = tera_env::page_context(&view, &title, &page.path, section).expect("ctx");
@@ -93,7 +120,7 @@ fn compare(
     counts
 }
 
-fn repo(path: &str) -> std::path::PathBuf {
+pub(super) fn repo(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
@@ -137,42 +164,6 @@ fn native_matches_tera_on_the_model_cases() {
             assert_eq!(counts[7..], [4, 1], "{counts:?}");
         }
     }
-}
-
-#[test]
-fn an_overridden_template_hands_its_kinds_back_to_tera() {
-    let mut theme = Theme::builtin();
-    theme.templates.insert(
-        "data_label.html".into(),
-        crate::render::theme::TemplateSource {
-            text: "MINE".into(),
-            file: "templates/data_label.html".into(),
-        },
-    );
-    let catalog = crate::load_catalog(&repo("")).expect("the demo");
-    let site = plan(&catalog, Audience::Public);
-    let native = Native::new(
-        &theme,
-        tera_env::globals(&theme, &catalog, &site),
-        site.lang,
-    );
-    assert_eq!(
-        native.kinds,
-        [false, true, true, true, true, true, true, true, true]
-    );
-    theme.templates.insert(
-        "base.html".into(),
-        crate::render::theme::TemplateSource {
-            text: "MINE".into(),
-            file: "templates/base.html".into(),
-        },
-    );
-    let native = Native::new(
-        &theme,
-        tera_env::globals(&theme, &catalog, &site),
-        site.lang,
-    );
-    assert_eq!(native.kinds, [false; SLOTS]);
 }
 
 #[test]
