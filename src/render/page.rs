@@ -25,6 +25,7 @@ pub struct Drawn {
 
 impl Drawn {
     /// The counts as `[native, framed, tera]`.
+    #[cfg(test)]
     pub fn counts(&self) -> [usize; 3] {
         [&self.native, &self.framed, &self.tera].map(|c| c.load(Ordering::Relaxed))
     }
