@@ -13,6 +13,7 @@ mod deps;
 mod frame;
 mod layout;
 mod lists;
+mod mirrored;
 mod model_label;
 mod models;
 mod pages;
@@ -20,7 +21,6 @@ mod registers;
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
-use std::sync::OnceLock;
 
 use crate::i18n::Strings;
 use crate::render::charts::ChartKind;
@@ -86,43 +86,6 @@ fn slot(kind: &PageKind) -> Option<usize> {
     })
 }
 
-/// What the native code mirrors of the built-in templates, read from them once.
-struct Mirrored {
-    /// By slot: the templates of the kind's body (its template and what that includes and
-    /// calls, the layout it extends aside; all it uses when that layout is not [`frame::LAYOUT`]).
-    body: [BTreeSet<String>; SLOTS],
-    /// By slot: every identifier in the tags of those templates.
-    names: [BTreeSet<String>; SLOTS],
-    /// By slot: whether the kind extends [`frame::LAYOUT`] (so a site's layout can frame it).
-    framed: [bool; SLOTS],
-    /// The templates of the layout: [`frame::LAYOUT`] and all it uses.
-    layout: BTreeSet<String>,
-}
-
-fn mirrored() -> &'static Mirrored {
-    static MIRRORED: OnceLock<Mirrored> = OnceLock::new();
-    MIRRORED.get_or_init(|| {
-        let graph = deps::Graph::new(super::theme::builtin_templates().iter().copied());
-        let framed =
-            ROOTS.map(|r| graph.refs(r).and_then(|r| r.extends.as_deref()) == Some(frame::LAYOUT));
-        let body: [BTreeSet<String>; SLOTS] =
-            std::array::from_fn(|i| graph.closure(ROOTS[i], !framed[i]));
-        let names = std::array::from_fn(|i| {
-            body[i]
-                .iter()
-                .filter_map(|t| graph.refs(t))
-                .flat_map(|r| r.names.iter().cloned())
-                .collect()
-        });
-        Mirrored {
-            body,
-            names,
-            framed,
-            layout: graph.closure(frame::LAYOUT, true),
-        }
-    })
-}
-
 impl<'a> Native<'a> {
     pub fn new(
         theme: &Theme,
@@ -130,7 +93,7 @@ impl<'a> Native<'a> {
         globals: Globals<'a>,
         lang: &'static Strings,
     ) -> Native<'a> {
-        let m = mirrored();
+        let m = mirrored::mirrored();
         let builtin = |names: &BTreeSet<String>| names.iter().all(|n| theme.is_builtin(n));
         let own_layout = !builtin(&m.layout);
         let frame = if own_layout {

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::mirrored::mirrored;
 use super::tests::{compare_in, repo};
 use super::*;
 use crate::config::Audience;
