@@ -33,6 +33,7 @@ pub mod country;
 pub mod cyclonedx;
 pub mod diag;
 pub mod diff;
+pub mod escape;
 pub mod export;
 pub mod hash;
 pub mod i18n;
@@ -54,7 +55,6 @@ pub mod taxonomy;
 pub mod today;
 pub mod uuid;
 pub mod write;
-pub mod xml;
 
 use std::path::Path;
 

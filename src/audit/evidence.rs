@@ -4,8 +4,8 @@
 
 use crate::config::key_within;
 use crate::hash::FastMap;
-use crate::model::{Catalog, ElementIdx, RecipientIdx, SystemIdx};
 use crate::load::evidence::{map, Detection, EvidenceFile};
+use crate::model::{Catalog, ElementIdx, RecipientIdx, SystemIdx};
 
 use super::rules::{UNDECLARED_DATA, UNDECLARED_RECIPIENT, UNDECLARED_SHARING, UNMAPPED_DATA_TYPE};
 

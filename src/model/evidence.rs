@@ -64,4 +64,3 @@ pub struct EvidenceFile {
     pub systems: Vec<String>,
     pub detections: Vec<Detection>,
 }
-

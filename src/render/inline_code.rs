@@ -2,36 +2,31 @@
 //! `<code>candor check</code>`. Everything else is escaped like any text; no HTML from a
 //! translation ever reaches a page.
 
+use crate::escape::html;
+
 /// `text` escaped for HTML, each pair of backticks turned into a `<code>` element. A lone
 /// backtick (no partner) or an empty pair stays as it is written.
 pub fn inline_code(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len() + 16);
+    let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while let Some(open) = rest.find('`') {
         let after = &rest[open + 1..];
         match after.find('`') {
             Some(close) if close > 0 => {
-                escape(&mut out, &rest[..open]);
-                out.extend_from_slice(b"<code>");
-                escape(&mut out, &after[..close]);
-                out.extend_from_slice(b"</code>");
+                html(&rest[..open], &mut out);
+                out.push_str("<code>");
+                html(&after[..close], &mut out);
+                out.push_str("</code>");
                 rest = &after[close + 1..];
             }
             _ => {
-                escape(&mut out, &rest[..=open]);
+                html(&rest[..=open], &mut out);
                 rest = after;
             }
         }
     }
-    escape(&mut out, rest);
-    // Only whole UTF-8 strings and ASCII entities were written.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The five entities Tera's autoescape writes (the same function Tera is given).
-fn escape(out: &mut Vec<u8>, s: &str) {
-    // Writing into a Vec cannot fail.
-    let _ = super::tera_env::escape_html(s, out);
+    html(rest, &mut out);
+    out
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod markdown;
 pub mod markdown_source;
 mod native;
 pub mod outputs;
+mod page;
 pub mod tera_env;
 pub mod theme;
 
@@ -82,7 +83,6 @@ fn poisoned() -> Error {
     Error::Template("a rendering thread panicked".to_string())
 }
 
-
 /// What went into the sink: HTML pages and SVG charts (besides data.json, sitemap and assets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rendered {
@@ -101,13 +101,34 @@ pub fn render_into(
     done: Option<&AtomicUsize>,
     sink: &Sink,
 ) -> Result<Rendered, Error> {
+    let drawn = page::Drawn::default();
+    render_counted(site, catalog, theme, draw, done, sink, &drawn)
+}
+
+/// [`render_into`], counting the pages each renderer drew into `drawn`.
+fn render_counted(
+    site: &Site,
+    catalog: &Catalog,
+    theme: &Theme,
+    draw: DrawChart,
+    done: Option<&AtomicUsize>,
+    sink: &Sink,
+    drawn: &page::Drawn,
+) -> Result<Rendered, Error> {
     let tick = || {
         if let Some(d) = done {
             d.fetch_add(1, Ordering::Relaxed);
         }
     };
     let tera = tera_env::build(theme, catalog, site)?;
-    let native = native::Native::new(theme, tera_env::globals(theme, catalog, site), site.lang);
+    let globals = tera_env::globals(theme, catalog, site);
+    let native = native::Native::new(theme, &tera, globals, site.lang);
+    let renderers = page::Renderers {
+        tera: &tera,
+        native: &native,
+        theme,
+        drawn,
+    };
     let svgs: Vec<String> = site
         .charts
         .par_iter()
@@ -122,19 +143,16 @@ pub fn render_into(
         site,
         svgs: &svgs,
     };
-    let pages = Pages {
-        ctx,
-        tera: &tera,
-        native: &native,
-        theme,
-    };
     // The data files (charts, data.json, sitemap, search index) alongside the pages.
     let (written, data) = rayon::join(
         || {
             render_order(site)
                 .par_iter()
                 .map(|page| {
-                    let written = pages.render(page, sink);
+                    let (title, view) = views::build(ctx, page);
+                    let updated = site.updated.page(catalog, site, &page.kind);
+                    let updated = updated.map(|d| d.to_string());
+                    let written = renderers.write(page, &title, &view, updated.as_deref(), sink);
                     tick();
                     written
                 })
@@ -205,65 +223,35 @@ fn render_order<'s, 'a>(site: &'s Site<'a>) -> Vec<&'s PageSpec<'a>> {
 /// template reads their markup).
 pub fn dry_run(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<(), Error> {
     let tera = tera_env::build(theme, catalog, site)?;
-    let native = native::Native::new(theme, tera_env::globals(theme, catalog, site), site.lang);
-    let svgs = vec![String::new(); site.charts.len()];
-    let pages = Pages {
-        ctx: views::Ctx {
-            catalog,
-            site,
-            svgs: &svgs,
-        },
+    let globals = tera_env::globals(theme, catalog, site);
+    let native = native::Native::new(theme, &tera, globals, site.lang);
+    let drawn = page::Drawn::default();
+    let renderers = page::Renderers {
         tera: &tera,
         native: &native,
         theme,
+        drawn: &drawn,
+    };
+    let svgs = vec![String::new(); site.charts.len()];
+    let ctx = views::Ctx {
+        catalog,
+        site,
+        svgs: &svgs,
     };
     let mut seen = HashSet::new();
     let nowhere = |_: &Path, _: &[u8]| Ok(());
     let written: Vec<Result<(), PageError>> = render_order(site)
         .into_iter()
         .filter(|p| seen.insert(p.kind.template()))
-        .map(|p| pages.render(p, &nowhere))
+        .map(|page| {
+            let (title, view) = views::build(ctx, page);
+            let updated = site.updated.page(catalog, site, &page.kind);
+            let updated = updated.map(|d| d.to_string());
+            renderers.write(page, &title, &view, updated.as_deref(), &nowhere)
+        })
         .collect();
     template_errors(written)?;
     outputs::assets(site, theme).map(drop)
-}
-
-/// What renders a page: the native renderer where it handles the page, else Tera.
-struct Pages<'r, 'a> {
-    ctx: views::Ctx<'r>,
-    tera: &'r tera::Tera,
-    native: &'r native::Native<'a>,
-    theme: &'r Theme,
-}
-
-impl Pages<'_, '_> {
-    fn render(&self, page: &PageSpec, sink: &Sink) -> Result<(), PageError> {
-        let failed = |e: tera::Error| {
-            PageError::Template(tera_env::page_failure(&e, self.theme, &page.path))
-        };
-        let (title, view) = views::build(self.ctx, page);
-        let section = page.kind.section();
-        let site = self.ctx.site;
-        let updated = site.updated.page(self.ctx.catalog, site, &page.kind);
-        let updated = updated.map(|d| d.to_string());
-        let updated = updated.as_deref();
-        let path = Path::new(&page.path);
-        let written = if self.native.handles(&page.kind, &view) {
-            sink.stream(path, &mut |w| {
-                self.native
-                    .write(&view, &title, &page.path, section, updated, w)
-            })
-        } else {
-            let context = tera_env::page_context(&view, &title, &page.path, section, updated)
-                .map_err(failed)?;
-            let html = self
-                .tera
-                .render(page.kind.template(), &context)
-                .map_err(failed)?;
-            sink.file(path, html.as_bytes())
-        };
-        written.map_err(PageError::Write)
-    }
 }
 
 enum PageError {

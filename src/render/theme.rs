@@ -47,6 +47,11 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = embed!(
     "notice.html",
 );
 
+/// Every built-in template: name and text.
+pub fn builtin_templates() -> &'static [(&'static str, &'static str)] {
+    BUILTIN_TEMPLATES
+}
+
 /// Every built-in asset, by output path.
 const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (

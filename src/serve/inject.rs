@@ -2,6 +2,8 @@
 //! script, and, when the last build failed, an overlay with its diagnostics (escaped). A page
 //! written by `candor build` never carries either.
 
+use crate::escape::html_string as escape;
+
 /// Where the live-reload script is served.
 pub const SCRIPT_PATH: &str = "/__candor/live.js";
 /// The endpoint the script long-polls: `?since=<generation>` answers with the generation once
@@ -23,22 +25,6 @@ pub const SCRIPT: &str = r#"(function () {
   poll();
 })();
 "#;
-
-/// Escapes text for HTML content and attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The `<script>` tag that loads the live-reload script for a page of `generation`.
 pub fn script_tag(generation: u64) -> String {

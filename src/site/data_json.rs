@@ -353,7 +353,7 @@ impl Serialize for DataJson<'_> {
 }
 
 /// Writes the part of `catalog` the site's audience may see to `writer`, pretty-printed and
-/// markup-safe (see [`markup_safe`]), as it is produced: nothing but the output is built.
+/// markup-safe (see [`crate::escape::json_markup_to`]), as it is produced: nothing but the output is built.
 /// Many small writes: give it a buffered writer.
 pub fn data_json_to<W: Write>(
     catalog: &Catalog,
@@ -378,21 +378,6 @@ fn size_hint(catalog: &Catalog, site: &Site) -> usize {
     let uses = site.scope.uses().count();
     let elements = site.scope.elements().count();
     16 * 1024 + elements * 448 + uses * 512 + catalog.models.len() * 2048
-}
-
-/// JSON text with `<`, `>` and `&` escaped: they only occur inside strings, so the JSON means
-/// the same and stays harmless if someone pastes it into an HTML page.
-pub fn markup_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 1);
-    for ch in json.chars() {
-        match ch {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

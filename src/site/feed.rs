@@ -14,7 +14,7 @@ use super::history::Item;
 
 /// Escapes text for XML content and attribute values (forbidden characters dropped).
 fn xml(s: &str) -> String {
-    crate::xml::escape(s)
+    crate::escape::xml_string(s)
 }
 
 /// The site's title, as the theme computes it.

@@ -9,16 +9,16 @@ pub mod changes;
 pub mod chart;
 pub mod charts;
 pub mod data_json;
-pub mod evidence;
 pub mod downloads;
+pub mod evidence;
 pub mod feed;
 pub mod freshness;
 pub mod gap;
 pub mod git;
 pub mod groups;
-pub mod rights;
 pub mod history;
 pub mod paging;
+pub mod rights;
 pub mod search;
 pub mod sitemap;
 pub mod urls;
@@ -450,12 +450,19 @@ fn data_sections<'a>(
         let subjects = &catalog.elements[*e].subjects;
         audience == Audience::Internal
             || subjects.is_empty()
-            || subjects.iter().any(|s| catalog.config.is_audience_subject(s))
+            || subjects
+                .iter()
+                .any(|s| catalog.config.is_audience_subject(s))
     };
     groups
         .sections
         .iter()
-        .map(|(&key, members)| (key, members.iter().copied().filter(ours).collect::<Vec<_>>()))
+        .map(|(&key, members)| {
+            (
+                key,
+                members.iter().copied().filter(ours).collect::<Vec<_>>(),
+            )
+        })
         .filter(|(_, members)| !members.is_empty())
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::{urls, Site};
 
-use crate::xml::escape_into as xml_escape;
+use crate::escape::xml as xml_escape;
 
 /// The sitemap of a planned site. `base_url` may be empty.
 pub fn sitemap(site: &Site, base_url: &str) -> String {

@@ -125,11 +125,11 @@ fn finish(chart: &Chart, title: &str, drawn: Drawn) -> String {
     ] {
         out.push_str(piece);
     }
-    crate::xml::escape_into(title, &mut out);
+    crate::escape::xml(title, &mut out);
     out.push_str("</title>\n<desc id=\"");
     out.push_str(&ids.desc);
     out.push_str("\">");
-    crate::xml::escape_into(&text::clean(&chart.description), &mut out);
+    crate::escape::xml(&text::clean(&chart.description), &mut out);
     out.push_str("</desc>\n<style>");
     out.push_str(&theme::stylesheet(&ids.root, &body));
     out.push_str("</style>\n");

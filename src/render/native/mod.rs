@@ -2,19 +2,25 @@
 //! compiled by hand into Rust: the same bytes as Tera gives for `templates/*.html`, several
 //! times faster.
 //!
-//! The Tera files stay the source of truth and what a site overrides: as soon as a site
-//! replaces any template a page kind uses, that kind is rendered by Tera again. A test renders
-//! every page both ways and compares the bytes (`tests::native_matches_tera`).
+//! The Tera files stay the source of truth and what a site overrides. Which templates a page
+//! kind uses is read from the templates (`deps`): as soon as a site replaces one of those of a
+//! kind's body, that kind is rendered by Tera again; a site's own layout (`base.html`) is
+//! rendered by Tera around the native body (`frame`). A test renders every page both ways and
+//! compares the bytes (`tests::native_matches_tera`).
 
 mod chart;
+mod deps;
+mod frame;
 mod layout;
 mod lists;
+mod mirrored;
 mod model_label;
 mod models;
 mod pager;
 mod pages;
 mod registers;
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use crate::i18n::Strings;
@@ -22,44 +28,50 @@ use crate::site::chart::ChartKind;
 use crate::site::views::{ChartView, Link, PolicyBrief, TaxonRef, View};
 use crate::site::PageKind;
 
+pub use frame::Shell;
+
 use super::tera_env::Globals;
 use super::theme::Theme;
+
+/// How the pages of a kind are rendered in a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// By Tera: the site overrides a template of the kind's body (or its layout cannot frame
+    /// a native body).
+    Tera,
+    /// Natively, layout included.
+    Native,
+    /// The body natively, inside the site's own layout rendered by Tera.
+    Framed,
+}
 
 /// Which page kinds render natively in this build, with the site-wide values they show.
 pub struct Native<'a> {
     globals: Globals<'a>,
     lang: &'static Strings,
-    /// By [`slot`]: whether every template the kind uses is built in.
-    kinds: [bool; SLOTS],
+    /// By [`slot`].
+    kinds: [Mode; SLOTS],
+    /// The site's layout, when it overrides the built-in one and can frame native bodies.
+    frame: Option<frame::Frame>,
 }
 
 const SLOTS: usize = 9;
 
-/// The templates each natively rendered kind uses besides [`COMMON`], by [`slot`].
-const TEMPLATES: [&[&str]; SLOTS] = [
-    &[
-        "element.html",
-        "data_label.html",
-        "findings.html",
-        "finding.html",
-    ],
-    &["data_index.html", "chart.html"],
-    &["purpose.html"],
-    &["category.html"],
-    &["retention.html", "chart.html"],
-    &["recipients.html", "chart.html"],
-    &["systems.html"],
-    &[
-        "model.html",
-        "model_label.html",
-        "chart.html",
-        "findings.html",
-        "finding.html",
-    ],
-    &["models.html"],
+/// The template of each natively rendered kind, by [`slot`] (what `PageKind::template` says,
+/// which a test checks).
+const ROOTS: [&str; SLOTS] = [
+    "element.html",
+    "data_index.html",
+    "purpose.html",
+    "category.html",
+    "retention.html",
+    "recipients.html",
+    "systems.html",
+    "model.html",
+    "models.html",
 ];
 
-/// The index of a natively rendered kind in [`TEMPLATES`].
+/// The index of a natively rendered kind in [`ROOTS`].
 fn slot(kind: &PageKind) -> Option<usize> {
     Some(match kind {
         PageKind::Element(_) => 0,
@@ -75,39 +87,78 @@ fn slot(kind: &PageKind) -> Option<usize> {
     })
 }
 
-/// Templates every native page uses.
-const COMMON: &[&str] = &["base.html", "macros.html"];
-
 impl<'a> Native<'a> {
-    pub fn new(theme: &Theme, globals: Globals<'a>, lang: &'static Strings) -> Native<'a> {
-        let builtin = |names: &[&str]| COMMON.iter().chain(names).all(|n| theme.is_builtin(n));
+    pub fn new(
+        theme: &Theme,
+        tera: &tera::Tera,
+        globals: Globals<'a>,
+        lang: &'static Strings,
+    ) -> Native<'a> {
+        let m = mirrored::mirrored();
+        let builtin = |names: &BTreeSet<String>| names.iter().all(|n| theme.is_builtin(n));
+        let own_layout = !builtin(&m.layout);
+        let frame = if own_layout {
+            frame::Frame::new(theme, tera)
+        } else {
+            None
+        };
+        let kinds = std::array::from_fn(|i| {
+            if !builtin(&m.body[i]) {
+                Mode::Tera
+            } else if !own_layout {
+                Mode::Native
+            } else if m.framed[i] && frame.as_ref().is_some_and(|f| f.fits(&m.names[i])) {
+                Mode::Framed
+            } else {
+                Mode::Tera
+            }
+        });
         Native {
             globals,
             lang,
-            kinds: TEMPLATES.map(builtin),
+            kinds,
+            frame,
         }
     }
 
-    /// Whether the built-in templates of `view` render natively in this build (not a kind
-    /// Tera must render, nor one whose templates the site overrides).
-    pub fn handles(&self, kind: &PageKind, view: &View) -> bool {
+    /// How `view` renders in this build: [`Mode::Tera`] for a kind Tera must render, one whose
+    /// templates the site overrides, or a view the native code does not draw.
+    pub fn mode(&self, kind: &PageKind, view: &View) -> Mode {
         let drawn = |c: &Option<ChartView>| {
             c.as_ref()
                 .is_none_or(|c| !matches!(c.chart.kind, ChartKind::HeatMap { .. }))
         };
-        slot(kind).is_some_and(|i| self.kinds[i])
-            && match view {
-                View::Element(_) | View::Taxon(_) | View::Systems(_) | View::Models(_) => true,
-                View::DataIndex(v) => drawn(&v.chart),
-                View::Retention(v) => drawn(&v.chart),
-                View::Recipients(v) => drawn(&v.chart),
-                View::Model(v) => drawn(&v.chart),
-                _ => false,
-            }
+        let ours = match view {
+            View::Element(_) | View::Taxon(_) | View::Systems(_) | View::Models(_) => true,
+            View::DataIndex(v) => drawn(&v.chart),
+            View::Retention(v) => drawn(&v.chart),
+            View::Recipients(v) => drawn(&v.chart),
+            View::Model(v) => drawn(&v.chart),
+            _ => false,
+        };
+        match slot(kind) {
+            Some(i) if ours => self.kinds[i],
+            _ => Mode::Tera,
+        }
     }
 
-    /// Writes the page of `view` to `w` (see [`Native::handles`]), in pieces of about
-    /// [`PIECE`] bytes.
+    /// The site's layout of a [`Mode::Framed`] page, or `None` when Tera must render the page
+    /// whole after all.
+    pub fn shell(
+        &self,
+        view: &View,
+        title: &str,
+        path: &str,
+        section: &str,
+        last_updated: Option<&str>,
+    ) -> Option<Shell> {
+        self.frame
+            .as_ref()?
+            .shell(view, title, path, section, last_updated)
+    }
+
+    /// Writes the page of `view` to `w` (see [`Native::mode`]) in pieces of about [`PIECE`]
+    /// bytes: inside `shell` (the site's layout) when given, else inside the built-in one.
     pub fn write(
         &self,
         view: &View,
@@ -115,6 +166,7 @@ impl<'a> Native<'a> {
         path: &str,
         section: &str,
         last_updated: Option<&str>,
+        shell: Option<&Shell>,
         w: &mut dyn Write,
     ) -> io::Result<()> {
         let mut p = Page {
@@ -129,7 +181,10 @@ impl<'a> Native<'a> {
             section,
             last_updated,
         };
-        p.head();
+        match shell {
+            Some(s) => p.raw(s.head()),
+            None => p.head(),
+        }
         match view {
             View::Element(v) => pages::element(&mut p, v),
             View::DataIndex(v) => lists::data_index(&mut p, v),
@@ -142,7 +197,10 @@ impl<'a> Native<'a> {
             View::Models(v) => models::models(&mut p, v),
             _ => {}
         }
-        p.foot();
+        match shell {
+            Some(s) => p.raw(s.foot()),
+            None => p.foot(),
+        }
         p.finish()
     }
 }
@@ -210,19 +268,7 @@ impl Page<'_> {
 
     /// `{{ s }}` in an autoescaped template: the same five entities as Tera.
     fn text(&mut self, s: &str) {
-        let mut rest = s;
-        while let Some(i) = special(rest.as_bytes()) {
-            self.out.push_str(&rest[..i]);
-            self.out.push_str(match rest.as_bytes()[i] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                _ => "&#39;",
-            });
-            rest = &rest[i + 1..];
-        }
-        self.out.push_str(rest);
+        crate::escape::html(s, &mut self.out);
     }
 
     /// `{{ t.<key> }}` (`{{ t.<key> | code }}` for a string with backticks: templates print
@@ -387,13 +433,7 @@ impl Page<'_> {
     }
 }
 
-/// Where the first byte HTML text escapes (`& < > " '`) is. Two vectorised scans instead of
-/// a byte loop: escaping was ~9% of a build.
-fn special(bytes: &[u8]) -> Option<usize> {
-    let angle = memchr::memchr3(b'&', b'<', b'>', bytes);
-    let quote = memchr::memchr2(b'"', b'\'', &bytes[..angle.unwrap_or(bytes.len())]);
-    quote.or(angle)
-}
-
+#[cfg(test)]
+mod override_tests;
 #[cfg(test)]
 mod tests;

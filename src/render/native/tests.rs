@@ -9,7 +9,6 @@ use crate::config::Audience;
 use crate::render::tera_env;
 use crate::site::audit::SiteAudit;
 use crate::site::changes::SiteChanges;
-use crate::site::plan;
 use crate::site::views::{self, Ctx};
 
 /// Renders every page of the site at `root` both ways; returns how many pages of each native
@@ -20,13 +19,8 @@ fn compare(
     language: Option<&str>,
     extras: bool,
 ) -> [usize; SLOTS] {
-    compare_paged(
-        root,
-        audience,
-        language,
-        extras,
-        crate::site::paging::PER_PAGE,
-    )
+    let theme = Theme::load(root).expect("a valid theme");
+    compare_in(root, &theme, audience, language, extras)
 }
 
 /// [`compare`] with long lists split every `per_page` entries.
@@ -37,11 +31,35 @@ fn compare_paged(
     extras: bool,
     per_page: usize,
 ) -> [usize; SLOTS] {
+    let theme = Theme::load(root).expect("a valid theme");
+    compare_with(root, &theme, audience, language, extras, per_page)
+}
+
+/// [`compare`] with `theme`; pages in the site's own layout are compared too.
+pub(super) fn compare_in(
+    root: &Path,
+    theme: &Theme,
+    audience: Audience,
+    language: Option<&str>,
+    extras: bool,
+) -> [usize; SLOTS] {
+    let per_page = crate::site::paging::PER_PAGE;
+    compare_with(root, theme, audience, language, extras, per_page)
+}
+
+/// [`compare_in`] with long lists split every `per_page` entries.
+fn compare_with(
+    root: &Path,
+    theme: &Theme,
+    audience: Audience,
+    language: Option<&str>,
+    extras: bool,
+    per_page: usize,
+) -> [usize; SLOTS] {
     let mut catalog = crate::load_catalog(root).expect("a valid site");
     if let Some(l) = language {
         catalog.config.language = Some(l.to_string());
     }
-    let theme = Theme::load(root).expect("a valid theme");
     let today = jiff::civil::date(2026, 11, 29);
     let (audit, reviews) = crate::pipeline::audit_for_build(&catalog, today).expect("audits");
     let diff = crate::diff::compare(&catalog, &catalog, audience, crate::diff::Labels::Names);
@@ -59,10 +77,11 @@ fn compare_paged(
             10,
         ));
     }
-    let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
+    let tera = tera_env::build(theme, &catalog, &site).expect("templates");
     let native = Native::new(
-        &theme,
-        tera_env::globals(&theme, &catalog, &site),
+        theme,
+        &tera,
+        tera_env::globals(theme, &catalog, &site),
         site.lang,
     );
     let svgs: Vec<String> = site
@@ -79,9 +98,19 @@ fn compare_paged(
     for page in &site.pages {
         let (title, view) = views::build(ctx, page);
         let section = page.kind.section();
-        if !native.handles(&page.kind, &view) {
-            continue;
+        if let Some(i) = slot(&page.kind) {
+            assert_eq!(ROOTS[i], page.kind.template());
         }
+        let shell = match native.mode(&page.kind, &view) {
+            Mode::Tera => continue,
+            Mode::Native => None,
+            Mode::Framed => {
+                match native.shell(&view, &title, &page.path, section, Some("2026-01-02")) {
+                    Some(shell) => Some(shell),
+                    None => continue,
+                }
+            }
+        };
         let mut bytes = Vec::new();
         native
             .write(
@@ -90,6 +119,7 @@ fn compare_paged(
                 &page.path,
                 section,
                 Some("2026-01-02"),
+                shell.as_ref(),
                 &mut bytes,
             )
             .expect("writes");
@@ -121,7 +151,7 @@ fn compare_paged(
     counts
 }
 
-fn repo(path: &str) -> std::path::PathBuf {
+pub(super) fn repo(path: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
@@ -168,42 +198,6 @@ fn native_matches_tera_on_the_model_cases() {
 }
 
 #[test]
-fn an_overridden_template_hands_its_kinds_back_to_tera() {
-    let mut theme = Theme::builtin();
-    theme.templates.insert(
-        "data_label.html".into(),
-        crate::render::theme::TemplateSource {
-            text: "MINE".into(),
-            file: "templates/data_label.html".into(),
-        },
-    );
-    let catalog = crate::load_catalog(&repo("")).expect("the demo");
-    let site = plan(&catalog, Audience::Public);
-    let native = Native::new(
-        &theme,
-        tera_env::globals(&theme, &catalog, &site),
-        site.lang,
-    );
-    assert_eq!(
-        native.kinds,
-        [false, true, true, true, true, true, true, true, true]
-    );
-    theme.templates.insert(
-        "base.html".into(),
-        crate::render::theme::TemplateSource {
-            text: "MINE".into(),
-            file: "templates/base.html".into(),
-        },
-    );
-    let native = Native::new(
-        &theme,
-        tera_env::globals(&theme, &catalog, &site),
-        site.lang,
-    );
-    assert_eq!(native.kinds, [false; SLOTS]);
-}
-
-#[test]
 fn native_matches_tera_on_a_bare_site() {
     // No registers, no models, no contact: the empty branches of every template.
     let dir = tempfile::tempdir().expect("temp dir");
@@ -225,25 +219,6 @@ fn native_matches_tera_on_a_bare_site() {
         // Retention, recipients, systems; no model page; the empty models index.
         assert_eq!(counts[4..], [1, 1, 1, 0, 1], "{counts:?}");
     }
-}
-
-/// `special` finds the first of the five escaped bytes wherever it is, or none.
-#[test]
-fn special_finds_the_first_byte_to_escape() {
-    assert_eq!(special(b""), None);
-    assert_eq!(special(b"plain text, no markup (at all) 100%"), None);
-    for (i, c) in [b'&', b'<', b'>', b'"', b'\''].into_iter().enumerate() {
-        // Before and after a byte of the other scan, in a text longer than a vector.
-        let mut text = vec![b'x'; 70];
-        text[40 + i] = c;
-        text[60] = if matches!(c, b'"' | b'\'') {
-            b'<'
-        } else {
-            b'"'
-        };
-        assert_eq!(special(&text), Some(40 + i), "{}", c as char);
-    }
-    assert_eq!(special("café's".as_bytes()), Some(5));
 }
 
 /// Element pages that evidence confirms ("Confirmed by the Bearer scan of …"), both audiences.

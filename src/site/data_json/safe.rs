@@ -21,38 +21,6 @@ pub fn to_writer<W: Write, T: Serialize + ?Sized>(
     }
 }
 
-/// Writes the unescaped `fragment` of a JSON string with `<`, `>`, `&` as `\u` escapes.
-fn write_safe<W: ?Sized + Write>(writer: &mut W, fragment: &str) -> io::Result<()> {
-    let bytes = fragment.as_bytes();
-    if !has_markup(bytes) {
-        return writer.write_all(bytes);
-    }
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escaped: &[u8] = match b {
-            b'<' => b"\\u003c",
-            b'>' => b"\\u003e",
-            b'&' => b"\\u0026",
-            _ => continue,
-        };
-        writer.write_all(&bytes[start..i])?;
-        writer.write_all(escaped)?;
-        start = i + 1;
-    }
-    writer.write_all(&bytes[start..])
-}
-
-/// Whether `bytes` holds `<`, `>` or `&`; checks 16 bytes at a time (vectorised), as most
-/// text has none.
-fn has_markup(bytes: &[u8]) -> bool {
-    let markup = |b: u8| (b == b'<') | (b == b'>') | (b == b'&');
-    let mut chunks = bytes.chunks_exact(16);
-    let found = chunks
-        .by_ref()
-        .any(|c| c.iter().fold(false, |m, &b| m | markup(b)));
-    found || chunks.remainder().iter().any(|&b| markup(b))
-}
-
 /// Wraps a formatter, escaping markup characters in every string fragment (keys included).
 struct MarkupSafe<F>(F);
 
@@ -102,7 +70,7 @@ impl<F: Formatter> Formatter for MarkupSafe<F> {
 
     #[inline]
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
-        write_safe(w, s)
+        crate::escape::json_markup_to(s, w)
     }
 }
 
