@@ -6,8 +6,8 @@
 //! Arrows only point down: a module uses its own layer and the layers below it, never one
 //! above (`tests/layering.rs` holds the same list and enforces it). Bottom first:
 //!
-//! - layer 0 foundations: diag, hash, xml, out, uuid, ids, country, i18n, today, progress,
-//!   repo_root, cyclonedx, sink
+//! - layer 0 foundations: diag, hash, escape, csv_cell, out, uuid, ids, country, i18n, today,
+//!   progress, repo_root, cyclonedx, sink
 //! - layer 1 config: config, taxonomy
 //! - layer 2 model: model
 //! - layer 3 load: load
@@ -30,6 +30,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod country;
+pub mod csv_cell;
 pub mod cyclonedx;
 pub mod diag;
 pub mod diff;

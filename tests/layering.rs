@@ -18,7 +18,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &[
             "diag",
             "hash",
-            "xml",
+            "escape",
+            "csv_cell",
             "out",
             "uuid",
             "ids",

@@ -2,7 +2,6 @@
 //! Every export is deterministic: sorted, and timestamped only when given a stamp
 //! (`SOURCE_DATE_EPOCH`).
 
-pub mod csv_cell;
 pub mod cyclonedx;
 pub mod fides;
 pub mod play;

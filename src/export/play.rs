@@ -11,11 +11,11 @@ use std::collections::BTreeSet;
 
 use crate::model::{Element, Necessity, RecipientRole, Use};
 
-use super::csv_cell::CsvWriter;
 use super::play_map::{
     lookup, prefixes, PlayType, CATEGORY_MAP, NON_USER_SUBJECTS, PURPOSES, TYPES, USE_MAP,
 };
 use super::view::View;
+use crate::csv_cell::CsvWriter;
 
 pub const HEADER: [&str; 5] = [
     "Question ID (machine readable)",

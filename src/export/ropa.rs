@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 use crate::model::{Element, System, TransferMechanism, Use};
 
-use super::csv_cell::CsvWriter;
 use super::view::{distinct, legal_basis_text, retention_text, View};
 use crate::country::in_eea;
+use crate::csv_cell::CsvWriter;
 
 /// Column names, in order, of a public export.
 pub const PUBLIC_COLUMNS: &[&str] = &[

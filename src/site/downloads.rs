@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::export::csv_cell::CsvWriter;
+use crate::csv_cell::CsvWriter;
 use crate::model::{Catalog, RetentionPeriod};
 
 use super::{words, Site};
