@@ -383,7 +383,7 @@ fn an_empty_catalog_renders_every_section() {
     assert!(home.contains("Nobody outside Northwind Threads"), "{home}");
     assert_eq!(
         site.pages.len(),
-        9,
-        "home, data, categories, purposes, 3 registers, models, rights"
+        10,
+        "home, data, categories, purposes, 3 registers, models, rights, the whole notice"
     );
 }

@@ -45,6 +45,7 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
         }
         p.raw("</p>");
     }
+    p.raw("\n  ");
     downloads(p);
     p.raw("\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
     p.t("filter.heading");
