@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tera::Tera;
 
-use super::native::{Mode, Native};
+use super::native::{Mode, Native, Place};
 use super::tera_env;
 use super::theme::Theme;
 use super::{PageError, Sink};
@@ -54,15 +54,18 @@ impl Renderers<'_, '_> {
     ) -> Result<(), PageError> {
         let section = page.kind.section();
         let path = Path::new(&page.path);
+        let place = Place {
+            title,
+            path: &page.path,
+            section,
+            last_updated: updated,
+        };
         let shell = match self.native.mode(&page.kind, view) {
             Mode::Tera => None,
             Mode::Native => {
                 self.drawn.native.fetch_add(1, Ordering::Relaxed);
                 return sink
-                    .stream(path, &mut |w| {
-                        self.native
-                            .write(view, title, &page.path, section, updated, None, w)
-                    })
+                    .stream(path, &mut |w| self.native.write(view, &place, None, w))
                     .map_err(PageError::Write);
             }
             Mode::Framed => self.native.shell(view, title, &page.path, section, updated),
@@ -72,8 +75,7 @@ impl Renderers<'_, '_> {
             return sink
                 .stream(path, &mut |w| {
                     let shell = Some(&shell);
-                    self.native
-                        .write(view, title, &page.path, section, updated, shell, w)
+                    self.native.write(view, &place, shell, w)
                 })
                 .map_err(PageError::Write);
         }

@@ -367,6 +367,34 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
     }
 }
 
+/// [`Site::data_sections`]: on a public build, only elements about the audience's own groups
+/// (or about no group in particular); staff and applicant data is on its subject's page.
+fn data_sections<'a>(
+    catalog: &Catalog,
+    audience: Audience,
+    groups: &Groups<'a>,
+) -> std::collections::BTreeMap<&'a str, Vec<ElementIdx>> {
+    let ours = |e: &ElementIdx| {
+        let subjects = &catalog.elements[*e].subjects;
+        audience == Audience::Internal
+            || subjects.is_empty()
+            || subjects
+                .iter()
+                .any(|s| catalog.config.is_audience_subject(s))
+    };
+    groups
+        .sections
+        .iter()
+        .map(|(&key, members)| {
+            (
+                key,
+                members.iter().copied().filter(ours).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, members)| !members.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,32 +465,4 @@ mod tests {
         let public = plan(&c, Audience::Public);
         assert!(!public.pages.iter().any(|x| x.path.contains("secret")));
     }
-}
-
-/// [`Site::data_sections`]: on a public build, only elements about the audience's own groups
-/// (or about no group in particular); staff and applicant data is on its subject's page.
-fn data_sections<'a>(
-    catalog: &Catalog,
-    audience: Audience,
-    groups: &Groups<'a>,
-) -> std::collections::BTreeMap<&'a str, Vec<ElementIdx>> {
-    let ours = |e: &ElementIdx| {
-        let subjects = &catalog.elements[*e].subjects;
-        audience == Audience::Internal
-            || subjects.is_empty()
-            || subjects
-                .iter()
-                .any(|s| catalog.config.is_audience_subject(s))
-    };
-    groups
-        .sections
-        .iter()
-        .map(|(&key, members)| {
-            (
-                key,
-                members.iter().copied().filter(ours).collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, members)| !members.is_empty())
-        .collect()
 }

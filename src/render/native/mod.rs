@@ -87,6 +87,16 @@ fn slot(kind: &PageKind) -> Option<usize> {
     })
 }
 
+/// Where a page sits in the site: what its layout shows besides the body.
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'p> {
+    pub title: &'p str,
+    pub path: &'p str,
+    pub section: &'p str,
+    /// The footer's "last updated" date.
+    pub last_updated: Option<&'p str>,
+}
+
 impl<'a> Native<'a> {
     pub fn new(
         theme: &Theme,
@@ -157,18 +167,22 @@ impl<'a> Native<'a> {
             .shell(view, title, path, section, last_updated)
     }
 
-    /// Writes the page of `view` to `w` (see [`Native::mode`]) in pieces of about [`PIECE`]
-    /// bytes: inside `shell` (the site's layout) when given, else inside the built-in one.
+    /// Writes the page of `view` at `place` to `w` (see [`Native::mode`]) in pieces of about
+    /// [`PIECE`] bytes: inside `shell` (the site's layout) when given, else inside the built-in
+    /// one.
     pub fn write(
         &self,
         view: &View,
-        title: &str,
-        path: &str,
-        section: &str,
-        last_updated: Option<&str>,
+        place: &Place,
         shell: Option<&Shell>,
         w: &mut dyn Write,
     ) -> io::Result<()> {
+        let Place {
+            title,
+            path,
+            section,
+            last_updated,
+        } = *place;
         let mut p = Page {
             out: String::with_capacity(16 * 1024),
             spill: w,

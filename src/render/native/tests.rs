@@ -115,10 +115,12 @@ fn compare_with(
         native
             .write(
                 &view,
-                &title,
-                &page.path,
-                section,
-                Some("2026-01-02"),
+                &Place {
+                    title: &title,
+                    path: &page.path,
+                    section,
+                    last_updated: Some("2026-01-02"),
+                },
                 shell.as_ref(),
                 &mut bytes,
             )
