@@ -526,3 +526,25 @@ fn subject_and_rights_pages_stay_small_for_a_large_group() {
     );
     assert!(staff.len() < 20_000 && out["rights/index.html"].len() < 30_000);
 }
+
+/// The home page's heat map and per-category chart speak about the reader's own data: a public
+/// build has no column for the purposes of job applicants' data (employment), an internal one
+/// does.
+#[test]
+fn the_home_charts_show_the_readers_own_data() {
+    use candor::site::chart::ChartKind;
+    let catalog = candor::load_catalog(common::demo()).expect("demo loads");
+    let columns = |audience| {
+        let site = candor::site::plan(&catalog, audience);
+        match &site.charts[site.chart_index.heatmap].kind {
+            ChartKind::HeatMap { columns, rows, .. } => (columns.clone(), rows.len()),
+            _ => panic!("not a heat map"),
+        }
+    };
+    let employment = catalog.taxonomy.uses.name("employment").to_string();
+    let (public, public_rows) = columns(Audience::Public);
+    let (internal, internal_rows) = columns(Audience::Internal);
+    assert!(!public.contains(&employment), "{public:?}");
+    assert!(internal.contains(&employment), "{internal:?}");
+    assert!(public_rows <= internal_rows);
+}

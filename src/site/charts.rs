@@ -5,20 +5,31 @@
 use crate::model::{Catalog, ModelCard, RetentionPeriod};
 use crate::site::chart::{Bar, Chart, ChartKind, ChartNotes, Point};
 
-use super::groups::{chain, Groups};
+use super::groups::chain;
+#[cfg(test)]
+use super::groups::Groups;
+
+/// Elements by data category: the rows of the heat map and the bars per category.
+pub type Sections<'a> = std::collections::BTreeMap<&'a str, Vec<crate::model::ElementIdx>>;
 use crate::i18n::Strings;
 use crate::model::scope::Scope;
 use crate::model::words;
 
 /// `collection-heatmap`: data categories (two levels deep) x top-level purposes, counting the
 /// elements of each category used for each purpose.
-pub fn heatmap(l: &Strings, catalog: &Catalog, scope: &Scope, groups: &Groups) -> Chart {
+pub fn heatmap(
+    l: &Strings,
+    catalog: &Catalog,
+    scope: &Scope,
+    sections: &Sections,
+    columns: &[&str],
+) -> Chart {
     let tax = &catalog.taxonomy;
-    let rows: Vec<&str> = groups.sections.keys().copied().collect();
-    let columns: Vec<&str> = groups.top_purposes.keys().copied().collect();
+    let rows: Vec<&str> = sections.keys().copied().collect();
+    let columns: Vec<&str> = columns.to_vec();
     let mut cells = vec![vec![0u32; columns.len()]; rows.len()];
     let mut seen: Vec<usize> = Vec::new();
-    for (r, members) in groups.sections.values().enumerate() {
+    for (r, members) in sections.values().enumerate() {
         for &e in members {
             seen.clear();
             for u in scope.filter_uses(&catalog.elements[e].uses) {
@@ -58,9 +69,8 @@ pub fn heatmap(l: &Strings, catalog: &Catalog, scope: &Scope, groups: &Groups) -
 }
 
 /// `elements-per-category`: how many kinds of data each category holds.
-pub fn per_category(l: &Strings, catalog: &Catalog, groups: &Groups) -> Chart {
-    let bars = groups
-        .sections
+pub fn per_category(l: &Strings, catalog: &Catalog, sections: &Sections) -> Chart {
+    let bars = sections
         .iter()
         .map(|(key, members)| count_bar(catalog.taxonomy.categories.name(key), members.len()))
         .collect();
@@ -249,6 +259,10 @@ mod tests {
         crate::i18n::strings(None)
     }
 
+    fn tops<'a>(g: &Groups<'a>) -> Vec<&'a str> {
+        g.top_purposes.keys().copied().collect()
+    }
+
     #[test]
     fn heatmap_counts_elements_per_section_and_top_purpose() {
         let c = testkit::catalog();
@@ -258,7 +272,7 @@ mod tests {
             rows,
             columns,
             cells,
-        } = heatmap(en(), &c, &scope, &groups).kind
+        } = heatmap(en(), &c, &scope, &groups.sections, &tops(&groups)).kind
         else {
             panic!("not a heat map");
         };
@@ -272,7 +286,9 @@ mod tests {
         // The internal analytics rows add no column on a public build.
         let internal = Scope::new(&c, Audience::Internal);
         let g = Groups::new(&c, &internal);
-        let ChartKind::HeatMap { columns, .. } = heatmap(en(), &c, &internal, &g).kind else {
+        let ChartKind::HeatMap { columns, .. } =
+            heatmap(en(), &c, &internal, &g.sections, &tops(&g)).kind
+        else {
             panic!("not a heat map");
         };
         assert!(columns.contains(&"Analytics".to_string()));

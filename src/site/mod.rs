@@ -84,6 +84,9 @@ pub struct Site<'a> {
     /// The data index: [`Groups::sections`] with only the data about the people the site
     /// speaks to (`audience_subjects`) on a public build, empty sections left out.
     pub data_sections: std::collections::BTreeMap<&'a str, Vec<ElementIdx>>,
+    /// The top-level purposes of the uses of [`Site::data_sections`]: the heat map's columns
+    /// and the home page's list of purposes.
+    pub data_purposes: Vec<&'a str>,
 }
 
 /// Indices into [`Site::charts`].
@@ -210,9 +213,11 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
     let model_slugs = urls::unique_slugs(catalog.models.iter().map(|m| m.id.as_str()));
     let page_slugs = urls::unique_slugs(catalog.pages.iter().map(|p| p.slug.as_str()));
 
+    let data_sections = data_sections(catalog, audience, &groups);
+    let data_purposes = data_purposes(catalog, audience, &groups);
     let mut charts_list = vec![
-        charts::heatmap(lang, catalog, &scope, &groups),
-        charts::per_category(lang, catalog, &groups),
+        charts::heatmap(lang, catalog, &scope, &data_sections, &data_purposes),
+        charts::per_category(lang, catalog, &data_sections),
         charts::retention(lang, catalog, &scope),
         charts::per_recipient(lang, catalog, &scope),
     ];
@@ -238,7 +243,6 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
         }
     }
 
-    let data_sections = data_sections(catalog, audience, &groups);
     let paging = paging::Paging::new(catalog, &scope, &data_sections, per_page);
     let per = paging.per_page;
     let mut pages = Vec::new();
@@ -364,34 +368,52 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
             .collect(),
         paging,
         data_sections,
+        data_purposes,
     }
 }
 
-/// [`Site::data_sections`]: on a public build, only elements about the audience's own groups
-/// (or about no group in particular); staff and applicant data is on its subject's page.
+/// Whether element `e` is about the people the site speaks to: on a public build, about the
+/// audience's own groups (or about no group in particular); staff and applicant data is on its
+/// subject's page. Every element is on an internal build.
+fn is_ours(catalog: &Catalog, audience: Audience, e: ElementIdx) -> bool {
+    let subjects = &catalog.elements[e].subjects;
+    audience == Audience::Internal
+        || subjects.is_empty()
+        || subjects
+            .iter()
+            .any(|s| catalog.config.is_audience_subject(s))
+}
+
+/// [`Site::data_sections`].
 fn data_sections<'a>(
     catalog: &Catalog,
     audience: Audience,
     groups: &Groups<'a>,
 ) -> std::collections::BTreeMap<&'a str, Vec<ElementIdx>> {
-    let ours = |e: &ElementIdx| {
-        let subjects = &catalog.elements[*e].subjects;
-        audience == Audience::Internal
-            || subjects.is_empty()
-            || subjects
-                .iter()
-                .any(|s| catalog.config.is_audience_subject(s))
-    };
     groups
         .sections
         .iter()
         .map(|(&key, members)| {
-            (
-                key,
-                members.iter().copied().filter(ours).collect::<Vec<_>>(),
-            )
+            let ours = members
+                .iter()
+                .copied()
+                .filter(|&e| is_ours(catalog, audience, e));
+            (key, ours.collect::<Vec<_>>())
         })
         .filter(|(_, members)| !members.is_empty())
+        .collect()
+}
+
+/// [`Site::data_purposes`].
+fn data_purposes<'a>(catalog: &Catalog, audience: Audience, groups: &Groups<'a>) -> Vec<&'a str> {
+    groups
+        .top_purposes
+        .iter()
+        .filter(|(_, uses)| {
+            uses.iter()
+                .any(|&u| is_ours(catalog, audience, catalog.uses[u].element))
+        })
+        .map(|(&key, _)| key)
         .collect()
 }
 

@@ -78,7 +78,7 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
             }
         }
     }
-    counts.categories = ctx.site.groups.sections.len();
+    counts.categories = ctx.site.data_sections.len();
     counts.recipients = scope.recipients().count();
     counts.systems = scope.systems().count();
     counts.models = c.models.len();
@@ -101,16 +101,14 @@ pub(super) fn home(ctx: Ctx<'_>) -> HomeView<'_> {
         chart: ctx.chart(ctx.site.chart_index.heatmap),
         categories: ctx
             .site
-            .groups
-            .sections
+            .data_sections
             .keys()
             .map(|&k| ctx.category(k))
             .collect(),
         purposes: ctx
             .site
-            .groups
-            .top_purposes
-            .keys()
+            .data_purposes
+            .iter()
             .map(|&k| ctx.purpose(k))
             .collect(),
         summary: super::summary::summary(ctx),
