@@ -140,17 +140,21 @@ pub(super) fn summary(ctx: Ctx<'_>) -> SummaryView<'_> {
         let key = c.elements[e].category.as_str();
         IDENTIFYING.iter().any(|p| under(&tax.categories, key, p))
     };
-    let known: Vec<&str> = scope
+    // Sorted and without repeats: every element of the site is looked up in it.
+    let mut known: Vec<&str> = scope
         .elements()
         .filter(|&e| identifying(e))
         .flat_map(|e| c.elements[e].subjects.iter().map(String::as_str))
         .collect();
+    known.sort_unstable();
+    known.dedup();
     let mut linked = BTreeMap::new();
     let mut not_linked = BTreeMap::new();
     for (&section, elements) in &ctx.site.groups.sections {
         for &e in elements {
-            let is_linked =
-                identifying(e) || c.elements[e].subjects.iter().any(|s| known.contains(&&**s));
+            let is_linked = identifying(e)
+                || (c.elements[e].subjects.iter())
+                    .any(|s| known.binary_search(&s.as_str()).is_ok());
             let side = if is_linked {
                 &mut linked
             } else {
