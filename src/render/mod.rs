@@ -149,10 +149,7 @@ fn render_counted(
             render_order(site)
                 .par_iter()
                 .map(|page| {
-                    let (title, view) = views::build(ctx, page);
-                    let updated = site.updated.page(catalog, site, &page.kind);
-                    let updated = updated.map(|d| d.to_string());
-                    let written = renderers.write(page, &title, &view, updated.as_deref(), sink);
+                    let written = write_page(ctx, &renderers, page, sink);
                     tick();
                     written
                 })
@@ -209,6 +206,18 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
     Ok(())
 }
 
+/// Builds the view of `page` and its "last updated" date, and renders it into `sink`.
+fn write_page(
+    ctx: views::Ctx,
+    renderers: &page::Renderers,
+    page: &PageSpec,
+    sink: &Sink,
+) -> Result<(), PageError> {
+    let (title, view) = views::build(ctx, page);
+    let updated = (ctx.site.updated.page(ctx.catalog, ctx.site, &page.kind)).map(|d| d.to_string());
+    renderers.write(page, &title, &view, updated.as_deref(), sink)
+}
+
 /// The pages in the order they are rendered: the big listings (element and model pages)
 /// last, so no thread is left with one at the end. The order of the errors follows it.
 fn render_order<'s, 'a>(site: &'s Site<'a>) -> Vec<&'s PageSpec<'a>> {
@@ -243,12 +252,7 @@ pub fn dry_run(site: &Site, catalog: &Catalog, theme: &Theme) -> Result<(), Erro
     let written: Vec<Result<(), PageError>> = render_order(site)
         .into_iter()
         .filter(|p| seen.insert(p.kind.template()))
-        .map(|page| {
-            let (title, view) = views::build(ctx, page);
-            let updated = site.updated.page(catalog, site, &page.kind);
-            let updated = updated.map(|d| d.to_string());
-            renderers.write(page, &title, &view, updated.as_deref(), &nowhere)
-        })
+        .map(|page| write_page(ctx, &renderers, page, &nowhere))
         .collect();
     template_errors(written)?;
     outputs::assets(site, theme).map(drop)
