@@ -52,10 +52,7 @@ fn touches_sensitive(side: &Side, uses: &[usize]) -> bool {
 }
 
 fn policy(new: &Side, a: &RetentionPolicy, b: &RetentionPolicy, out: &mut Vec<Change>) {
-    let duration = |p: &RetentionPolicy| match &p.period {
-        crate::model::RetentionPeriod::Fixed { iso, .. } => iso.clone(),
-        crate::model::RetentionPeriod::Indefinite => "indefinite".to_string(),
-    };
+    let duration = |p: &RetentionPolicy| p.period.iso().to_string();
     let affects = affected(new, &b.uses);
     let sensitive = touches_sensitive(new, &b.uses);
     let mut push = |field, text: String, before: Option<String>, after: Option<String>| {

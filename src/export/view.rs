@@ -5,7 +5,7 @@
 
 use crate::config::Audience;
 use crate::model::Scope;
-use crate::model::{Catalog, Element, LegalBasis, RetentionPeriod, RetentionPolicy, Use};
+use crate::model::{Catalog, Element, LegalBasis, RetentionPolicy, Use};
 
 #[derive(Debug, Clone)]
 pub struct View<'a> {
@@ -67,11 +67,7 @@ pub fn legal_basis_text(b: LegalBasis) -> String {
 
 /// `Thirty days (P30D from collection, then delete)`, or `... (indefinite ...)`.
 pub fn retention_text(p: &RetentionPolicy) -> String {
-    let period = match &p.period {
-        RetentionPeriod::Fixed { iso, .. } => iso.clone(),
-        RetentionPeriod::Indefinite => "indefinite".to_string(),
-    };
-    let mut detail = period;
+    let mut detail = p.period.iso().to_string();
     if let Some(t) = &p.trigger {
         detail.push_str(&format!(" from {t}"));
     }

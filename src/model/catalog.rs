@@ -191,6 +191,14 @@ pub enum RetentionPeriod {
 }
 
 impl RetentionPeriod {
+    /// The period as written (`P24M`), or `indefinite`: how exports and diffs name it.
+    pub fn iso(&self) -> &str {
+        match self {
+            RetentionPeriod::Fixed { iso, .. } => iso,
+            RetentionPeriod::Indefinite => "indefinite",
+        }
+    }
+
     /// Approximate length in days (a year is 365.25 days, a month 30.44), for sorting and charts.
     pub fn approx_days(&self) -> Option<f64> {
         match self {

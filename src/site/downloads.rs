@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::csv_cell::CsvWriter;
-use crate::model::{Catalog, RetentionPeriod};
+use crate::model::Catalog;
 
 use super::{words, Site};
 
@@ -91,10 +91,7 @@ pub fn rows<'a>(catalog: &'a Catalog, site: &'a Site) -> Vec<Row<'a>> {
                 necessity: use_.necessity.map(words::necessity_key),
                 retention: policy.map(|p| p.id.as_str()),
                 retention_name: policy.map(|p| p.name.as_str()),
-                retention_period: policy.map(|p| match &p.period {
-                    RetentionPeriod::Fixed { iso, .. } => iso.as_str(),
-                    RetentionPeriod::Indefinite => "indefinite",
-                }),
+                retention_period: policy.map(|p| p.period.iso()),
                 retention_trigger: policy.and_then(|p| p.trigger.as_deref()),
                 shared_with: use_
                     .shared_with
