@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tera::Tera;
 
-use super::native::{Mode, Native, Place};
+use super::native::{Mode, Native};
 use super::tera_env;
 use super::theme::Theme;
 use super::{PageError, Sink};
@@ -54,28 +54,22 @@ impl Renderers<'_, '_> {
     ) -> Result<(), PageError> {
         let section = page.kind.section();
         let path = Path::new(&page.path);
-        let place = Place {
-            title,
-            path: &page.path,
-            section,
-            last_updated: updated,
-        };
-        let shell = match self.native.mode(&page.kind, view) {
+        let mode = self.native.mode(&page.kind, view);
+        let shell = match mode {
             Mode::Tera => None,
-            Mode::Native => {
-                self.drawn.native.fetch_add(1, Ordering::Relaxed);
-                return sink
-                    .stream(path, &mut |w| self.native.write(view, &place, None, w))
-                    .map_err(PageError::Write);
+            Mode::Native | Mode::Framed => {
+                self.native.shell(view, title, &page.path, section, updated)
             }
-            Mode::Framed => self.native.shell(view, title, &page.path, section, updated),
         };
         if let Some(shell) = shell {
-            self.drawn.framed.fetch_add(1, Ordering::Relaxed);
+            let count = match mode {
+                Mode::Native => &self.drawn.native,
+                _ => &self.drawn.framed,
+            };
+            count.fetch_add(1, Ordering::Relaxed);
             return sink
                 .stream(path, &mut |w| {
-                    let shell = Some(&shell);
-                    self.native.write(view, &place, shell, w)
+                    self.native.write(view, &page.path, &shell, w)
                 })
                 .map_err(PageError::Write);
         }

@@ -258,8 +258,21 @@ fn add_layout(
     ctx.insert("last_updated", &last_updated);
     ctx.insert("page_title", title);
     ctx.insert("page_path", path);
+    ctx.insert("page_url", crate::site::urls::pretty(path));
+    ctx.insert("nav_current", nav_current(path));
     ctx.insert("section", section);
     ctx.insert("root", &crate::site::urls::root_of(path));
+}
+
+/// `path` when a menu may link to the page (the home page, the first page of a section such as
+/// `data/index.html`, a free page under `pages/`), else empty: what a layout compares menu
+/// links with, so that it reads nothing unique to a page (see `native/frame.rs`).
+pub fn nav_current(path: &str) -> &str {
+    if path.matches('/').count() <= 1 || path.starts_with("pages/") {
+        path
+    } else {
+        ""
+    }
 }
 
 /// A template error of one page: where it is, the same for every page it breaks, and the

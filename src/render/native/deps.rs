@@ -24,6 +24,9 @@ pub struct Refs {
     pub captures: bool,
     /// Every identifier in its tags.
     pub names: BTreeSet<String>,
+    /// The identifiers of its tags other than plain prints (`{{ name }}`): those whose values
+    /// can steer what it writes, not only appear in it.
+    pub computed: BTreeSet<String>,
 }
 
 impl Refs {
@@ -35,10 +38,14 @@ impl Refs {
             if statement {
                 refs.statement(&tokens);
             }
+            let plain = !statement && is_print(body.trim_matches('-').trim());
             for (i, t) in tokens.iter().enumerate() {
                 match t {
                     Token::Ident(name) => {
                         refs.names.insert(name.to_string());
+                        if !plain {
+                            refs.computed.insert(name.to_string());
+                        }
                     }
                     Token::Punct('<') => {
                         if let Some(Token::Ident(name)) = tokens.get(i + 1) {
@@ -71,6 +78,23 @@ impl Refs {
             _ => {}
         }
     }
+}
+
+/// Whether `text` prints one variable as it is: `name` or `name | safe`.
+fn is_print(text: &str) -> bool {
+    match text.split_once('|') {
+        Some((name, filter)) => is_ident(name.trim()) && filter.trim() == "safe",
+        None => is_ident(text),
+    }
+}
+
+/// Whether `text` is one identifier.
+fn is_ident(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// A component name as written, dots included (`ui.button`), from the tokens starting at it.
@@ -302,6 +326,31 @@ mod tests {
         assert_eq!(r.sets, ["items", "g"]);
         assert!(!r.captures);
         assert!(r.names.contains("content") && r.names.contains("x"));
+    }
+
+    #[test]
+    fn only_plain_prints_leave_a_name_uncomputed() {
+        let r = Refs::scan(concat!(
+            "{{ title }}{{- root -}}<a href=\"{{root}}x\">{# {{ path | upper }} #}{{ title|safe }}",
+            "{{ path | upper }}{{ title2 ~ \"x\" }}{% if section == \"a\" %}{% endif %}",
+            "{% set shadow = 1 %}{{ shadow }}{{ site.lang }}",
+        ));
+        for name in ["title", "root"] {
+            assert!(
+                r.names.contains(name) && !r.computed.contains(name),
+                "{name}"
+            );
+        }
+        // `shadow` is printed plainly, but set by the template itself.
+        for name in [
+            "path", "title2", "section", "site", "lang", "upper", "shadow",
+        ] {
+            assert!(r.computed.contains(name), "{name}");
+        }
+        // A variable both printed and tested is computed.
+        assert!(Refs::scan("{{ d }}{% if d %}{% endif %}")
+            .computed
+            .contains("d"));
     }
 
     #[test]

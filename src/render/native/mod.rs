@@ -5,13 +5,13 @@
 //! The Tera files stay the source of truth and what a site overrides. Which templates a page
 //! kind uses is read from the templates (`deps`): as soon as a site replaces one of those of a
 //! kind's body, that kind is rendered by Tera again; a site's own layout (`base.html`) is
-//! rendered by Tera around the native body (`frame`). A test renders every page both ways and
-//! compares the bytes (`tests::native_matches_tera`).
+//! rendered by Tera around the native body (`frame`), the built-in one as well: it is rendered
+//! once per section, menu entry and date, never mirrored by hand. A test renders every page
+//! both ways and compares the bytes (`tests::native_matches_tera`).
 
 mod chart;
 mod deps;
 mod frame;
-mod layout;
 mod lists;
 mod mirrored;
 mod model_label;
@@ -39,7 +39,7 @@ pub enum Mode {
     /// By Tera: the site overrides a template of the kind's body (or its layout cannot frame
     /// a native body).
     Tera,
-    /// Natively, layout included.
+    /// The body natively, inside the built-in layout.
     Native,
     /// The body natively, inside the site's own layout rendered by Tera.
     Framed,
@@ -51,7 +51,7 @@ pub struct Native<'a> {
     lang: &'static Strings,
     /// By [`slot`].
     kinds: [Mode; SLOTS],
-    /// The site's layout, when it overrides the built-in one and can frame native bodies.
+    /// The layout (the site's or the built-in one), when it can frame native bodies.
     frame: Option<frame::Frame>,
 }
 
@@ -87,16 +87,6 @@ fn slot(kind: &PageKind) -> Option<usize> {
     })
 }
 
-/// Where a page sits in the site: what its layout shows besides the body.
-#[derive(Debug, Clone, Copy)]
-pub struct Place<'p> {
-    pub title: &'p str,
-    pub path: &'p str,
-    pub section: &'p str,
-    /// The footer's "last updated" date.
-    pub last_updated: Option<&'p str>,
-}
-
 impl<'a> Native<'a> {
     pub fn new(
         theme: &Theme,
@@ -107,20 +97,13 @@ impl<'a> Native<'a> {
         let m = mirrored::mirrored();
         let builtin = |names: &BTreeSet<String>| names.iter().all(|n| theme.is_builtin(n));
         let own_layout = !builtin(&m.layout);
-        let frame = if own_layout {
-            frame::Frame::new(theme, tera)
-        } else {
-            None
-        };
+        let frame = frame::Frame::new(theme, tera);
         let kinds = std::array::from_fn(|i| {
-            if !builtin(&m.body[i]) {
-                Mode::Tera
-            } else if !own_layout {
-                Mode::Native
-            } else if m.framed[i] && frame.as_ref().is_some_and(|f| f.fits(&m.names[i])) {
-                Mode::Framed
-            } else {
-                Mode::Tera
+            let fits = m.framed[i] && frame.as_ref().is_some_and(|f| f.fits(&m.names[i]));
+            match (builtin(&m.body[i]) && fits, own_layout) {
+                (false, _) => Mode::Tera,
+                (true, false) => Mode::Native,
+                (true, true) => Mode::Framed,
             }
         });
         Native {
@@ -152,8 +135,8 @@ impl<'a> Native<'a> {
         }
     }
 
-    /// The site's layout of a [`Mode::Framed`] page, or `None` when Tera must render the page
-    /// whole after all.
+    /// The layout of a [`Mode::Native`] or [`Mode::Framed`] page, or `None` when Tera must
+    /// render the page whole after all.
     pub fn shell(
         &self,
         view: &View,
@@ -167,22 +150,15 @@ impl<'a> Native<'a> {
             .shell(view, title, path, section, last_updated)
     }
 
-    /// Writes the page of `view` at `place` to `w` (see [`Native::mode`]) in pieces of about
-    /// [`PIECE`] bytes: inside `shell` (the site's layout) when given, else inside the built-in
-    /// one.
+    /// Writes the page of `view` at `path` to `w` (see [`Native::mode`]) in pieces of about
+    /// [`PIECE`] bytes, inside `shell`, its layout.
     pub fn write(
         &self,
         view: &View,
-        place: &Place,
-        shell: Option<&Shell>,
+        path: &str,
+        shell: &Shell,
         w: &mut dyn Write,
     ) -> io::Result<()> {
-        let Place {
-            title,
-            path,
-            section,
-            last_updated,
-        } = *place;
         let mut p = Page {
             out: String::with_capacity(16 * 1024),
             spill: w,
@@ -190,15 +166,8 @@ impl<'a> Native<'a> {
             root: crate::site::urls::root_of(path),
             lang: self.lang,
             g: &self.globals,
-            title,
-            path,
-            section,
-            last_updated,
         };
-        match shell {
-            Some(s) => p.raw(s.head()),
-            None => p.head(),
-        }
+        p.raw(shell.head());
         match view {
             View::Element(v) => pages::element(&mut p, v),
             View::DataIndex(v) => lists::data_index(&mut p, v),
@@ -211,10 +180,7 @@ impl<'a> Native<'a> {
             View::Models(v) => models::models(&mut p, v),
             _ => {}
         }
-        match shell {
-            Some(s) => p.raw(s.foot()),
-            None => p.foot(),
-        }
+        p.raw(shell.foot());
         p.finish()
     }
 }
@@ -244,11 +210,6 @@ struct Page<'a> {
     root: String,
     lang: &'static Strings,
     g: &'a Globals<'a>,
-    title: &'a str,
-    path: &'a str,
-    section: &'a str,
-    /// The page's "Last updated" date.
-    last_updated: Option<&'a str>,
 }
 
 impl Page<'_> {
