@@ -18,9 +18,25 @@ fn html_entity(b: u8) -> &'static str {
     }
 }
 
-/// Where the first byte HTML escapes (`& < > " '`) is. Two vectorised scans instead of a byte
-/// loop: escaping was ~9% of a build.
+/// The bytes HTML escapes.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t
+};
+
+/// Where the first byte HTML escapes (`& < > " '`) is. Short texts (most names, links and
+/// interface strings) are read a byte at a time through a table; longer ones by two vectorised
+/// scans, whose setup would cost more than the short text itself (escaping is millions of
+/// calls in a large build).
 pub fn special(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 48 {
+        return bytes.iter().position(|&b| SPECIAL[usize::from(b)]);
+    }
     let angle = memchr::memchr3(b'&', b'<', b'>', bytes);
     let quote = memchr::memchr2(b'"', b'\'', &bytes[..angle.unwrap_or(bytes.len())]);
     quote.or(angle)
@@ -29,6 +45,7 @@ pub fn special(bytes: &[u8]) -> Option<usize> {
 /// Appends `s` to `out` escaped for HTML text or a quoted attribute value: `& < > " '` as
 /// `&amp; &lt; &gt; &quot; &#39;`, byte for byte what Tera's autoescape writes.
 pub fn html(s: &str, out: &mut String) {
+    out.reserve(s.len());
     let mut rest = s;
     while let Some(i) = special(rest.as_bytes()) {
         out.push_str(&rest[..i]);
@@ -180,6 +197,16 @@ mod tests {
             assert_eq!(special(&text), Some(40 + i), "{}", c as char);
         }
         assert_eq!(special("café's".as_bytes()), Some(5));
+        // Short and long texts take different scans: the same answer at every length.
+        for len in 1..100 {
+            for at in [0, len / 2, len - 1] {
+                let mut text = vec![b'a'; len];
+                text[at] = b'\'';
+                assert_eq!(special(&text), Some(at), "{len} {at}");
+                text[at] = 0xC3;
+                assert_eq!(special(&text), None, "{len} {at}");
+            }
+        }
     }
 
     #[test]
