@@ -44,12 +44,12 @@ fn cases() -> Vec<Case> {
         case(
             "template syntax error",
             |s| write(s, "templates/index.html", "{% if %}\n"),
-            "templates/index.html:1:",
+            "--> templates/index.html:1:",
         ),
         case(
             "override fails at render time",
             |s| write(s, "templates/element.html", "<p>{{ no_such.value }}</p>\n"),
-            "templates/element.html:1:",
+            "--> templates/element.html:1:",
         ),
         case(
             "base.html fails at render time",
@@ -57,7 +57,7 @@ fn cases() -> Vec<Case> {
                 let base = common::read(&common::demo().join("templates/base.html"));
                 write(s, "templates/base.html", format!("{{{{ nothing.here }}}}{base}"));
             },
-            "templates/base.html:1:4: Variable `nothing` is not defined",
+            "error: Variable `nothing` is not defined",
         ),
         case(
             "static/search-index.json",
@@ -255,7 +255,7 @@ fn a_broken_base_html_is_reported_once() {
     let (code, stderr) = run(&site, None, &["check"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert_eq!(
-        stderr.matches("templates/base.html:1:4:").count(),
+        stderr.matches("--> templates/base.html:1:4").count(),
         1,
         "{stderr}"
     );

@@ -281,8 +281,11 @@ fn template_errors(results: Vec<Result<(), PageError>>) -> Result<(), Error> {
     if errors.is_empty() {
         return Ok(());
     }
-    let reports: Vec<String> = errors.into_iter().map(|e| e.report).collect();
-    Err(Error::Template(reports.join("\n\n")))
+    let mut reports = crate::diag::Diagnostics::new();
+    for e in errors {
+        reports.push(e.report);
+    }
+    Err(Error::Invalid(reports))
 }
 
 #[cfg(test)]

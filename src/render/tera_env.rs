@@ -101,7 +101,7 @@ pub fn build(theme: &Theme, catalog: &Catalog, site: &Site) -> Result<Tera, Erro
             .iter()
             .map(|(name, t)| (name.as_str(), t.text.as_ref())),
     )
-    .map_err(|e| Error::Template(template_error(&e, theme, None)))?;
+    .map_err(|e| Error::Invalid(template_diagnostics(&e, theme)))?;
 
     let g = globals(theme, catalog, site);
     let global = tera.global_context();
@@ -282,11 +282,11 @@ pub struct PageFailure {
     /// `file:line:column` of a syntax or rendering error (its message names the variables of
     /// the page, which differ by page kind); else the one-line error, without the page.
     pub spot: String,
-    /// [`template_error`] for the page.
-    pub report: String,
+    /// [`template_diagnostic`] for the page.
+    pub report: Diagnostic,
 }
 
-/// [`template_error`] of `e` on `page`, with its spot for telling errors apart.
+/// [`template_diagnostic`] of `e` on `page`, with its spot for telling errors apart.
 pub fn page_failure(e: &tera::Error, theme: &Theme, page: &str) -> PageFailure {
     let spot = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
@@ -298,24 +298,87 @@ pub fn page_failure(e: &tera::Error, theme: &Theme, page: &str) -> PageFailure {
     };
     PageFailure {
         spot,
-        report: template_error(e, theme, Some(page)),
+        report: template_diagnostic(e, theme, Some(page)),
     }
 }
 
-/// A Tera error as `file:line:column: message`, naming the site's template file (or the
-/// built-in one) and, for rendering errors, the page being rendered; Tera's own report, with
-/// the offending source line, follows.
-pub fn template_error(e: &tera::Error, theme: &Theme, page: Option<&str>) -> String {
+/// A Tera error as a diagnostic at the site's template file (or the built-in template), line
+/// and column, with the offending line and, for rendering errors, the page being rendered.
+pub fn template_diagnostic(e: &tera::Error, theme: &Theme, page: Option<&str>) -> Diagnostic {
     let during = page
         .map(|p| format!(" (rendering {p})"))
         .unwrap_or_default();
-    let spot = error_spot(e, theme);
     match e.kind() {
-        ErrorKind::SyntaxError(_) | ErrorKind::RenderingError(_) => {
-            format!("{spot}{during}\n{e}")
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let line = span.start_line.max(1);
+            let text = theme
+                .templates
+                .get(r.filename())
+                .and_then(|t| t.text.lines().nth(line - 1).map(str::to_string));
+            let mut d = Diagnostic::at(
+                file_of(theme, r.filename()),
+                line,
+                format!("{}{during}", r.message()),
+            )
+            .column(span.start_col + 1);
+            if let Some(text) = text {
+                d = d.snippet(text);
+            }
+            d
         }
-        _ => format!("{spot}{during}"),
+        ErrorKind::TemplateNotFound(name) => {
+            let known: Vec<&str> = theme.templates.keys().map(String::as_str).collect();
+            Diagnostic::file("templates", format!("template `{name}` not found{during}"))
+                .maybe_help(crate::diag::did_you_mean(name, known))
+        }
+        _ => Diagnostic::file("templates", format!("{e}{during}")),
     }
+}
+
+/// The errors of loading the templates: a syntax error, or each unknown template or component
+/// a template names (which Tera gives as one text of reports: each becomes a diagnostic at its
+/// file, line and column).
+fn template_diagnostics(e: &tera::Error, theme: &Theme) -> crate::diag::Diagnostics {
+    let mut all = crate::diag::Diagnostics::new();
+    let ErrorKind::Msg(text) = e.kind() else {
+        all.push(template_diagnostic(e, theme, None));
+        return all;
+    };
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let Some(message) = line.strip_prefix("error: ") else {
+            continue;
+        };
+        let at = lines
+            .peek()
+            .and_then(|l| l.trim_start().strip_prefix("--> "))
+            .and_then(|spot| {
+                let mut parts = spot.rsplitn(3, ':');
+                let column = parts.next()?.parse::<usize>().ok()?;
+                let line = parts.next()?.parse::<usize>().ok()?;
+                Some((parts.next()?.to_string(), line.max(1), column))
+            });
+        let d = match at {
+            Some((name, line, column)) => {
+                let text = theme
+                    .templates
+                    .get(&name)
+                    .and_then(|t| t.text.lines().nth(line - 1).map(str::to_string));
+                let d = Diagnostic::at(file_of(theme, &name), line, message).column(column);
+                match text {
+                    Some(text) => d.snippet(text),
+                    None => d,
+                }
+            }
+            None => Diagnostic::file("templates", message),
+        };
+        all.push(d);
+    }
+    if all.is_empty() {
+        all.push(template_diagnostic(e, theme, None));
+    }
+    all
 }
 
 /// Where a Tera error is and what it says, in one line: `file:line:column: message`, or
@@ -369,10 +432,47 @@ mod tests {
                 file: "templates/page.html".into(),
             },
         );
-        let Err(Error::Template(msg)) = build(&theme, &c, &site) else {
+        let Err(Error::Invalid(errors)) = build(&theme, &c, &site) else {
             panic!("expected a template error");
         };
-        assert!(msg.starts_with("templates/page.html:2:"), "{msg}");
+        let d = errors.iter().next().expect("one error");
+        assert_eq!(
+            (d.file.to_str(), d.line),
+            (Some("templates/page.html"), Some(2))
+        );
+        assert_eq!(d.snippet.as_deref(), Some("{% if %}"));
+    }
+
+    #[test]
+    fn each_unknown_include_and_component_is_an_error_at_its_line() {
+        let c = testkit::catalog();
+        let site = plan(&c, Audience::Public);
+        let mut theme = Theme::builtin();
+        theme.templates.insert(
+            "page.html".into(),
+            super::super::theme::TemplateSource {
+                text: "one\n{% include \"nope.html\" %}\n{{ <nocomp/> }}\n".into(),
+                file: "templates/page.html".into(),
+            },
+        );
+        let Err(Error::Invalid(errors)) = build(&theme, &c, &site) else {
+            panic!("expected template errors");
+        };
+        let found: Vec<_> = errors
+            .iter()
+            .map(|d| (d.file.to_str().unwrap_or(""), d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "templates/page.html",
+                    Some(2),
+                    "Unknown template `nope.html`"
+                ),
+                ("templates/page.html", Some(3), "Unknown component `nocomp`"),
+            ]
+        );
     }
 
     #[test]

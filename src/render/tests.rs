@@ -191,11 +191,17 @@ fn rendering_errors_name_template_line_and_page() {
         },
     );
     let site = plan(&c, Audience::Public);
-    let Err(Error::Template(msg)) = render_with(&site, &c, &theme, fake_svg) else {
+    let Err(Error::Invalid(errors)) = render_with(&site, &c, &theme, fake_svg) else {
         panic!("expected a template error");
     };
-    assert!(msg.starts_with("templates/page.html:2:"), "{msg}");
-    assert!(msg.contains("pages/your-rights/index.html"), "{msg}");
+    let d = errors.iter().next().expect("one error");
+    assert_eq!(
+        (d.file.to_str(), d.line, d.column),
+        (Some("templates/page.html"), Some(2), Some(4)),
+        "{d:?}"
+    );
+    assert_eq!(d.snippet.as_deref(), Some("{{ no_such_value.field }}"));
+    assert!(d.message.contains("pages/your-rights/index.html"), "{d:?}");
 }
 
 #[test]
