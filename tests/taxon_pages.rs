@@ -85,7 +85,7 @@ fn a_leaf_use_is_listed_on_its_leaf_page_only_and_parents_link_it_with_counts() 
     assert!(service.contains("<h2 id=\"sub-h\">More specific purposes</h2>\n<ul class=\"tree\">"));
     // A parent with nothing of its own: its children and counts, no empty table.
     let top = read(&out.join("purposes/essential/index.html"));
-    assert!(top.contains("0 uses for exactly this purpose. 4 more in more specific purposes."));
+    assert!(top.contains("4 uses, all filed under more specific purposes."));
     assert!(top.contains("href=\"../../purposes/essential.service/index.html\">"));
     assert!(top.contains("<span class=\"muted\">4 uses</span>"));
     assert!(!top.contains("<table"), "no empty table");

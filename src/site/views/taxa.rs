@@ -169,10 +169,20 @@ fn below<'a>(
     purposes: bool,
 ) -> (Vec<SubTaxon<'a>>, String) {
     let l = ctx.lang();
-    let (count_key, here_key, below_key) = if purposes {
-        ("taxa.uses", "taxa.here_uses", "taxa.below_uses")
+    let (count_key, here_key, below_key, all_key) = if purposes {
+        (
+            "taxa.uses",
+            "taxa.here_uses",
+            "taxa.below_uses",
+            "taxa.all_below_uses",
+        )
     } else {
-        ("taxa.kinds", "taxa.here_kinds", "taxa.below_kinds")
+        (
+            "taxa.kinds",
+            "taxa.here_kinds",
+            "taxa.below_kinds",
+            "taxa.all_below_kinds",
+        )
     };
     let children: Vec<SubTaxon> = group
         .map(|g| {
@@ -193,11 +203,11 @@ fn below<'a>(
         })
         .unwrap_or_default();
     let total = group.map_or(0, |g| g.members.len());
-    let mut summary = l.count(here_key, here);
-    if total > here {
-        summary.push(' ');
-        summary.push_str(&l.count(below_key, total - here));
-    }
+    let summary = match total.saturating_sub(here) {
+        0 => l.count(here_key, here),
+        below if here == 0 => l.count(all_key, below),
+        below => format!("{} {}", l.count(here_key, here), l.count(below_key, below)),
+    };
     (children, summary)
 }
 
@@ -283,10 +293,7 @@ mod tests {
             "nothing is filed under `essential` itself"
         );
         assert_eq!(v.element_count, 0);
-        assert_eq!(
-            v.summary,
-            "0 uses for exactly this purpose. 2 more in more specific purposes."
-        );
+        assert_eq!(v.summary, "2 uses, all filed under more specific purposes.");
         assert!(v.parent.is_none());
         let children: Vec<_> = v
             .children
