@@ -1,5 +1,5 @@
-//! The big listings: `data_index.html` (with `chart.html`), `purpose.html`, `category.html`
-//! and the `element_card` component they share.
+//! The big listings: `data_index.html` (with `chart.html`) and its `element_card` component,
+//! and the compact tables of `purpose.html` and `category.html`.
 
 use crate::site::views::{DataIndexView, ElementSummary, TaxonView};
 
@@ -256,7 +256,8 @@ fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, purpo
     p.raw("\n");
 }
 
-/// The content block of `category.html`.
+/// The content block of `category.html`: the elements filed under exactly the category, one
+/// short table row each (name and purposes; the element page says the rest).
 pub(super) fn category(p: &mut Page, v: &TaxonView) {
     taxon_head(
         p,
@@ -268,12 +269,38 @@ pub(super) fn category(p: &mut Page, v: &TaxonView) {
     if !v.elements.is_empty() {
         p.raw("\n<h2>");
         p.t_count("taxa.kinds", v.element_count);
-        p.raw("</h2>\n<div class=\"cards\">\n");
+        p.raw("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+        p.t_fill("taxa.data_in", "name", v.taxon.name);
+        p.raw("\">\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">");
+        p.t("taxa.col_data");
+        p.raw("</th><th scope=\"col\">");
+        p.t("taxa.col_used_for");
+        p.raw("</th></tr></thead>\n<tbody>\n");
         for e in &v.elements {
-            element_card(p, e);
+            p.raw("<tr><th scope=\"row\"><a href=\"");
+            p.href(&e.href);
+            p.raw("\">");
+            p.text(e.name);
+            p.raw("</a></th><td data-label=\"");
+            p.t("taxa.col_used_for");
+            p.raw("\">");
+            for (i, u) in e.uses.iter().enumerate() {
+                if i > 0 {
+                    p.t("meta.list_sep");
+                }
+                p.taxon(&u.purpose);
+                if u.internal {
+                    p.raw(" ");
+                    p.internal_badge();
+                }
+            }
+            if e.uses.is_empty() {
+                p.muted("meta.none");
+            }
+            p.raw("</td></tr>\n");
             p.piece();
         }
-        p.raw("\n</div>");
+        p.raw("</tbody>\n</table>\n</div>");
         pager(p, v.pager.as_ref());
         p.raw("\n");
     }
@@ -342,7 +369,11 @@ fn uses_table(p: &mut Page, v: &TaxonView) {
         p.raw("</td><td data-label=\"");
         p.t("taxa.col_how_long");
         p.raw("\">");
-        p.policy(u.retention.as_ref(), "meta.not_stated");
+        // The period as text: the element page links its policy.
+        match &u.retention {
+            Some(r) => p.text(r.summary),
+            None => p.muted("meta.not_stated"),
+        }
         p.raw("</td></tr>\n");
         p.piece();
     }
