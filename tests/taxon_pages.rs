@@ -93,6 +93,22 @@ fn a_leaf_use_is_listed_on_its_leaf_page_only_and_parents_link_it_with_counts() 
     let leaf = read(&out.join("purposes/essential.service.notifications.email/index.html"));
     assert!(leaf.contains("<td data-label=\"Can you say no?\">No: needed for our contract</td>"));
     assert!(!leaf.contains("Without it we cannot"));
+    // Its breadcrumbs climb the whole tree.
+    let crumbs = leaf
+        .split("<nav class=\"breadcrumbs\"")
+        .nth(1)
+        .and_then(|n| n.split("</nav>").next())
+        .unwrap_or_default();
+    for key in [
+        "essential",
+        "essential.service",
+        "essential.service.notifications",
+    ] {
+        assert!(
+            crumbs.contains(&format!("purposes/{key}/index.html\"")),
+            "{key} in {crumbs}"
+        );
+    }
     assert!(read(&out.join("data/leaf0/index.html")).contains("Without it we cannot"));
 
     let categories = pages(&out, "categories");

@@ -213,9 +213,9 @@ fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, purpo
     p.raw("\">");
     p.t(index_title);
     p.raw("</a></li>\n  ");
-    if let Some(parent) = &v.parent {
+    for a in &v.ancestors {
         p.raw("<li>");
-        p.taxon(parent);
+        p.taxon(a);
         p.raw("</li>");
     }
     p.raw("\n</ol></nav>\n<header class=\"page-head\">\n  <h1>");

@@ -61,6 +61,8 @@ pub struct TaxonView<'a> {
     pub kind: &'static str,
     pub taxon: TaxonRef<'a>,
     pub parent: Option<TaxonRef<'a>>,
+    /// Every ancestor with a page, top level first (the breadcrumbs).
+    pub ancestors: Vec<TaxonRef<'a>>,
     pub children: Vec<SubTaxon<'a>>,
     /// What is filed here and below, in words: "12 uses for exactly this purpose. 40000 more
     /// in more specific purposes."
@@ -140,6 +142,30 @@ fn parent<'a>(ctx: Ctx<'a>, key: &'a str, purposes: bool) -> Option<TaxonRef<'a>
         (ctx.site.groups.categories.contains_key(p), ctx.category(p))
     };
     has.then_some(r)
+}
+
+/// The ancestors of a key that have pages of their own, top level first: the breadcrumbs of
+/// its page, so a reader can climb the tree as well as descend it.
+fn ancestors<'a>(ctx: Ctx<'a>, key: &'a str, purposes: bool) -> Vec<TaxonRef<'a>> {
+    let (tree, groups) = if purposes {
+        (&ctx.catalog.taxonomy.uses, &ctx.site.groups.purposes)
+    } else {
+        (
+            &ctx.catalog.taxonomy.categories,
+            &ctx.site.groups.categories,
+        )
+    };
+    crate::site::groups::chain(tree, key)
+        .into_iter()
+        .filter(|&k| k != key && groups.contains_key(k))
+        .map(|k| {
+            if purposes {
+                ctx.purpose(k)
+            } else {
+                ctx.category(k)
+            }
+        })
+        .collect()
 }
 
 /// The members shown on part `part` of a taxonomy page, and its pager.
@@ -222,6 +248,7 @@ pub(super) fn category<'a>(ctx: Ctx<'a>, key: &'a str, part: usize) -> TaxonView
         kind: "categories",
         taxon: ctx.category(key),
         parent: parent(ctx, key, false),
+        ancestors: ancestors(ctx, key, false),
         children,
         summary,
         element_count: own.len(),
@@ -245,6 +272,7 @@ pub(super) fn purpose<'a>(ctx: Ctx<'a>, key: &'a str, part: usize) -> TaxonView<
         kind: "purposes",
         taxon: ctx.purpose(key),
         parent: parent(ctx, key, true),
+        ancestors: ancestors(ctx, key, true),
         children,
         summary,
         elements: Vec::new(),
@@ -329,6 +357,15 @@ mod tests {
         let email = super::purpose(ctx, "essential.service.notifications.email", 0);
         let whys: Vec<_> = email.uses.iter().map(|u| u.why).collect();
         assert_eq!(whys, ["To send your receipts"]);
+        let crumbs: Vec<_> = email.ancestors.iter().map(|t| t.key).collect();
+        assert_eq!(
+            crumbs,
+            [
+                "essential",
+                "essential.service",
+                "essential.service.notifications"
+            ]
+        );
     }
 
     #[test]
