@@ -51,7 +51,6 @@ fn long_lists_are_split_into_linked_pages() {
         "data",
         "categories/user.contact.email",
         "purposes/essential.service",
-        "purposes/essential",
         "retention",
         "recipients",
         "systems",
@@ -80,6 +79,11 @@ fn long_lists_are_split_into_linked_pages() {
         );
         assert!(!three.contains("rel=\"next\""), "{first}: the last page");
     }
+    // A parent purpose links its child with the count instead of paging through its rows.
+    let parent = read(&out.join("purposes/essential/index.html"));
+    assert!(!parent.contains("class=\"pager\""));
+    assert!(parent.contains("<span class=\"muted\">900 uses</span>"));
+    assert!(!out.join("purposes/essential/page").exists());
     // Each element is listed on exactly one page of the data index.
     let pages: Vec<String> = [
         "data/index.html",

@@ -12,8 +12,12 @@ use crate::model::scope::Scope;
 /// The members of one taxonomy key: everything filed under it or under its descendants.
 #[derive(Debug, Clone, Default)]
 pub struct TaxonGroup<'a> {
-    /// Element indices (categories) or use indices (purposes), in catalog order.
+    /// Element indices (categories) or use indices (purposes), in catalog order: everything
+    /// under the key, for its counts and its freshness.
     pub members: Vec<usize>,
+    /// The members filed under exactly this key, in catalog order: what its page lists (the
+    /// members of its descendants are on their own pages, linked from it).
+    pub own: Vec<usize>,
     /// Child keys that have pages of their own.
     pub children: BTreeSet<&'a str>,
     /// Something is filed under exactly this key (not only under its descendants).
@@ -77,7 +81,12 @@ fn add_along<'a>(map: &mut BTreeMap<&'a str, TaxonGroup<'a>>, chain: &[&'a str],
             Some(&child) => {
                 group.children.insert(child);
             }
-            None => group.direct = true,
+            None => {
+                group.direct = true;
+                if group.own.last() != Some(&member) {
+                    group.own.push(member);
+                }
+            }
         }
     }
 }

@@ -266,7 +266,7 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
     }
     add("categories/index.html".into(), PageKind::CategoriesIndex);
     for (&key, g) in &groups.categories {
-        let parts = paging::taxon_parts(g.members.len(), per);
+        let parts = paging::taxon_parts(g.own.len(), per);
         add_parts(
             &mut add,
             urls::category(key),
@@ -276,7 +276,7 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
     }
     add("purposes/index.html".into(), PageKind::PurposesIndex);
     for (&key, g) in &groups.purposes {
-        let parts = paging::taxon_parts(g.members.len(), per);
+        let parts = paging::taxon_parts(g.own.len(), per);
         add_parts(&mut add, urls::purpose(key), parts, PageKind::Purpose(key));
     }
     let registers = [

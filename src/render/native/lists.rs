@@ -1,7 +1,7 @@
-//! The big listings: `data_index.html` (with `chart.html`), `purpose.html`, `category.html`
-//! and the `element_card` component they share.
+//! The big listings: `data_index.html` (with `chart.html`) and its `element_card` component,
+//! and the compact tables of `purpose.html` and `category.html`.
 
-use crate::site::views::{DataIndexView, ElementSummary, TaxonRef, TaxonView};
+use crate::site::views::{DataIndexView, ElementSummary, TaxonView};
 
 use super::chart::chart;
 use super::pager::pager;
@@ -204,8 +204,8 @@ fn element_card(p: &mut Page, e: &ElementSummary) {
     p.raw("\n  </ul>\n</article>\n");
 }
 
-/// The breadcrumbs and header of a purpose or category page, up to its sub-taxa.
-fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, badge: bool) {
+/// The breadcrumbs and header of a purpose or category page and its more specific keys.
+fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, purposes: bool) {
     p.raw("\n<nav class=\"breadcrumbs\" aria-label=\"");
     p.t("meta.breadcrumb");
     p.raw("\"><ol>\n  <li><a href=\"");
@@ -213,16 +213,16 @@ fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, badge
     p.raw("\">");
     p.t(index_title);
     p.raw("</a></li>\n  ");
-    if let Some(parent) = &v.parent {
+    for a in &v.ancestors {
         p.raw("<li>");
-        p.taxon(parent);
+        p.taxon(a);
         p.raw("</li>");
     }
     p.raw("\n</ol></nav>\n<header class=\"page-head\">\n  <h1>");
     p.text(v.taxon.name);
     p.raw("</h1>\n  <p class=\"tags\">");
     p.key(v.taxon.key);
-    if badge && v.taxon.sensitive {
+    if !purposes && v.taxon.sensitive {
         p.raw(" <span class=\"badge badge-sensitive\">");
         p.t("taxa.sensitive_data");
         p.raw("</span>");
@@ -233,47 +233,96 @@ fn taxon_head(p: &mut Page, v: &TaxonView, index: &str, index_title: &str, badge
         p.text(v.taxon.description);
         p.raw("</p>");
     }
-    p.raw("\n</header>\n");
+    p.raw("\n  <p>");
+    p.text(&v.summary);
+    p.raw("</p>\n</header>\n");
     if !v.children.is_empty() {
-        children(p, &v.children);
-    }
-    p.raw("\n<h2>");
-}
-
-fn children(p: &mut Page, children: &[TaxonRef]) {
-    p.raw("\n<p class=\"subnav\">");
-    p.t("taxa.more_specific");
-    p.raw(" ");
-    for (i, c) in children.iter().enumerate() {
-        if i > 0 {
-            p.raw(", ");
+        p.raw("\n<section aria-labelledby=\"sub-h\">\n<h2 id=\"sub-h\">");
+        p.t(if purposes {
+            "taxa.more_specific_purposes"
+        } else {
+            "taxa.more_specific_categories"
+        });
+        p.raw("</h2>\n<ul class=\"tree\">\n");
+        for c in &v.children {
+            p.raw("<li>");
+            p.taxon(&c.taxon);
+            p.raw(" <span class=\"muted\">");
+            p.text(&c.count_label);
+            p.raw("</span></li>\n");
         }
-        p.taxon(c);
+        p.raw("</ul>\n</section>\n");
     }
-    p.raw("</p>\n");
-}
-
-/// The content block of `category.html`.
-pub(super) fn category(p: &mut Page, v: &TaxonView) {
-    taxon_head(p, v, "categories/index.html", "taxa.categories_title", true);
-    p.t_count("taxa.kinds", v.element_count);
-    p.raw("</h2>\n<div class=\"cards\">\n");
-    for e in &v.elements {
-        element_card(p, e);
-        p.piece();
-    }
-    p.raw("\n</div>");
-    pager(p, v.pager.as_ref());
     p.raw("\n");
 }
 
-/// The content block of `purpose.html`.
+/// The content block of `category.html`: the elements filed under exactly the category, one
+/// short table row each (name and purposes; the element page says the rest).
+pub(super) fn category(p: &mut Page, v: &TaxonView) {
+    taxon_head(
+        p,
+        v,
+        "categories/index.html",
+        "taxa.categories_title",
+        false,
+    );
+    if !v.elements.is_empty() {
+        p.raw("\n<h2>");
+        p.t_count("taxa.kinds", v.element_count);
+        p.raw("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
+        p.t_fill("taxa.data_in", "name", v.taxon.name);
+        p.raw("\">\n<table class=\"stack\">\n<thead><tr><th scope=\"col\">");
+        p.t("taxa.col_data");
+        p.raw("</th><th scope=\"col\">");
+        p.t("taxa.col_used_for");
+        p.raw("</th></tr></thead>\n<tbody>\n");
+        for e in &v.elements {
+            p.raw("<tr><th scope=\"row\"><a href=\"");
+            p.href(&e.href);
+            p.raw("\">");
+            p.text(e.name);
+            p.raw("</a></th><td data-label=\"");
+            p.t("taxa.col_used_for");
+            p.raw("\">");
+            for (i, u) in e.uses.iter().enumerate() {
+                if i > 0 {
+                    p.t("meta.list_sep");
+                }
+                p.taxon(&u.purpose);
+                if u.internal {
+                    p.raw(" ");
+                    p.internal_badge();
+                }
+            }
+            if e.uses.is_empty() {
+                p.muted("meta.none");
+            }
+            p.raw("</td></tr>\n");
+            p.piece();
+        }
+        p.raw("</tbody>\n</table>\n</div>");
+        pager(p, v.pager.as_ref());
+        p.raw("\n");
+    }
+    p.raw("\n");
+}
+
+/// The content block of `purpose.html`: the uses filed under exactly the purpose, one short
+/// table row each (the element page says the rest).
 pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
-    taxon_head(p, v, "purposes/index.html", "taxa.purposes_title", false);
+    taxon_head(p, v, "purposes/index.html", "taxa.purposes_title", true);
+    if !v.uses.is_empty() {
+        uses_table(p, v);
+    }
+    p.raw("\n");
+}
+
+fn uses_table(p: &mut Page, v: &TaxonView) {
+    p.raw("\n<h2>");
     p.t_count("taxa.kinds_used", v.element_count);
     p.raw("</h2>\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"");
     p.t_fill("taxa.data_used_for", "name", v.taxon.name);
-    p.raw("\">\n<table class=\"stack\">\n  <thead><tr>");
+    p.raw("\">\n<table class=\"stack\">\n<thead><tr>");
     for key in [
         "taxa.col_data",
         "taxa.col_why",
@@ -285,30 +334,23 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
         p.t(key);
         p.raw("</th>");
     }
-    p.raw("</tr></thead>\n  <tbody>\n  ");
+    p.raw("</tr></thead>\n<tbody>\n");
     for u in &v.uses {
-        p.raw("\n    <tr");
+        p.raw("<tr");
         if u.internal {
             p.raw(" class=\"is-internal\"");
         }
-        p.raw(">\n      <th scope=\"row\" data-label=\"");
-        p.t("taxa.col_data");
-        p.raw("\">");
+        p.raw("><th scope=\"row\">");
         p.link(&u.element);
         if u.internal {
             p.raw(" ");
             p.internal_badge();
         }
-        if u.purpose.key != v.taxon.key {
-            p.raw("<br><span class=\"small muted sub\">");
-            p.taxon(&u.purpose);
-            p.raw("</span>");
-        }
-        p.raw("</th>\n      <td data-label=\"");
+        p.raw("</th><td data-label=\"");
         p.t("taxa.col_why");
         p.raw("\">");
         p.text(u.why);
-        p.raw("</td>\n      <td data-label=\"");
+        p.raw("</td><td data-label=\"");
         p.t("taxa.col_basis");
         p.raw("\">");
         p.text(
@@ -317,29 +359,25 @@ pub(super) fn purpose(p: &mut Page, v: &TaxonView) {
                 .filter(|b| !b.is_empty())
                 .unwrap_or("–"),
         );
-        p.raw("</td>\n      <td data-label=\"");
+        p.raw("</td><td data-label=\"");
         p.t("taxa.col_choice");
         p.raw("\">");
-        if u.optional {
-            p.raw("<span class=\"badge badge-optional\">");
-            p.t("data.optional");
-            p.raw("</span> ");
+        match u.choice.as_deref().filter(|c| !c.is_empty()) {
+            Some(choice) => p.text(choice),
+            None => p.muted("meta.not_stated"),
         }
-        if let Some(choice) = u.choice.as_deref().filter(|c| !c.is_empty()) {
-            p.text(choice);
-        } else if u.required {
-            p.t("taxa.required");
-        } else if !u.optional {
-            p.muted("meta.not_stated");
-        }
-        p.raw("</td>\n      <td data-label=\"");
+        p.raw("</td><td data-label=\"");
         p.t("taxa.col_how_long");
         p.raw("\">");
-        p.policy(u.retention.as_ref(), "meta.not_stated");
-        p.raw("</td>\n    </tr>\n  ");
+        // The period as text: the element page links its policy.
+        match &u.retention {
+            Some(r) => p.text(r.summary),
+            None => p.muted("meta.not_stated"),
+        }
+        p.raw("</td></tr>\n");
         p.piece();
     }
-    p.raw("\n  </tbody>\n</table>\n</div>");
+    p.raw("</tbody>\n</table>\n</div>");
     pager(p, v.pager.as_ref());
     p.raw("\n");
 }

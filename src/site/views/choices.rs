@@ -113,6 +113,23 @@ pub(super) fn direct_marketing(purpose: &str) -> bool {
 /// What the reader can do about a use, in one sentence; `None` when the register says
 /// neither the basis nor the necessity.
 pub(super) fn choice(ctx: Ctx<'_>, u: UseIdx, others: Option<&Others>) -> Option<String> {
+    phrase(ctx, u, others, "choices", "choices.others")
+}
+
+/// [`choice`] in a few words ("No: needed for our contract"), for a listing's table; the
+/// element page gives the whole sentence.
+pub(super) fn short_choice(ctx: Ctx<'_>, u: UseIdx, others: Option<&Others>) -> Option<String> {
+    phrase(ctx, u, others, "choices.short", "choices.short_others")
+}
+
+/// The choice of use `u` from the table `mine` (the site speaks to its people) or `theirs`.
+fn phrase(
+    ctx: Ctx<'_>,
+    u: UseIdx,
+    others: Option<&Others>,
+    mine: &str,
+    theirs: &str,
+) -> Option<String> {
     let use_ = &ctx.catalog.uses[u];
     let key = match (use_.legal_basis, use_.necessity) {
         (Some(LegalBasis::Consent), _) => "withdraw",
@@ -130,9 +147,9 @@ pub(super) fn choice(ctx: Ctx<'_>, u: UseIdx, others: Option<&Others>) -> Option
     };
     let l = ctx.lang();
     Some(match others {
-        None => l.get(&format!("choices.{key}")).to_string(),
+        None => l.get(&format!("{mine}.{key}")).to_string(),
         Some(o) => l.fill(
-            &format!("choices.others.{key}"),
+            &format!("{theirs}.{key}"),
             &[("who", &o.text), ("Who", &o.title)],
         ),
     })
