@@ -134,9 +134,24 @@
 
   function initSearch(form) {
     var input = form.querySelector("input[type=search]");
-    var panel = form.querySelector(".search-results");
-    var status = form.querySelector("[role=status]");
     var root = form.getAttribute("data-root") || "";
+    // The live status and the results panel are made here (a page without this script has no
+    // use for them); a site's own layout may still carry them.
+    var status = form.querySelector("[role=status]");
+    if (!status) {
+      status = el("p", "visually-hidden");
+      status.id = (input.id || "site-q") + "-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      form.appendChild(status);
+      input.setAttribute("aria-describedby", status.id);
+    }
+    var panel = form.querySelector(".search-results");
+    if (!panel) {
+      panel = el("div", "search-results");
+      panel.hidden = true;
+      form.appendChild(panel);
+    }
     var text = {};
     var index = null;
     var loading = null;
@@ -187,7 +202,7 @@
 
     function load() {
       if (!loading && window.fetch) {
-        loading = fetch(form.getAttribute("data-index"))
+        loading = fetch(form.getAttribute("data-index") || root + "search-index.json")
           .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
           .then(build)
           .catch(function () { index = null; });

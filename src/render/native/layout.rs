@@ -49,7 +49,6 @@ impl Page<'_> {
             self.href("changes.xml");
             self.raw("\">\n");
         }
-        self.raw("\n");
         if let Some(a) = &site.accent {
             self.raw("<style>:root { --brand: ");
             self.text(&a.brand);
@@ -77,7 +76,7 @@ impl Page<'_> {
             self.t("meta.internal_banner_detail");
             self.raw("</div></div>\n");
         }
-        self.raw("<header class=\"site-header\">\n  <div class=\"wrap header-inner\">\n    <a class=\"brand\" href=\"");
+        self.raw("<header class=\"site-header\"><div class=\"wrap header-inner\">\n<a class=\"brand\" href=\"");
         self.href("index.html");
         self.raw("\">");
         if let Some(logo) = given(site.logo) {
@@ -87,23 +86,21 @@ impl Page<'_> {
         }
         self.raw("<span>");
         self.text(site.title);
-        self.raw("</span></a>\n    <form class=\"site-search\" role=\"search\" aria-label=\"");
+        self.raw("</span></a>\n<form class=\"site-search\" role=\"search\" aria-label=\"");
         self.t("search.label");
         self.raw("\" action=\"");
         self.href("data/index.html");
-        self.raw("\" method=\"get\" data-index=\"");
-        self.href("search-index.json");
         self.raw("\" data-root=\"");
         self.href("");
-        self.raw("\">\n      <label for=\"site-q\" class=\"visually-hidden\">");
+        self.raw("\"><label for=\"site-q\" class=\"visually-hidden\">");
         self.t("search.label");
-        self.raw("</label>\n      <input id=\"site-q\" name=\"q\" type=\"search\" placeholder=\"");
+        self.raw("</label><input id=\"site-q\" name=\"q\" type=\"search\" placeholder=\"");
         self.t("search.placeholder");
-        self.raw("\" autocomplete=\"off\" aria-describedby=\"site-q-status\">\n      <button type=\"submit\">");
+        self.raw("\" autocomplete=\"off\"><button type=\"submit\">");
         self.t("search.button");
-        self.raw("</button>\n      <p id=\"site-q-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></p>\n      <div class=\"search-results\" hidden></div>\n    </form>\n    <nav class=\"main-nav\" aria-label=\"");
+        self.raw("</button></form>\n<nav class=\"main-nav\" aria-label=\"");
         self.t("nav.label");
-        self.raw("\">\n      <ul>\n        \n        ");
+        self.raw("\"><ul>\n");
         for (section, path, key) in NAV {
             self.raw("<li><a href=\"");
             self.href(path);
@@ -115,7 +112,7 @@ impl Page<'_> {
             }
             self.raw(">");
             self.t(key);
-            self.raw("</a></li>\n        ");
+            self.raw("</a></li>\n");
         }
         if g.has_audit {
             self.raw("<li><a href=\"");
@@ -126,7 +123,7 @@ impl Page<'_> {
             }
             self.raw(">");
             self.t("nav.audit");
-            self.raw("</a></li>\n        ");
+            self.raw("</a></li>\n");
         }
         for p in &g.nav_pages {
             self.raw("<li><a href=\"");
@@ -137,9 +134,9 @@ impl Page<'_> {
             }
             self.raw(">");
             self.text(p.title);
-            self.raw("</a></li>\n        ");
+            self.raw("</a></li>\n");
         }
-        self.raw("\n      </ul>\n    </nav>\n  </div>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n  <div class=\"wrap\">\n");
+        self.raw("</ul></nav>\n</div></header>\n<main id=\"main\" tabindex=\"-1\"><div class=\"wrap\">\n");
     }
 
     /// Everything of `base.html` after `{% endblock content %}`.
@@ -147,13 +144,13 @@ impl Page<'_> {
         let g = self.g;
         let site = &g.site;
         let contact = &site.contact;
-        self.raw("\n  </div>\n</main>\n<footer class=\"site-footer\">\n  <div class=\"wrap footer-grid\">\n    <div>\n      <p class=\"footer-title\">");
+        self.raw("\n</div></main>\n<footer class=\"site-footer\"><div class=\"wrap footer-grid\">\n<div><p class=\"footer-title\">");
         self.text(if site.organisation.is_empty() {
             site.title
         } else {
             site.organisation
         });
-        self.raw("</p>\n      ");
+        self.raw("</p>");
         let any = [
             contact.email,
             contact.url,
@@ -164,13 +161,12 @@ impl Page<'_> {
         .into_iter()
         .any(|c| given(c).is_some());
         if any {
-            self.raw("\n      <ul class=\"plain contact\">\n        ");
+            self.raw("<ul class=\"plain contact\">");
             if let Some(dpo) = given(contact.dpo) {
                 self.raw("<li>");
                 self.t_fill("footer.dpo", "name", dpo);
                 self.raw("</li>");
             }
-            self.raw("\n        ");
             if let Some(email) = given(contact.email) {
                 self.raw("<li><a href=\"mailto:");
                 self.text(email);
@@ -178,13 +174,11 @@ impl Page<'_> {
                 self.text(email);
                 self.raw("</a></li>");
             }
-            self.raw("\n        ");
             if let Some(phone) = given(contact.phone) {
                 self.raw("<li>");
                 self.text(phone);
                 self.raw("</li>");
             }
-            self.raw("\n        ");
             if let Some(url) = given(contact.url) {
                 self.raw("<li><a class=\"url\" href=\"");
                 self.text(url);
@@ -192,25 +186,24 @@ impl Page<'_> {
                 self.text(url);
                 self.raw("</a></li>");
             }
-            self.raw("\n        ");
             if let Some(address) = given(contact.address) {
                 self.raw("<li>");
                 self.text(address);
                 self.raw("</li>");
             }
-            self.raw("\n      </ul>\n      ");
+            self.raw("</ul>");
         }
-        self.raw("\n    </div>\n    <div>\n      <p class=\"footer-title\">");
+        self.raw("</div>\n<div><p class=\"footer-title\">");
         self.t("footer.this_site");
-        self.raw("</p>\n      <ul class=\"plain\">\n        <li><a href=\"");
+        self.raw("</p><ul class=\"plain\"><li><a href=\"");
         self.href("data.json");
         self.raw("\">");
         self.t("footer.data_json");
-        self.raw("</a></li>\n        <li><a href=\"");
+        self.raw("</a></li><li><a href=\"");
         self.href("categories/index.html");
         self.raw("\">");
         self.t("footer.categories");
-        self.raw("</a></li>\n        ");
+        self.raw("</a></li>");
         if g.has_changes {
             self.raw("<li><a href=\"");
             self.href("changes/index.html");
@@ -226,17 +219,9 @@ impl Page<'_> {
             self.t("changes.feed");
             self.raw("</a></li>");
         }
-        self.raw("\n        ");
-        for p in &g.nav_pages {
-            self.raw("<li><a href=\"");
-            self.href(&p.href);
-            self.raw("\">");
-            self.text(p.title);
-            self.raw("</a></li>");
-        }
-        self.raw("\n      </ul>\n    </div>\n    <div class=\"colophon\">\n      <p>");
+        self.raw("</ul></div>\n<div class=\"colophon\"><p>");
         self.text(g.attribution);
-        self.raw(" <a href=\"https://github.com/ethyca/fideslang\">fideslang</a> · <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>\n      ");
+        self.raw(" <a href=\"https://github.com/ethyca/fideslang\">fideslang</a> · <a href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>");
         if let Some(date) = self.last_updated {
             self.raw("<p class=\"last-updated\">");
             self.t("freshness.last_updated");
@@ -244,7 +229,7 @@ impl Page<'_> {
             self.text(date);
             self.raw("\">");
             self.text(date);
-            self.raw("</time></p>\n      ");
+            self.raw("</time></p>");
         }
         self.raw("<p>");
         self.t("footer.made_with");
@@ -257,7 +242,7 @@ impl Page<'_> {
             self.text(date);
             self.raw("</time>.");
         }
-        self.raw("</p>\n      ");
+        self.raw("</p>");
         if let Some(base) = site.base_url.as_deref().filter(|b| !b.is_empty()) {
             self.raw("<p class=\"print-only\">");
             self.t("footer.printed_from");
@@ -267,6 +252,6 @@ impl Page<'_> {
             self.text(&pretty);
             self.raw("</p>");
         }
-        self.raw("\n    </div>\n  </div>\n</footer>\n</body>\n</html>\n");
+        self.raw("</div>\n</div></footer>\n</body>\n</html>\n");
     }
 }
