@@ -166,9 +166,12 @@
         list.push({ kind: kind, name: title, href: href, detail: detail,
           title: fold(title), hay: fold(title + " " + detail + " " + (extra || "")) });
       }
+      // Each slug keeps the first e[0] characters of the one before and adds e[1].
+      var slug = "";
       (data.elements || []).forEach(function (e) {
-        var purposes = (e[3] || []).map(function (i) { return name(purs, i); }).join(" · ");
-        add(0, e[1], "data/" + e[0] + "/index.html", name(cats, e[2]), purposes + " " + (e[4] || ""));
+        slug = slug.slice(0, e[0]) + e[1];
+        var purposes = (e[4] || []).map(function (i) { return name(purs, i); }).join(" · ");
+        add(0, e[2], "data/" + slug + "/index.html", name(cats, e[3]), purposes);
       });
       (data.models || []).forEach(function (m) { add(1, m[1], "models/" + m[0] + "/index.html", m[2]); });
       (data.pages || []).forEach(function (p) { add(2, p[1], "pages/" + p[0] + "/index.html", ""); });

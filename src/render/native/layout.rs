@@ -90,7 +90,7 @@ impl Page<'_> {
         self.t("search.label");
         self.raw("\" action=\"");
         self.href("data/index.html");
-        self.raw("\" data-root=\"");
+        self.raw("\" method=\"get\" data-root=\"");
         self.href("");
         self.raw("\"><label for=\"site-q\" class=\"visually-hidden\">");
         self.t("search.label");
