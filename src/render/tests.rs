@@ -7,6 +7,7 @@ use crate::config::Audience;
 use crate::site::chart::Chart;
 use crate::site::{plan, testkit};
 
+mod element_page;
 mod facts;
 
 /// A stand-in for the chart renderer: a tiny, escaped SVG naming the chart.

@@ -225,9 +225,7 @@ impl Page<'_> {
         if let Some(date) = self.last_updated {
             self.raw("<p class=\"last-updated\">");
             self.t("freshness.last_updated");
-            self.raw(" <time datetime=\"");
-            self.text(date);
-            self.raw("\">");
+            self.raw(" <time>");
             self.text(date);
             self.raw("</time></p>");
         }

@@ -6,15 +6,7 @@ use super::Page;
 
 /// The content block of `element.html`.
 pub(super) fn element(p: &mut Page, v: &ElementView) {
-    p.raw("<nav class=\"breadcrumbs\" aria-label=\"");
-    p.t("meta.breadcrumb");
-    p.raw("\"><ol><li><a href=\"");
-    p.href("data/index.html");
-    p.raw("\">");
-    p.t("data.title");
-    p.raw("</a></li><li>");
-    p.taxon(&v.category);
-    p.raw("</li></ol></nav>\n<header class=\"page-head\"><h1>");
+    p.raw("<header class=\"page-head\"><h1>");
     p.text(v.name);
     p.raw("</h1>");
     let about = v.about_others.as_deref().filter(|a| !a.is_empty());
@@ -46,16 +38,14 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
     data_label(p, v);
     p.raw("<div class=\"label-side\"><section aria-labelledby=\"uses-h\"><h2 id=\"uses-h\">");
     p.t("element.uses_heading");
-    p.raw("</h2><p class=\"muted\">");
-    p.t_count("element.uses_lede", v.uses.len());
-    p.raw("</p>\n<ol class=\"use-list\">\n");
+    p.raw("</h2>\n<ol class=\"use-list\">\n");
     for u in &v.uses {
         p.raw("<li class=\"card use");
         if u.internal {
             p.raw(" is-internal");
         }
         p.raw("\"><p class=\"use-purpose\">");
-        p.taxon(&u.purpose);
+        p.text(u.purpose.name);
         if u.optional {
             p.raw(" <span class=\"badge badge-optional\">");
             p.t("data.optional");
@@ -118,21 +108,30 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
         p.raw("<div><dt>");
         p.t("element.how_long");
         p.raw("</dt><dd>");
-        p.policy(u.retention.as_ref(), "label.no_policy");
+        match &u.retention {
+            Some(r) => p.text(r.summary),
+            None => p.muted("label.no_policy"),
+        }
         p.raw("</dd></div>\n");
         if !v.label.shared_with.is_empty() {
             p.raw("<div><dt>");
             p.t("element.shared_with");
             p.raw("</dt><dd>");
-            p.refs(&u.shared_with, Some("label.nobody"));
+            if u.shared_with.is_empty() {
+                p.muted("label.nobody");
+            }
+            for (i, l) in u.shared_with.iter().enumerate() {
+                if i > 0 {
+                    p.raw(", ");
+                }
+                p.text(l.name);
+            }
             p.raw("</dd></div>\n");
         }
         if let Some(d) = u.last_reviewed.as_deref().filter(|d| !d.is_empty()) {
             p.raw("<div><dt>");
             p.t("element.last_reviewed");
-            p.raw("</dt><dd><time datetime=\"");
-            p.text(d);
-            p.raw("\">");
+            p.raw("</dt><dd><time>");
             p.text(d);
             p.raw("</time></dd></div>\n");
         }
