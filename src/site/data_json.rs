@@ -378,7 +378,7 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
 fn size_hint(catalog: &Catalog, site: &Site) -> usize {
     let uses = site.scope.uses().count();
     let elements = site.scope.elements().count();
-    16 * 1024 + elements * 448 + uses * 512 + catalog.models.len() * 2048
+    16 * 1024 + elements * 320 + uses * 384 + catalog.models.len() * 1536
 }
 
 #[cfg(test)]
