@@ -351,7 +351,7 @@ fn the_readers_downloads_notice_and_history_hold_nothing_internal() {
     );
     let readers = [
         "inventory.csv",
-        "inventory.json",
+        "data.json",
         "notice/index.html",
         "changes.json",
         "changes.xml",
@@ -371,7 +371,7 @@ fn the_readers_downloads_notice_and_history_hold_nothing_internal() {
     );
     for file in [
         "inventory.csv",
-        "inventory.json",
+        "data.json",
         "notice/index.html",
         "changes.json",
     ] {

@@ -183,8 +183,9 @@ fn data_files(site: &Site, catalog: &Catalog, svgs: &[String], sink: &Sink) -> R
         data_json::data_json_to(catalog, site, &mut w)?;
         w.flush()
     })?;
-    let sitemap = sitemap::sitemap(site, &catalog.config.base_url);
-    sink.file(Path::new(outputs::SITEMAP), sitemap.as_bytes())?;
+    for (file, xml) in sitemap::sitemaps(site, &catalog.config.base_url) {
+        sink.file(Path::new(&file), xml.as_bytes())?;
+    }
     let search = search::search_index(catalog, site)
         .map_err(|e| Error::Template(format!("{}: {e}", outputs::SEARCH_INDEX)))?;
     sink.file(Path::new(outputs::SEARCH_INDEX), &search)?;

@@ -7,14 +7,14 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, Diagnostics, Error};
 use crate::site::changes::{FEED, PAGE as CHANGES_PAGE};
-use crate::site::{downloads, history, Site};
+use crate::site::{downloads, history, sitemap, Site};
 
 use super::Theme;
 
 /// The site's data as JSON (docs/data-json.md).
 pub const DATA_JSON: &str = "data.json";
-/// Every page, for search engines.
-pub const SITEMAP: &str = "sitemap.xml";
+/// Every page, for search engines (or the index of the parts: [`sitemap::files`]).
+pub const SITEMAP: &str = sitemap::FILE;
 /// What the search box searches.
 pub const SEARCH_INDEX: &str = "search-index.json";
 
@@ -27,8 +27,9 @@ pub fn chart(id: &str) -> String {
 pub fn generated(site: &Site) -> Vec<String> {
     let mut files: Vec<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     files.extend(site.charts.iter().map(|c| chart(&c.id)));
-    files.extend([DATA_JSON, SITEMAP, SEARCH_INDEX].map(String::from));
-    files.extend([downloads::CSV, downloads::JSON].map(String::from));
+    files.extend([DATA_JSON, SEARCH_INDEX].map(String::from));
+    files.extend(sitemap::files(site));
+    files.push(downloads::CSV.to_string());
     files.extend(crate::site::search::shard_files(site));
     if site.changes.is_some() {
         files.push(FEED.to_string());
@@ -61,12 +62,16 @@ pub fn assets<'t>(site: &Site, theme: &'t Theme) -> Result<Vec<(&'t Path, &'t [u
         .iter()
         .flat_map(|p| p.match_indices('/').map(|(i, _)| &p[..i]))
         .collect();
-    let is_generated = |p: &Path| p.to_str().is_some_and(|p| generated.contains(p));
+    // A split sitemap's parts depend on the base URL's length too: reserve every such name.
+    let is_generated = |p: &Path| {
+        p.to_str()
+            .is_some_and(|p| generated.contains(p) || sitemap::is_part(p))
+    };
     let mut clashes = Diagnostics::new();
     let mut clash = |path: &str, message: String, help: &str| {
         clashes.push(Diagnostic::file(format!("static/{path}"), message).help(help));
     };
-    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml, search-index.json, inventory.csv, inventory.json, changes.json and changes.xml cannot be replaced from static/";
+    const GENERATED: &str = "rename or move it: generated pages, charts, data.json, sitemap.xml (and its parts sitemap-N.xml), search-index.json, inventory.csv, changes.json and changes.xml cannot be replaced from static/";
     let mut assets = Vec::with_capacity(theme.assets.len());
     for (path, bytes) in &theme.assets {
         let rel = Path::new(path);
@@ -77,7 +82,7 @@ pub fn assets<'t>(site: &Site, theme: &'t Theme) -> Result<Vec<(&'t Path, &'t [u
                 message.into(),
                 "rename it: the site could not be copied to Windows",
             );
-        } else if generated.contains(path.as_str()) {
+        } else if generated.contains(path.as_str()) || sitemap::is_part(path) {
             clash(
                 path,
                 format!("static file would overwrite the generated `{path}`"),

@@ -7,6 +7,7 @@ use crate::config::Audience;
 use crate::site::chart::Chart;
 use crate::site::{plan, testkit};
 
+mod element_page;
 mod facts;
 
 /// A stand-in for the chart renderer: a tiny, escaped SVG naming the chart.
@@ -392,4 +393,24 @@ fn an_empty_catalog_renders_every_section() {
         10,
         "home, data, categories, purposes, 3 registers, models, rights, the whole notice"
     );
+}
+
+#[test]
+fn a_static_file_cannot_take_a_sitemap_part_name_even_on_a_small_site() {
+    // A small site writes no `sitemap-N.xml`, but one with longer URLs or more pages would.
+    let c = testkit::catalog();
+    let site = plan(&c, Audience::Public);
+    for asset in ["sitemap-7.xml", "sitemap-1.xml/x.css"] {
+        let mut theme = Theme::builtin();
+        theme.assets.insert(asset.into(), b"x".as_slice().into());
+        let Err(Error::Invalid(d)) = render_with(&site, &c, &theme, fake_svg) else {
+            panic!("{asset}: expected a clash");
+        };
+        assert!(d.to_string().contains(&format!("static/{asset}")), "{d}");
+    }
+    let mut theme = Theme::builtin();
+    theme
+        .assets
+        .insert("sitemap-notes.xml".into(), b"x".as_slice().into());
+    assert!(render_with(&site, &c, &theme, fake_svg).is_ok());
 }

@@ -17,6 +17,7 @@ use crate::model::{words, Scope};
 #[cfg(test)]
 mod facts_tests;
 mod items;
+mod lines;
 pub(crate) mod safe;
 use items::ElementJson;
 use safe::{Seq, Text};
@@ -352,8 +353,8 @@ impl Serialize for DataJson<'_> {
     }
 }
 
-/// Writes the part of `catalog` the site's audience may see to `writer`, pretty-printed and
-/// markup-safe (see [`crate::escape::json_markup_to`]), as it is produced: nothing but the output is built.
+/// Writes the part of `catalog` the site's audience may see to `writer`, one line per record
+/// ([`lines`]) and markup-safe (see [`crate::escape::json_markup_to`]), as it is produced: nothing but the output is built.
 /// Many small writes: give it a buffered writer.
 pub fn data_json_to<W: Write>(
     catalog: &Catalog,
@@ -361,11 +362,11 @@ pub fn data_json_to<W: Write>(
     mut writer: W,
 ) -> serde_json::Result<()> {
     let doc = DataJson { c: catalog, site };
-    safe::to_writer(&mut writer, &doc, true)?;
+    safe::to_writer_lines(&mut writer, &doc)?;
     writer.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
-/// Serialises the part of `catalog` the site's audience may see, pretty-printed.
+/// Serialises the part of `catalog` the site's audience may see, one line per record.
 pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(size_hint(catalog, site));
     data_json_to(catalog, site, &mut out)?;
@@ -377,7 +378,7 @@ pub fn data_json(catalog: &Catalog, site: &Site) -> serde_json::Result<Vec<u8>> 
 fn size_hint(catalog: &Catalog, site: &Site) -> usize {
     let uses = site.scope.uses().count();
     let elements = site.scope.elements().count();
-    16 * 1024 + elements * 448 + uses * 512 + catalog.models.len() * 2048
+    16 * 1024 + elements * 320 + uses * 384 + catalog.models.len() * 1536
 }
 
 #[cfg(test)]

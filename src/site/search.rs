@@ -1,23 +1,26 @@
 //! `search-index.json`: what the search box searches, built once per build from what the
 //! audience may see (a public index holds no internal row, owner, note or `x_` value).
 //!
-//! Compact by design, so it stays small at 100,000 elements (under 5 MB): arrays instead of
+//! Compact by design, so it stays small at 100,000 elements (about 4 MB): arrays instead of
 //! objects, each category and purpose named once and referred to by index, URLs rebuilt by the
-//! script from slugs. The elements' reasons, the bulk of the text, are in shards of
+//! script from slugs, and each element's slug written as how many characters it keeps of the
+//! one before and what follows (elements come sorted by id, so neighbours share most of it:
+//! `element_10003`, then `12,"4"`). The elements' reasons, the bulk of the text, are in shards of
 //! [`SHARD`] elements (`search/reasons-<n>.json`, each an array of strings in element order,
 //! cut to [`MAX_REASONS`] characters), which the script loads after the names.
 //!
 //! ```json
-//! { "version": 2,
+//! { "version": 3,
 //!   "text": { "count": "{n} result|{n} results", "none": "...", "all": "...", "kinds": [...] },
 //!   "categories": [["user.contact.email", "Contact Email"]],
 //!   "purposes":   [["marketing.communications.email", "Marketing Email Communications"]],
-//!   "elements":   [["email_address", "Email address", 0, [0]]],
+//!   "elements":   [[0, "email_address", "Email address", 0, [0]], [0, "ip_address", ...]],
 //!   "reasons":    ["search/reasons-1.json"],
 //!   "models":     [["style-recommender", "Style recommender", "Suggests clothes ..."]],
 //!   "pages":      [["your-rights", "Your rights"]] }
 //! ```
-//! An element's URL is `data/<slug>/index.html`, a model's `models/<slug>/index.html`, a
+//! An element's slug is the first `keep` characters (UTF-16 code units, as JavaScript counts
+//! them) of the previous element's slug followed by `tail`; its URL is `data/<slug>/index.html`, a model's `models/<slug>/index.html`, a
 //! page's `pages/<slug>/index.html`, a category's `categories/<key>/index.html` and a purpose's
 //! `purposes/<key>/index.html`.
 
@@ -134,17 +137,37 @@ impl<'a> Index<'a> {
     }
 }
 
-/// One element's row: `[slug, name, category, [purposes]]`.
+/// One element's row: `[keep, tail, name, category, [purposes]]`, its slug front-coded
+/// against the previous element's (`prev`).
 struct Row<'a> {
     el: &'a crate::model::Element,
+    prev: Option<&'a crate::model::Element>,
     category: u32,
     purposes: &'a [u32],
 }
 
+/// How many UTF-16 code units `a` and `b` share at the start, and the rest of `b` after them
+/// (never cutting a character).
+fn front_code<'b>(a: &str, b: &'b str) -> (usize, &'b str) {
+    let (mut units, mut at) = (0, 0);
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        units += y.len_utf16();
+        at += y.len_utf8();
+    }
+    (units, &b[at..])
+}
+
 impl Serialize for Row<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut t = s.serialize_tuple(4)?;
-        t.serialize_element(&urls::slug(&self.el.id))?;
+        let slug = urls::slug(&self.el.id);
+        let prev = self.prev.map(|p| urls::slug(&p.id));
+        let (keep, tail) = front_code(prev.as_deref().unwrap_or(""), &slug);
+        let mut t = s.serialize_tuple(5)?;
+        t.serialize_element(&keep)?;
+        t.serialize_element(tail)?;
         t.serialize_element(&self.el.name)?;
         t.serialize_element(&self.category)?;
         t.serialize_element(self.purposes)?;
@@ -190,7 +213,7 @@ impl Serialize for Index<'_> {
         let (c, site) = (self.c, self.site);
         let l = site.lang;
         let mut m = s.serialize_struct("Index", 8)?;
-        m.serialize_field("version", &2u32)?;
+        m.serialize_field("version", &3u32)?;
         let text = Text {
             count: l.get("search.count"),
             none: l.get("search.no_results"),
@@ -209,14 +232,15 @@ impl Serialize for Index<'_> {
         let rows = Seq(|| {
             let starts = std::iter::once(0).chain(self.elements.iter().map(|&(_, end)| end));
             let spans = self.elements.iter().zip(starts);
-            site.scope
-                .elements()
-                .zip(spans)
-                .map(|(e, (&(category, end), start))| Row {
+            let prevs = std::iter::once(None).chain(site.scope.elements().map(Some));
+            site.scope.elements().zip(prevs).zip(spans).map(
+                move |((e, prev), (&(category, end), start))| Row {
                     el: &c.elements[e],
+                    prev: prev.map(|p| &c.elements[p]),
                     category,
                     purposes: &self.purpose_ids[start as usize..end as usize],
-                })
+                },
+            )
         });
         m.serialize_field("elements", &rows)?;
         m.serialize_field("reasons", &shard_files(site))?;
@@ -289,11 +313,12 @@ mod tests {
     fn elements_refer_to_named_categories_and_purposes() {
         let v = index(Audience::Public);
         let email = &v["elements"][0];
-        assert_eq!(email[0], "email_address");
-        assert_eq!(email[1], "Email address");
-        let cat = email[2].as_u64().expect("index") as usize;
+        assert_eq!(email[0], 0, "the first slug keeps nothing");
+        assert_eq!(email[1], "email_address");
+        assert_eq!(email[2], "Email address");
+        let cat = email[3].as_u64().expect("index") as usize;
         assert_eq!(v["categories"][cat][0], "user.contact.email");
-        let purposes: Vec<&str> = email[3]
+        let purposes: Vec<&str> = email[4]
             .as_array()
             .expect("list")
             .iter()
@@ -352,6 +377,46 @@ mod tests {
         assert!(String::from_utf8(internal)
             .expect("utf-8")
             .contains("INTERNAL-WHY-MARKER"));
+    }
+
+    /// The slugs of an index's elements, decoded as `candor.js` does.
+    pub(crate) fn slugs(index: &serde_json::Value) -> Vec<String> {
+        let mut prev: Vec<u16> = Vec::new();
+        let mut out = Vec::new();
+        for e in index["elements"].as_array().expect("elements") {
+            let keep = e[0].as_u64().expect("keep") as usize;
+            let mut slug: Vec<u16> = prev[..keep].to_vec();
+            slug.extend(e[1].as_str().expect("tail").encode_utf16());
+            out.push(String::from_utf16(&slug).expect("whole characters"));
+            prev = slug;
+        }
+        out
+    }
+
+    #[test]
+    fn slugs_are_front_coded_against_the_one_before() {
+        assert_eq!(front_code("", "email"), (0, "email"));
+        assert_eq!(front_code("element_10003", "element_10004"), (12, "4"));
+        assert_eq!(front_code("abc", "ab"), (2, ""));
+        assert_eq!(front_code("x😀a", "x😀b"), (3, "b"), "UTF-16 units");
+        assert_eq!(front_code("é", "e"), (0, "e"));
+        let mut c = testkit::catalog();
+        c.elements[1].id = format!("{}_2", c.elements[0].id);
+        let site = plan(&c, Audience::Internal);
+        let bytes = search_index(&c, &site).expect("serialises");
+        let v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        let want: Vec<String> = site
+            .scope
+            .elements()
+            .map(|e| urls::slug(&c.elements[e].id).into_owned())
+            .collect();
+        assert_eq!(slugs(&v), want);
+        assert!(
+            v["elements"].as_array().expect("rows")[1..]
+                .iter()
+                .any(|e| e[0].as_u64() > Some(0)),
+            "neighbours share a prefix: {v}"
+        );
     }
 
     /// `text` cut to at most `max` characters with an ellipsis, as the index writes it.

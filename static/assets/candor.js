@@ -134,9 +134,24 @@
 
   function initSearch(form) {
     var input = form.querySelector("input[type=search]");
-    var panel = form.querySelector(".search-results");
-    var status = form.querySelector("[role=status]");
     var root = form.getAttribute("data-root") || "";
+    // The live status and the results panel are made here (a page without this script has no
+    // use for them); a site's own layout may still carry them.
+    var status = form.querySelector("[role=status]");
+    if (!status) {
+      status = el("p", "visually-hidden");
+      status.id = (input.id || "site-q") + "-status";
+      status.setAttribute("role", "status");
+      status.setAttribute("aria-live", "polite");
+      form.appendChild(status);
+      input.setAttribute("aria-describedby", status.id);
+    }
+    var panel = form.querySelector(".search-results");
+    if (!panel) {
+      panel = el("div", "search-results");
+      panel.hidden = true;
+      form.appendChild(panel);
+    }
     var text = {};
     var index = null;
     var loading = null;
@@ -151,9 +166,12 @@
         list.push({ kind: kind, name: title, href: href, detail: detail,
           title: fold(title), hay: fold(title + " " + detail + " " + (extra || "")) });
       }
+      // Each slug keeps the first e[0] characters of the one before and adds e[1].
+      var slug = "";
       (data.elements || []).forEach(function (e) {
-        var purposes = (e[3] || []).map(function (i) { return name(purs, i); }).join(" · ");
-        add(0, e[1], "data/" + e[0] + "/index.html", name(cats, e[2]), purposes + " " + (e[4] || ""));
+        slug = slug.slice(0, e[0]) + e[1];
+        var purposes = (e[4] || []).map(function (i) { return name(purs, i); }).join(" · ");
+        add(0, e[2], "data/" + slug + "/index.html", name(cats, e[3]), purposes);
       });
       (data.models || []).forEach(function (m) { add(1, m[1], "models/" + m[0] + "/index.html", m[2]); });
       (data.pages || []).forEach(function (p) { add(2, p[1], "pages/" + p[0] + "/index.html", ""); });
@@ -187,7 +205,7 @@
 
     function load() {
       if (!loading && window.fetch) {
-        loading = fetch(form.getAttribute("data-index"))
+        loading = fetch(form.getAttribute("data-index") || root + "search-index.json")
           .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
           .then(build)
           .catch(function () { index = null; });

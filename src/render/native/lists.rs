@@ -17,7 +17,7 @@ fn downloads(p: &mut Page) {
     p.raw("\" download>");
     p.t("downloads.csv");
     p.raw("</a> · <a href=\"");
-    p.href("inventory.json");
+    p.href("data.json");
     p.raw("\" download>");
     p.t("downloads.json");
     p.raw("</a> · <a href=\"");

@@ -25,7 +25,7 @@ use std::io::{self, Write};
 
 use crate::i18n::Strings;
 use crate::site::chart::ChartKind;
-use crate::site::views::{ChartView, Link, PolicyBrief, TaxonRef, View};
+use crate::site::views::{ChartView, Link, TaxonRef, View};
 use crate::site::PageKind;
 
 pub use frame::Shell;
@@ -350,20 +350,6 @@ impl Page<'_> {
         self.raw("<span class=\"muted\">");
         self.t(key);
         self.raw("</span>");
-    }
-
-    /// A use's retention policy as a link to it, or `missing` (a translation key) muted.
-    fn policy(&mut self, policy: Option<&PolicyBrief>, missing: &str) {
-        match policy {
-            Some(r) => {
-                self.raw("<a href=\"");
-                self.href(r.href);
-                self.raw("\">");
-                self.text(r.summary);
-                self.raw("</a>");
-            }
-            None => self.muted(missing),
-        }
     }
 
     /// `{{ <key k={k} /> }}`.

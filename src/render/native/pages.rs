@@ -6,56 +6,48 @@ use super::Page;
 
 /// The content block of `element.html`.
 pub(super) fn element(p: &mut Page, v: &ElementView) {
-    p.raw("\n<nav class=\"breadcrumbs\" aria-label=\"");
-    p.t("meta.breadcrumb");
-    p.raw("\"><ol>\n  <li><a href=\"");
-    p.href("data/index.html");
-    p.raw("\">");
-    p.t("data.title");
-    p.raw("</a></li>\n  <li>");
-    p.taxon(&v.category);
-    p.raw("</li>\n</ol></nav>\n<header class=\"page-head\">\n  <h1>");
+    p.raw("<header class=\"page-head\"><h1>");
     p.text(v.name);
-    p.raw("</h1>\n  <p class=\"tags\">\n    ");
-    p.key(v.id);
-    p.raw("\n    ");
-    if v.special {
-        p.raw("<span class=\"badge badge-sensitive\">");
-        p.t("element.special");
-        p.raw("</span>");
-    } else if v.sensitive {
-        p.raw("<span class=\"badge badge-sensitive\">");
-        p.t("element.sensitive");
-        p.raw("</span>");
+    p.raw("</h1>");
+    let about = v.about_others.as_deref().filter(|a| !a.is_empty());
+    if p.g.internal || v.special || v.sensitive || about.is_some() {
+        p.raw("<p class=\"tags\">");
+        p.key(v.id);
+        if v.special {
+            p.raw(" <span class=\"badge badge-sensitive\">");
+            p.t("element.special");
+            p.raw("</span>");
+        } else if v.sensitive {
+            p.raw(" <span class=\"badge badge-sensitive\">");
+            p.t("element.sensitive");
+            p.raw("</span>");
+        }
+        if let Some(about) = about {
+            p.raw(" <span class=\"badge badge-others\">");
+            p.text(about);
+            p.raw("</span>");
+        }
+        p.raw("</p>");
     }
-    if let Some(about) = v.about_others.as_deref().filter(|a| !a.is_empty()) {
-        p.raw(" <span class=\"badge badge-others\">");
-        p.text(about);
-        p.raw("</span>");
-    }
-    p.raw("\n  </p>");
     for c in &v.confirmed {
-        p.raw("\n  <p class=\"muted confirmed\">");
+        p.raw("<p class=\"muted confirmed\">");
         p.text(c);
         p.raw("</p>");
     }
-    p.raw("\n</header>\n\n<div class=\"labelled\">\n");
+    p.raw("</header>\n<div class=\"labelled\">\n");
     data_label(p, v);
-    p.raw("\n<div class=\"label-side\">\n\n<section aria-labelledby=\"uses-h\">\n  <h2 id=\"uses-h\">");
+    p.raw("<div class=\"label-side\"><section aria-labelledby=\"uses-h\"><h2 id=\"uses-h\">");
     p.t("element.uses_heading");
-    p.raw("</h2>\n  <p class=\"muted\">");
-    p.t_count("element.uses_lede", v.uses.len());
-    p.raw("</p>\n  <ol class=\"use-list\">\n  ");
+    p.raw("</h2>\n<ol class=\"use-list\">\n");
     for u in &v.uses {
-        p.raw("\n    <li class=\"card use");
+        p.raw("<li class=\"card use");
         if u.internal {
             p.raw(" is-internal");
         }
-        p.raw("\">\n      <p class=\"use-purpose\">");
-        p.taxon(&u.purpose);
-        p.raw(" ");
+        p.raw("\"><p class=\"use-purpose\">");
+        p.text(u.purpose.name);
         if u.optional {
-            p.raw("<span class=\"badge badge-optional\">");
+            p.raw(" <span class=\"badge badge-optional\">");
             p.t("data.optional");
             p.raw("</span>");
         }
@@ -63,15 +55,15 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.raw(" ");
             p.internal_badge();
         }
-        p.raw("</p>\n      <h3 class=\"why\">");
+        p.raw("</p><h3 class=\"why\">");
         p.text(u.why);
-        p.raw("</h3>\n      <dl class=\"facts\">\n        ");
+        p.raw("</h3><dl class=\"facts\">\n");
         if let Some(b) = &u.legal_basis {
             p.raw("<div><dt>");
             p.t("element.legal_basis");
             p.raw("</dt><dd>");
             p.text(&b.text);
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
         if let Some(c) = &u.special_condition {
             p.raw("<div><dt>");
@@ -80,22 +72,21 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.text(c.text);
             p.raw(" <code class=\"key\">");
             p.text(c.key);
-            p.raw("</code></dd></div>");
+            p.raw("</code></dd></div>\n");
         }
         if let Some(r) = u.legal_reference.filter(|r| !r.is_empty()) {
             p.raw("<div><dt>");
             p.t("element.legal_reference");
             p.raw("</dt><dd>");
             p.text(r);
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
-        p.raw("\n        ");
         if let Some(choice) = u.choice.as_deref().filter(|c| !c.is_empty()) {
             p.raw("<div class=\"choice\"><dt>");
             p.t("element.can_say_no");
             p.raw("</dt><dd>");
             p.text(choice);
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
         if let Some(o) = u.opt_out.as_ref().filter(|o| !o.text.is_empty()) {
             p.raw("<div><dt>");
@@ -111,36 +102,46 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
                 }
                 None => p.text(o.text),
             }
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
         ask(p, &v.ask);
-        p.raw("\n        <div><dt>");
+        p.raw("<div><dt>");
         p.t("element.how_long");
         p.raw("</dt><dd>");
-        p.policy(u.retention.as_ref(), "label.no_policy");
-        p.raw("</dd></div>\n        <div><dt>");
-        p.t("element.shared_with");
-        p.raw("</dt><dd>");
-        p.refs(&u.shared_with, Some("label.nobody"));
-        p.raw("</dd></div>\n        ");
+        match &u.retention {
+            Some(r) => p.text(r.summary),
+            None => p.muted("label.no_policy"),
+        }
+        p.raw("</dd></div>\n");
+        if !v.label.shared_with.is_empty() {
+            p.raw("<div><dt>");
+            p.t("element.shared_with");
+            p.raw("</dt><dd>");
+            if u.shared_with.is_empty() {
+                p.muted("label.nobody");
+            }
+            for (i, l) in u.shared_with.iter().enumerate() {
+                if i > 0 {
+                    p.raw(", ");
+                }
+                p.text(l.name);
+            }
+            p.raw("</dd></div>\n");
+        }
         if let Some(d) = u.last_reviewed.as_deref().filter(|d| !d.is_empty()) {
             p.raw("<div><dt>");
             p.t("element.last_reviewed");
-            p.raw("</dt><dd><time datetime=\"");
+            p.raw("</dt><dd><time>");
             p.text(d);
-            p.raw("\">");
-            p.text(d);
-            p.raw("</time></dd></div>");
+            p.raw("</time></dd></div>\n");
         }
-        p.raw("\n        ");
         if p.g.internal {
             p.raw("<div><dt>");
             p.t("element.purpose_key");
             p.raw("</dt><dd>");
             p.key(u.purpose.key);
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
-        p.raw("\n        ");
         if let Some(notes) = u.notes.filter(|n| !n.is_empty()) {
             p.raw("<div class=\"internal-row\"><dt>");
             p.t("element.notes");
@@ -148,9 +149,8 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.internal_badge();
             p.raw("</dt><dd>");
             p.text(notes);
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
-        p.raw("\n        ");
         for x in &u.extra {
             p.raw("<div class=\"internal-row\"><dt><code>");
             p.text(x.key);
@@ -158,9 +158,8 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.internal_badge();
             p.raw("</dt><dd>");
             p.text(&x.value);
-            p.raw("</dd></div>");
+            p.raw("</dd></div>\n");
         }
-        p.raw("\n        ");
         if let Some(origin) = u.origin.as_deref().filter(|o| !o.is_empty()) {
             p.raw("<div class=\"internal-row\"><dt>");
             p.t("element.row");
@@ -168,51 +167,59 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
             p.internal_badge();
             p.raw("</dt><dd><code>");
             p.text(origin);
-            p.raw("</code></dd></div>");
+            p.raw("</code></dd></div>\n");
         }
-        p.raw("\n      </dl>\n    </li>\n  ");
+        p.raw("</dl></li>\n");
     }
-    p.raw("\n  </ol>\n</section>\n</div>\n</div>\n");
+    p.raw("</ol>\n<p class=\"use-rights\"><a href=\"");
+    p.href(v.ask.rights);
+    p.raw("\">");
+    p.t("choices.all_rights");
+    p.raw("</a></p></section></div>\n</div>");
     if !v.findings.is_empty() {
+        p.raw("\n");
         findings(p, &v.findings);
     }
-    p.raw("\n");
 }
 
-/// The "How to ask" row of a use: request form, email, rights page.
+/// The "How to ask" row of a use, when the site names a request form or an email address.
 fn ask(p: &mut Page, a: &crate::site::views::Ask) {
-    p.raw("\n        <div><dt>");
+    let form = a.form.filter(|f| !f.is_empty());
+    let email = a.email.filter(|e| !e.is_empty());
+    if form.is_none() && email.is_none() {
+        return;
+    }
+    p.raw("<div><dt>");
     p.t("choices.how");
     p.raw("</dt><dd>");
-    if let Some(form) = a.form.filter(|f| !f.is_empty()) {
+    if let Some(form) = form {
         p.raw("<a href=\"");
         p.text(form);
         p.raw("\" rel=\"noopener noreferrer\">");
         p.t("choices.request_form");
-        p.raw("</a> · ");
+        p.raw("</a>");
     }
-    if let Some(email) = a.email.filter(|e| !e.is_empty()) {
+    if form.is_some() && email.is_some() {
+        p.raw(" · ");
+    }
+    if let Some(email) = email {
         p.raw("<a href=\"mailto:");
         p.text(email);
         p.raw("\">");
         p.text(email);
-        p.raw("</a> · ");
+        p.raw("</a>");
     }
-    p.raw("<a href=\"");
-    p.href(a.rights);
-    p.raw("\">");
-    p.t("choices.all_rights");
-    p.raw("</a></dd></div>");
+    p.raw("</dd></div>\n");
 }
 
 /// `data_label.html`.
 fn data_label(p: &mut Page, v: &ElementView) {
     let label = &v.label;
-    p.raw("<section class=\"nlabel\" aria-labelledby=\"label-h\">\n  <h2 id=\"label-h\" class=\"nlabel-title\">");
+    p.raw("<section class=\"nlabel\" aria-labelledby=\"label-h\"><h2 id=\"label-h\" class=\"nlabel-title\">");
     p.t("label.data_title");
-    p.raw("</h2>\n  <p class=\"nlabel-name\">");
+    p.raw("</h2><p class=\"nlabel-name\">");
     p.text(v.name);
-    p.raw("</p>\n  <dl>\n    <div class=\"nl-first\"><dt>");
+    p.raw("</p><dl>\n<div class=\"nl-first\"><dt>");
     p.t("label.what");
     p.raw("</dt><dd>");
     p.taxon(&v.category);
@@ -230,15 +237,14 @@ fn data_label(p: &mut Page, v: &ElementView) {
         p.text(v.category.key);
         p.raw("</span>");
     }
-    p.raw("</dd></div>\n    ");
+    p.raw("</dd></div>\n");
     if let Some(source) = &v.source {
         p.raw("<div><dt>");
         p.t("label.source");
         p.raw("</dt><dd>");
         p.text(source.text);
-        p.raw("</dd></div>");
+        p.raw("</dd></div>\n");
     }
-    p.raw("\n    ");
     if !v.subjects.is_empty() {
         p.raw("<div><dt>");
         p.t("element.subjects");
@@ -249,9 +255,9 @@ fn data_label(p: &mut Page, v: &ElementView) {
             }
             p.taxon(s);
         }
-        p.raw("</dd></div>");
+        p.raw("</dd></div>\n");
     }
-    p.raw("\n    <div class=\"nl-group\"><dt>");
+    p.raw("<div class=\"nl-group\"><dt>");
     p.t("label.why");
     p.raw("</dt><dd>");
     if label.purposes.is_empty() {
@@ -265,7 +271,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
         }
         p.raw("</ul>");
     }
-    p.raw("</dd></div>\n    <div><dt>");
+    p.raw("</dd></div>\n<div><dt>");
     p.t("label.choice");
     p.raw("</dt><dd");
     if label.any_optional {
@@ -273,7 +279,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
     }
     p.raw(">");
     p.text(&label.choice);
-    p.raw("</dd></div>\n    <div><dt>");
+    p.raw("</dd></div>\n<div><dt>");
     p.t("label.how_long");
     p.raw("</dt><dd>");
     if label.retention.is_empty() {
@@ -294,27 +300,27 @@ fn data_label(p: &mut Page, v: &ElementView) {
         }
         p.raw("</ul>");
     }
-    p.raw("</dd></div>\n    <div><dt>");
+    p.raw("</dd></div>\n<div><dt>");
     p.t("label.shared");
     p.raw("</dt><dd>");
     p.refs(&label.shared_with, Some("label.nobody"));
-    p.raw("</dd></div>\n    <div class=\"nl-group\"><dt>");
+    p.raw("</dd></div>\n<div class=\"nl-group\"><dt>");
     p.t("label.models");
     p.raw("</dt><dd>");
     p.refs(&v.models, Some("label.no_models"));
-    p.raw("</dd></div>\n    ");
+    p.raw("</dd></div>\n");
     if !v.excluded_by.is_empty() {
         p.raw("<div><dt>");
         p.t("element.excluded_by");
         p.raw("</dt><dd>");
         p.refs(&v.excluded_by, None);
-        p.raw("</dd></div>");
+        p.raw("</dd></div>\n");
     }
-    p.raw("\n    <div><dt>");
+    p.raw("<div><dt>");
     p.t("element.stored_in");
     p.raw("</dt><dd>");
     p.refs(&v.systems, Some("meta.not_recorded"));
-    p.raw("</dd></div>\n    ");
+    p.raw("</dd></div>\n");
     if let Some(owner) = v.owner.filter(|o| !o.is_empty()) {
         p.raw("<div class=\"internal-row\"><dt>");
         p.t("element.owner");
@@ -322,9 +328,8 @@ fn data_label(p: &mut Page, v: &ElementView) {
         p.internal_badge();
         p.raw("</dt><dd>");
         p.text(owner);
-        p.raw("</dd></div>");
+        p.raw("</dd></div>\n");
     }
-    p.raw("\n    ");
     if let Some(origin) = v.origin.as_deref().filter(|o| !o.is_empty()) {
         p.raw("<div class=\"internal-row\"><dt>");
         p.t("element.defined_at");
@@ -332,9 +337,9 @@ fn data_label(p: &mut Page, v: &ElementView) {
         p.internal_badge();
         p.raw("</dt><dd><code>");
         p.text(origin);
-        p.raw("</code></dd></div>");
+        p.raw("</code></dd></div>\n");
     }
-    p.raw("\n  </dl>\n</section>\n");
+    p.raw("</dl></section>\n");
 }
 
 /// `findings.html`, on an element page (`show_subject` unset).

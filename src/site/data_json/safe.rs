@@ -21,6 +21,16 @@ pub fn to_writer<W: Write, T: Serialize + ?Sized>(
     }
 }
 
+/// Writes `value` as JSON to `writer` with one line per top-level key and per item of a
+/// top-level list ([`super::lines`]), markup-safe.
+pub fn to_writer_lines<W: Write, T: Serialize + ?Sized>(
+    writer: W,
+    value: &T,
+) -> serde_json::Result<()> {
+    let fmt = MarkupSafe(super::lines::Lines::default());
+    value.serialize(&mut serde_json::Serializer::with_formatter(writer, fmt))
+}
+
 /// Wraps a formatter, escaping markup characters in every string fragment (keys included).
 struct MarkupSafe<F>(F);
 
