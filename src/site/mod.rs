@@ -255,12 +255,8 @@ pub fn plan_paged<'a>(catalog: &'a Catalog, audience: Audience, per_page: usize)
             }
         };
     add("index.html".into(), PageKind::Home);
-    add_parts(
-        &mut add,
-        "data/index.html".into(),
-        paging.data.parts(per),
-        PageKind::DataIndex,
-    );
+    // One page: every element when they fit on it, else an overview of the categories.
+    add("data/index.html".into(), PageKind::DataIndex);
     for e in scope.elements() {
         add(urls::element(&catalog.elements[e].id), PageKind::Element(e));
     }

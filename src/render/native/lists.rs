@@ -31,7 +31,11 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.raw("\n<header class=\"page-head\">\n  <h1>");
     p.t("data.title");
     p.raw("</h1>\n  <p class=\"lede\">");
-    p.t_count("data.lede", v.element_count);
+    if v.overview {
+        p.t_count("data.overview", v.element_count);
+    } else {
+        p.t_count("data.lede", v.element_count);
+    }
     p.raw("</p>\n  ");
     if !v.others.is_empty() {
         p.raw("<p class=\"note\">");
@@ -47,7 +51,51 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     }
     p.raw("\n  ");
     downloads(p);
-    p.raw("\n</header>\n<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
+    p.raw("\n</header>\n");
+    if !v.overview {
+        filters(p, v);
+    }
+    for (i, s) in v.sections.iter().enumerate() {
+        p.raw("\n<section class=\"group\" aria-labelledby=\"sec-");
+        p.num(i + 1);
+        p.raw("\">\n  <h2 id=\"sec-");
+        p.num(i + 1);
+        p.raw("\">");
+        p.taxon(&s.category);
+        p.raw(" <span class=\"count\">");
+        p.num(s.count);
+        p.raw("</span></h2>\n  ");
+        if !s.category.description.is_empty() {
+            p.raw("<p class=\"muted small\">");
+            p.text(s.category.description);
+            p.raw("</p>");
+        }
+        p.raw("\n  ");
+        if !v.overview {
+            p.raw("<div class=\"cards\">\n  ");
+            for e in &s.elements {
+                element_card(p, e);
+                p.piece();
+            }
+            p.raw("\n  </div>");
+        }
+        p.raw("\n</section>\n");
+    }
+    if v.sections.is_empty() {
+        p.raw("\n<p>");
+        p.t("meta.nothing_yet");
+        p.raw("</p>\n");
+    }
+    p.raw("\n<section aria-labelledby=\"chart-h\">\n  <h2 id=\"chart-h\">");
+    p.t("data.chart_heading");
+    p.raw("</h2>\n  ");
+    chart(p, v.chart.as_ref());
+    p.raw("\n</section>\n");
+}
+
+/// The data index's filters, for a list all on one page.
+fn filters(p: &mut Page, v: &DataIndexView) {
+    p.raw("<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"");
     p.t("filter.heading");
     p.raw("\" hidden data-status=\"");
     p.t("filter.status");
@@ -96,39 +144,6 @@ pub(super) fn data_index(p: &mut Page, v: &DataIndexView) {
     p.raw("</button></div>\n  <p class=\"filter-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n<p class=\"filter-none\" hidden>");
     p.t("filter.none_match");
     p.raw("</p>\n");
-    for (i, s) in v.sections.iter().enumerate() {
-        p.raw("\n<section class=\"group\" aria-labelledby=\"sec-");
-        p.num(i + 1);
-        p.raw("\">\n  <h2 id=\"sec-");
-        p.num(i + 1);
-        p.raw("\">");
-        p.taxon(&s.category);
-        p.raw(" <span class=\"count\">");
-        p.num(s.elements.len());
-        p.raw("</span></h2>\n  ");
-        if !s.category.description.is_empty() {
-            p.raw("<p class=\"muted small\">");
-            p.text(s.category.description);
-            p.raw("</p>");
-        }
-        p.raw("\n  <div class=\"cards\">\n  ");
-        for e in &s.elements {
-            element_card(p, e);
-            p.piece();
-        }
-        p.raw("\n  </div>\n</section>\n");
-    }
-    if v.sections.is_empty() {
-        p.raw("\n<p>");
-        p.t("meta.nothing_yet");
-        p.raw("</p>\n");
-    }
-    pager(p, v.pager.as_ref());
-    p.raw("\n<section aria-labelledby=\"chart-h\">\n  <h2 id=\"chart-h\">");
-    p.t("data.chart_heading");
-    p.raw("</h2>\n  ");
-    chart(p, v.chart.as_ref());
-    p.raw("\n</section>\n");
 }
 
 fn option(p: &mut Page, value: &str, label: &str) {

@@ -33,10 +33,13 @@ pub struct UseBrief<'a> {
     pub shared_keys: Vec<std::borrow::Cow<'a, str>>,
 }
 
-/// A group of the data index: one category two levels deep and its elements.
+/// A group of the data index: one category two levels deep and its elements (none in an
+/// overview: the category's page lists them).
 #[derive(Debug, Serialize)]
 pub struct DataSection<'a> {
     pub category: TaxonRef<'a>,
+    /// How many elements the category holds.
+    pub count: usize,
     pub elements: Vec<ElementSummary<'a>>,
 }
 
@@ -50,8 +53,9 @@ pub struct DataIndexView<'a> {
     /// Groups of people the site does not speak to (staff, job applicants): their data is
     /// on their own pages, not in this list (public builds).
     pub others: Vec<TaxonRef<'a>>,
-    /// Links to the other pages of a long list; `None` when it fits on one.
-    pub pager: Option<crate::site::paging::Pager>,
+    /// The list is too long for one page: the sections only count their elements and link
+    /// their categories' pages (which list them), and there are no filters.
+    pub overview: bool,
 }
 
 /// The full page of one element.
@@ -179,10 +183,11 @@ pub(super) fn summary<'a>(ctx: Ctx<'a>, e: ElementIdx) -> ElementSummary<'a> {
     }
 }
 
-pub(super) fn index(ctx: Ctx<'_>, part: usize) -> DataIndexView<'_> {
-    let paging = &ctx.site.paging;
-    let sections: Vec<_> = ctx.site.data_sections.iter().collect();
-    let (per, parts) = (paging.per_page, paging.data.parts(paging.per_page));
+/// The data index: every element by category when they fit on one page, else an overview of
+/// the categories (a list that would take hundreds of pages is read by nobody; the category
+/// pages and the search box take the reader to each element).
+pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
+    let overview = !fits_one_page(ctx.site);
     let others = ctx
         .site
         .subject_hrefs
@@ -192,28 +197,31 @@ pub(super) fn index(ctx: Ctx<'_>, part: usize) -> DataIndexView<'_> {
     let mut others: Vec<TaxonRef> = others.collect();
     others.sort_by_key(|t| t.key);
     DataIndexView {
-        sections: paging
-            .data
-            .window(part, per)
-            .into_iter()
-            .filter_map(|(g, range)| {
-                let (&key, members) = sections.get(g)?;
-                Some(DataSection {
-                    category: ctx.category(key),
-                    elements: members
-                        .get(range)?
-                        .iter()
-                        .map(|&e| summary(ctx, e))
-                        .collect(),
-                })
+        sections: ctx
+            .site
+            .data_sections
+            .iter()
+            .map(|(&key, members)| DataSection {
+                category: ctx.category(key),
+                count: members.len(),
+                elements: if overview {
+                    Vec::new()
+                } else {
+                    members.iter().map(|&e| summary(ctx, e)).collect()
+                },
             })
             .collect(),
         element_count: ctx.site.data_sections.values().map(Vec::len).sum(),
         others,
         chart: ctx.chart(ctx.site.chart_index.per_category),
         filters: super::filters::filters(ctx),
-        pager: crate::site::paging::pager("data/index.html", part, parts),
+        overview,
     }
+}
+
+/// Whether the data index lists every element on one page (else it is an overview).
+pub fn fits_one_page(site: &crate::site::Site) -> bool {
+    site.paging.data.parts(site.paging.per_page) <= 1
 }
 
 /// The retention policy of a use, when it has a visible one.

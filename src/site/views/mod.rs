@@ -87,7 +87,7 @@ pub fn build<'a>(ctx: Ctx<'a>, page: &PageSpec<'a>) -> (String, View<'a>) {
     let part = super::paging::part(&page.path);
     match page.kind {
         PageKind::Home => (t("titles.home"), View::Home(Box::new(home::home(ctx)))),
-        PageKind::DataIndex => (t("titles.data"), View::DataIndex(element::index(ctx, part))),
+        PageKind::DataIndex => (t("titles.data"), View::DataIndex(element::index(ctx))),
         PageKind::Element(e) => (
             c.elements[e].name.clone(),
             View::Element(Box::new(element::element(ctx, e))),
