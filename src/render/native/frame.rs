@@ -74,7 +74,8 @@ const CLOSE: char = '\u{3}';
 
 /// The cached renders of a layout, by section, menu entry, date (and depth, when read).
 struct Cuts {
-    by_key: Mutex<FastMap<Key, Arc<Cut>>>,
+    /// `None` for a place whose layout could not be cut (then each page renders it).
+    by_key: Mutex<FastMap<Key, Option<Arc<Cut>>>>,
     root_keyed: bool,
 }
 
@@ -180,13 +181,18 @@ impl Frame {
         let cut = match found {
             Some(cut) => cut,
             None => {
-                let cut = Arc::new(self.cut(path, section, last_updated)?);
-                cuts.by_key.lock().ok()?.insert(key, Arc::clone(&cut));
+                let cut = self.cut(path, section, last_updated).map(Arc::new);
+                cuts.by_key.lock().ok()?.insert(key, cut.clone());
                 cut
             }
         };
-        let values = [title, path, crate::site::urls::pretty(path), &root];
-        Some(cut.fill(&values))
+        match cut {
+            Some(cut) => {
+                let values = [title, path, crate::site::urls::pretty(path), &root];
+                Some(cut.fill(&values))
+            }
+            None => self.render(view, title, path, section, last_updated),
+        }
     }
 
     /// The layout of a page rendered by Tera with the page's own values.
@@ -216,24 +222,32 @@ impl Frame {
 
     /// The layout rendered for pages at `path`'s place (section, menu entry, date, depth) with
     /// stand-ins for the values it prints, cut where they go.
+    ///
+    /// It is rendered twice, the stand-ins numbered from 0 and from [`HOLES`]`.len()`: a
+    /// stand-in's bytes that came from the site's own text (a title, a page name) are the same
+    /// in both renders, so they cannot pass for a hole in both, and the place is not cut.
     fn cut(&self, path: &str, section: &str, last_updated: Option<&str>) -> Option<Cut> {
-        let mut context = tera_env::layout_context("", path, section, last_updated);
-        let root_keyed = self.cuts.as_ref().is_some_and(|c| c.root_keyed);
-        for (i, hole) in HOLES.iter().enumerate() {
-            // A `root` the layout tests keys the cache and keeps its value.
-            if !(root_keyed && *hole == "root") {
-                context.insert(*hole, &format!("{OPEN}{i}&{CLOSE}"));
+        let render = |base: usize| -> Option<Cut> {
+            let mut context = tera_env::layout_context("", path, section, last_updated);
+            let root_keyed = self.cuts.as_ref().is_some_and(|c| c.root_keyed);
+            for (i, hole) in HOLES.iter().enumerate() {
+                // A `root` the layout tests keys the cache and keeps its value.
+                if !(root_keyed && *hole == "root") {
+                    context.insert(*hole, &format!("{OPEN}{}&{CLOSE}", base + i));
+                }
             }
-        }
-        let html = self.tera.render(SHELL, &context).ok()?;
-        let (head, foot) = html.split_once(MARKER)?;
-        if foot.contains(MARKER) {
-            return None;
-        }
-        Some(Cut {
-            head: pieces(head)?,
-            foot: pieces(foot)?,
-        })
+            let html = self.tera.render(SHELL, &context).ok()?;
+            let (head, foot) = html.split_once(MARKER)?;
+            if foot.contains(MARKER) {
+                return None;
+            }
+            Some(Cut {
+                head: pieces(head, base)?,
+                foot: pieces(foot, base)?,
+            })
+        };
+        let cut = render(0)?;
+        (render(HOLES.len())? == cut).then_some(cut)
     }
 }
 
@@ -267,9 +281,9 @@ impl Cut {
     }
 }
 
-/// `text` cut at its stand-ins (each printed escaped, `&amp;`, or as it is, `&`); `None` when
-/// something between the stand-in bytes is not a stand-in.
-fn pieces(text: &str) -> Option<Vec<Piece>> {
+/// `text` cut at its stand-ins, numbered from `base` (each printed escaped, `&amp;`, or as it
+/// is, `&`); `None` when something between the stand-in bytes is not one of them.
+fn pieces(text: &str, base: usize) -> Option<Vec<Piece>> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find(OPEN) {
@@ -284,7 +298,11 @@ fn pieces(text: &str) -> Option<Vec<Piece>> {
             (n, "") => (n, false),
             _ => return None,
         };
-        let value: usize = value.parse().ok().filter(|v| *v < HOLES.len())?;
+        let value = value
+            .parse::<usize>()
+            .ok()?
+            .checked_sub(base)
+            .filter(|v| *v < HOLES.len())?;
         out.push(Piece::Hole { value, escaped });
         rest = &after[end + CLOSE.len_utf8()..];
     }

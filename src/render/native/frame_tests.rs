@@ -110,7 +110,7 @@ fn a_layout_that_tests_or_filters_a_page_value_is_rendered_per_page() {
 
 #[test]
 fn stand_ins_are_cut_only_where_well_formed() {
-    let cut = pieces("a\u{2}0&amp;\u{3}b\u{2}3&\u{3}").expect("cut");
+    let cut = pieces("a\u{2}4&amp;\u{3}b\u{2}7&\u{3}", 4).expect("cut");
     assert_eq!(
         cut,
         [
@@ -127,14 +127,52 @@ fn stand_ins_are_cut_only_where_well_formed() {
         ]
     );
     for bad in [
-        "\u{2}9&\u{3}",
-        "\u{2}0\u{3}",
-        "\u{2}0&",
+        "\u{2}8&\u{3}",
+        "\u{2}3&\u{3}",
+        "\u{2}4\u{3}",
+        "\u{2}4&",
         "x\u{3}",
-        "\u{2}0&lt;\u{3}",
+        "\u{2}4&lt;\u{3}",
     ] {
-        assert_eq!(pieces(bad), None, "{bad:?}");
+        assert_eq!(pieces(bad, 4), None, "{bad:?}");
     }
     // A layout holding a stand-in byte itself is rendered per page.
     assert!(frame(&with("\u{2}")).cuts.is_none());
+}
+
+/// The site's own text may hold a stand-in's bytes (a title of `X\u{2}0&\u{3}Y`, printed raw by
+/// a layout): it is not taken for a hole, and every page still gets Tera's own bytes.
+#[test]
+fn a_stand_in_in_the_sites_own_text_is_not_a_hole() {
+    let mut theme = Theme::builtin();
+    let base = builtin_base().replacen(
+        "<span>{{ site.title }}</span>",
+        "<span>{{ site.title | safe }}</span>",
+        1,
+    );
+    assert_ne!(base, builtin_base());
+    let source = TemplateSource {
+        text: base.into(),
+        file: format!("templates/{LAYOUT}"),
+    };
+    theme.templates.insert(LAYOUT.to_string(), source);
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut catalog = crate::load_catalog(root).expect("the demo");
+    catalog.config.title = "X\u{2}0&\u{3}Y".to_string();
+    let site = plan(&catalog, Audience::Public);
+    let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
+    let frame = Frame::new(&theme, &tera).expect("a layout that frames");
+    assert!(frame.cuts.is_some());
+    let view = serde_json::json!({});
+    for (title, path, section, date) in PAGES {
+        let title = format!("<script>{title}");
+        let shell = frame
+            .shell(&view, &title, path, section, date)
+            .expect("a shell");
+        let whole = frame
+            .render(&view, &title, path, section, date)
+            .expect("a render");
+        assert_eq!(shell.head(), whole.head(), "{path}");
+        assert!(!shell.head().contains("<script>"), "{path}");
+    }
 }
