@@ -311,21 +311,14 @@ pub fn template_diagnostic(e: &tera::Error, theme: &Theme, page: Option<&str>) -
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let span = r.span();
-            let line = span.start_line.max(1);
-            let text = theme
-                .templates
-                .get(r.filename())
-                .and_then(|t| t.text.lines().nth(line - 1).map(str::to_string));
-            let mut d = Diagnostic::at(
-                file_of(theme, r.filename()),
-                line,
-                format!("{}{during}", r.message()),
+            let message = format!("{}{during}", r.message());
+            at_template(
+                theme,
+                r.filename(),
+                span.start_line,
+                span.start_col + 1,
+                message,
             )
-            .column(span.start_col + 1);
-            if let Some(text) = text {
-                d = d.snippet(text);
-            }
-            d
         }
         ErrorKind::TemplateNotFound(name) => {
             let known: Vec<&str> = theme.templates.keys().map(String::as_str).collect();
@@ -333,6 +326,27 @@ pub fn template_diagnostic(e: &tera::Error, theme: &Theme, page: Option<&str>) -
                 .maybe_help(crate::diag::did_you_mean(name, known))
         }
         _ => Diagnostic::file("templates", format!("{e}{during}")),
+    }
+}
+
+/// A problem at `line` and `column` of the template `name`: at the site's file (or the built-in
+/// name), with the line's text.
+fn at_template(
+    theme: &Theme,
+    name: &str,
+    line: usize,
+    column: usize,
+    message: impl Into<String>,
+) -> Diagnostic {
+    let line = line.max(1);
+    let d = Diagnostic::at(file_of(theme, name), line, message).column(column);
+    match theme
+        .templates
+        .get(name)
+        .and_then(|t| t.text.lines().nth(line - 1))
+    {
+        Some(text) => d.snippet(text),
+        None => d,
     }
 }
 
@@ -357,20 +371,10 @@ fn template_diagnostics(e: &tera::Error, theme: &Theme) -> crate::diag::Diagnost
                 let mut parts = spot.rsplitn(3, ':');
                 let column = parts.next()?.parse::<usize>().ok()?;
                 let line = parts.next()?.parse::<usize>().ok()?;
-                Some((parts.next()?.to_string(), line.max(1), column))
+                Some((parts.next()?.to_string(), line, column))
             });
         let d = match at {
-            Some((name, line, column)) => {
-                let text = theme
-                    .templates
-                    .get(&name)
-                    .and_then(|t| t.text.lines().nth(line - 1).map(str::to_string));
-                let d = Diagnostic::at(file_of(theme, &name), line, message).column(column);
-                match text {
-                    Some(text) => d.snippet(text),
-                    None => d,
-                }
-            }
+            Some((name, line, column)) => at_template(theme, &name, line, column, message),
             None => Diagnostic::file("templates", message),
         };
         all.push(d);
@@ -420,21 +424,27 @@ mod tests {
     use crate::config::Audience;
     use crate::site::{plan, testkit};
 
-    #[test]
-    fn syntax_errors_name_the_site_file_and_line() {
+    /// The errors of building the templates with `text` as the site's `templates/page.html`.
+    fn errors_of(text: &str) -> crate::diag::Diagnostics {
         let c = testkit::catalog();
         let site = plan(&c, Audience::Public);
         let mut theme = Theme::builtin();
         theme.templates.insert(
             "page.html".into(),
             super::super::theme::TemplateSource {
-                text: "line one\n{% if %}\n".into(),
+                text: text.to_string().into(),
                 file: "templates/page.html".into(),
             },
         );
         let Err(Error::Invalid(errors)) = build(&theme, &c, &site) else {
-            panic!("expected a template error");
+            panic!("expected template errors");
         };
+        errors
+    }
+
+    #[test]
+    fn syntax_errors_name_the_site_file_and_line() {
+        let errors = errors_of("line one\n{% if %}\n");
         let d = errors.iter().next().expect("one error");
         assert_eq!(
             (d.file.to_str(), d.line),
@@ -445,19 +455,7 @@ mod tests {
 
     #[test]
     fn each_unknown_include_and_component_is_an_error_at_its_line() {
-        let c = testkit::catalog();
-        let site = plan(&c, Audience::Public);
-        let mut theme = Theme::builtin();
-        theme.templates.insert(
-            "page.html".into(),
-            super::super::theme::TemplateSource {
-                text: "one\n{% include \"nope.html\" %}\n{{ <nocomp/> }}\n".into(),
-                file: "templates/page.html".into(),
-            },
-        );
-        let Err(Error::Invalid(errors)) = build(&theme, &c, &site) else {
-            panic!("expected template errors");
-        };
+        let errors = errors_of("one\n{% include \"nope.html\" %}\n{{ <nocomp/> }}\n");
         let found: Vec<_> = errors
             .iter()
             .map(|d| (d.file.to_str().unwrap_or(""), d.line, d.message.as_str()))
