@@ -13,15 +13,7 @@ pub(super) fn element(p: &mut Page, v: &ElementView) {
     if p.g.internal || v.special || v.sensitive || about.is_some() {
         p.raw("<p class=\"tags\">");
         p.key(v.id);
-        if v.special {
-            p.raw(" <span class=\"badge badge-sensitive\">");
-            p.t("element.special");
-            p.raw("</span>");
-        } else if v.sensitive {
-            p.raw(" <span class=\"badge badge-sensitive\">");
-            p.t("element.sensitive");
-            p.raw("</span>");
-        }
+        sensitivity(p, v.special, v.sensitive);
         if let Some(about) = about {
             p.raw(" <span class=\"badge badge-others\">");
             p.text(about);
@@ -223,15 +215,7 @@ fn data_label(p: &mut Page, v: &ElementView) {
     p.t("label.what");
     p.raw("</dt><dd>");
     p.taxon(&v.category);
-    if v.special {
-        p.raw(" <span class=\"badge badge-sensitive\">");
-        p.t("element.special");
-        p.raw("</span>");
-    } else if v.sensitive {
-        p.raw(" <span class=\"badge badge-sensitive\">");
-        p.t("element.sensitive");
-        p.raw("</span>");
-    }
+    sensitivity(p, v.special, v.sensitive);
     if p.g.internal {
         p.raw(" <span class=\"nl-key\">");
         p.text(v.category.key);
@@ -413,4 +397,16 @@ fn spans(p: &mut Page, spans: &[Span]) {
             p.text(s.text);
         }
     }
+}
+
+/// The badge of special-category or sensitive data (`{% if special %}…{% elif sensitive %}…`).
+fn sensitivity(p: &mut Page, special: bool, sensitive: bool) {
+    let key = match (special, sensitive) {
+        (true, _) => "element.special",
+        (false, true) => "element.sensitive",
+        (false, false) => return,
+    };
+    p.raw(" <span class=\"badge badge-sensitive\">");
+    p.t(key);
+    p.raw("</span>");
 }
