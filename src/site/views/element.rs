@@ -214,7 +214,12 @@ pub(super) fn index(ctx: Ctx<'_>) -> DataIndexView<'_> {
         element_count: ctx.site.data_sections.values().map(Vec::len).sum(),
         others,
         chart: ctx.chart(ctx.site.chart_index.per_category),
-        filters: super::filters::filters(ctx),
+        // An overview has no filters: nothing to build them from every use for.
+        filters: if overview {
+            super::filters::Filters::default()
+        } else {
+            super::filters::filters(ctx)
+        },
         overview,
     }
 }

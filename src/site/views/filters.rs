@@ -17,7 +17,7 @@ pub struct Choice<'a> {
     pub label: Cow<'a, str>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Filters<'a> {
     /// The sections of the list (data categories two levels deep).
     pub categories: Vec<Choice<'a>>,
