@@ -13,6 +13,11 @@ fn builtin_base() -> &'static str {
 
 /// The frame of the demo site with `base` as its layout.
 fn frame(base: &str) -> Frame {
+    frame_titled(base, None)
+}
+
+/// [`frame`], the site's title replaced by `title` when given.
+fn frame_titled(base: &str, title: Option<&str>) -> Frame {
     let mut theme = Theme::builtin();
     let source = TemplateSource {
         text: base.to_string().into(),
@@ -20,7 +25,10 @@ fn frame(base: &str) -> Frame {
     };
     theme.templates.insert(LAYOUT.to_string(), source);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let catalog = crate::load_catalog(root).expect("the demo");
+    let mut catalog = crate::load_catalog(root).expect("the demo");
+    if let Some(title) = title {
+        catalog.config.title = title.to_string();
+    }
     let site = plan(&catalog, Audience::Public);
     let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
     Frame::new(&theme, &tera).expect("a layout that frames")
@@ -144,24 +152,13 @@ fn stand_ins_are_cut_only_where_well_formed() {
 /// a layout): it is not taken for a hole, and every page still gets Tera's own bytes.
 #[test]
 fn a_stand_in_in_the_sites_own_text_is_not_a_hole() {
-    let mut theme = Theme::builtin();
     let base = builtin_base().replacen(
         "<span>{{ site.title }}</span>",
         "<span>{{ site.title | safe }}</span>",
         1,
     );
     assert_ne!(base, builtin_base());
-    let source = TemplateSource {
-        text: base.into(),
-        file: format!("templates/{LAYOUT}"),
-    };
-    theme.templates.insert(LAYOUT.to_string(), source);
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut catalog = crate::load_catalog(root).expect("the demo");
-    catalog.config.title = "X\u{2}0&\u{3}Y".to_string();
-    let site = plan(&catalog, Audience::Public);
-    let tera = tera_env::build(&theme, &catalog, &site).expect("templates");
-    let frame = Frame::new(&theme, &tera).expect("a layout that frames");
+    let frame = frame_titled(&base, Some("X\u{2}0&\u{3}Y"));
     assert!(frame.cuts.is_some());
     let view = serde_json::json!({});
     for (title, path, section, date) in PAGES {
